@@ -1,0 +1,229 @@
+//! The [`Validate`] trait and the violations it reports.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::path::Path;
+
+/// The rule a value broke, with the limit it broke.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// The string does not match the schema's `pattern` (ECMA-262, unanchored).
+    Pattern {
+        /// The pattern as written in the spec.
+        pattern: &'static str,
+    },
+    /// The string has fewer characters (Unicode code points) than `minLength`.
+    MinLength {
+        /// The schema's `minLength`.
+        limit: u64,
+        /// The number of characters found.
+        actual: u64,
+    },
+    /// The string has more characters (Unicode code points) than `maxLength`.
+    MaxLength {
+        /// The schema's `maxLength`.
+        limit: u64,
+        /// The number of characters found.
+        actual: u64,
+    },
+    /// The number is below `minimum` (or not above it when exclusive).
+    Minimum {
+        /// The schema's `minimum`.
+        limit: f64,
+        /// Whether the bound is exclusive (`exclusiveMinimum: true`).
+        exclusive: bool,
+        /// The number found.
+        actual: f64,
+    },
+    /// The number is above `maximum` (or not below it when exclusive).
+    Maximum {
+        /// The schema's `maximum`.
+        limit: f64,
+        /// Whether the bound is exclusive (`exclusiveMaximum: true`).
+        exclusive: bool,
+        /// The number found.
+        actual: f64,
+    },
+    /// The array has fewer items than `minItems`.
+    MinItems {
+        /// The schema's `minItems`.
+        limit: u64,
+        /// The number of items found.
+        actual: u64,
+    },
+    /// The array has more items than `maxItems`.
+    MaxItems {
+        /// The schema's `maxItems`.
+        limit: u64,
+        /// The number of items found.
+        actual: u64,
+    },
+    /// The array holds two equal items although `uniqueItems` is set.
+    UniqueItems,
+    /// The value is not one of the schema's `enum` values.
+    Enum {
+        /// The value found.
+        actual: String,
+        /// The values the schema allows.
+        allowed: &'static [&'static str],
+    },
+    /// A required member is missing.
+    Required {
+        /// The name of the missing member.
+        field: &'static str,
+    },
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Pattern { pattern } => write!(f, "does not match pattern {pattern:?}"),
+            Rule::MinLength { limit, actual } => {
+                write!(f, "has {actual} characters, fewer than minLength {limit}")
+            }
+            Rule::MaxLength { limit, actual } => {
+                write!(f, "has {actual} characters, more than maxLength {limit}")
+            }
+            Rule::Minimum { limit, exclusive, actual } => {
+                let kind = if *exclusive { "exclusive minimum" } else { "minimum" };
+                write!(f, "{actual} is below the {kind} {limit}")
+            }
+            Rule::Maximum { limit, exclusive, actual } => {
+                let kind = if *exclusive { "exclusive maximum" } else { "maximum" };
+                write!(f, "{actual} is above the {kind} {limit}")
+            }
+            Rule::MinItems { limit, actual } => {
+                write!(f, "has {actual} items, fewer than minItems {limit}")
+            }
+            Rule::MaxItems { limit, actual } => {
+                write!(f, "has {actual} items, more than maxItems {limit}")
+            }
+            Rule::UniqueItems => f.write_str("has duplicate items but uniqueItems is set"),
+            Rule::Enum { actual, allowed } => {
+                write!(f, "{actual:?} is not one of {allowed:?}")
+            }
+            Rule::Required { field } => write!(f, "is missing required member {field:?}"),
+        }
+    }
+}
+
+/// One broken rule at one location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// Where the value sits, as a JSON pointer (`/order_lines/3/name`).
+    pub pointer: String,
+    /// The rule it broke.
+    pub rule: Rule,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.pointer.is_empty() { "(root)" } else { &self.pointer };
+        write!(f, "{at}: {}", self.rule)
+    }
+}
+
+/// Every violation found in one value; never empty.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    /// Turns a list of violations into `Ok(())` when empty, an error otherwise.
+    pub fn check(found: Vec<Violation>) -> Result<(), Violations> {
+        if found.is_empty() {
+            Ok(())
+        } else {
+            Err(Violations(found))
+        }
+    }
+
+    /// The violations, in the order they were found.
+    pub fn as_slice(&self) -> &[Violation] {
+        &self.0
+    }
+
+    /// The violations, by value.
+    pub fn into_vec(self) -> Vec<Violation> {
+        self.0
+    }
+}
+
+impl fmt::Display for Violations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} violation(s): ", self.0.len())?;
+        for (i, violation) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{violation}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A value that can check itself against the constraints of its schema.
+///
+/// Every generated type implements it. Checking never panics and reports
+/// every violation, not only the first.
+pub trait Validate {
+    /// Appends every violation of this value, located below `path`, to `out`.
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>);
+
+    /// Checks the value and returns all of its violations.
+    fn validate(&self) -> Result<(), Violations> {
+        let mut found = Vec::new();
+        self.validate_at(&Path::Root, &mut found);
+        Violations::check(found)
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        (**self).validate_at(path, out);
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        if let Some(value) = self {
+            value.validate_at(path, out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        for (index, item) in self.iter().enumerate() {
+            item.validate_at(&path.index(index), out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for BTreeMap<String, T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        for (key, value) in self {
+            value.validate_at(&path.field(key), out);
+        }
+    }
+}
+
+/// Implements a no-op [`Validate`] for types whose schema has no constraints.
+macro_rules! unconstrained {
+    ($($ty:ty),* $(,)?) => {
+        $(impl Validate for $ty {
+            fn validate_at(&self, _path: &Path<'_>, _out: &mut Vec<Violation>) {}
+        })*
+    };
+}
+
+unconstrained!(
+    String,
+    bool,
+    i32,
+    i64,
+    f64,
+    serde_json::Value,
+    serde_json::Map<String, serde_json::Value>
+);
