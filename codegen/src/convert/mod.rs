@@ -1,0 +1,154 @@
+//! OpenAPI document -> [`Api`](crate::ir::Api) model.
+//!
+//! Components are named first (so references and cycles resolve), then every
+//! component schema is converted, then operations and callbacks, which may
+//! add inline types of their own. Finally each type learns which way its
+//! values travel.
+
+mod direction;
+mod operation;
+mod schema;
+
+use std::collections::BTreeMap;
+
+use openapiv3::{OpenAPI, ReferenceOr};
+
+use crate::error::{CodegenError, Result};
+use crate::ir::{Api, Server, TypeDef};
+use crate::load::SpecSource;
+use crate::naming;
+use crate::pointer;
+
+/// Converts a loaded document into the model.
+pub fn convert(source: SpecSource<'_>, document: &OpenAPI) -> Result<Api> {
+    let mut converter = Converter::new(source, document)?;
+    if let Some(components) = &document.components {
+        for (key, schema) in &components.schemas {
+            let at = pointer::join("/components/schemas", key);
+            let name = converter.component_names[key].clone();
+            match schema {
+                ReferenceOr::Item(schema) => converter.define(name, schema, &at)?,
+                ReferenceOr::Reference { reference } => {
+                    let target = converter.schema_ref_name(reference, &at)?;
+                    converter.define_alias_of(name, target, &at)?;
+                }
+            }
+        }
+    }
+    let (operations, webhooks) = converter.operations()?;
+    let mut types = converter.types;
+    direction::assign(&mut types, &operations, &webhooks);
+    Ok(Api {
+        file: source.file.to_owned(),
+        title: document.info.title.clone(),
+        version: document.info.version.clone(),
+        description: document.info.description.clone(),
+        servers: document
+            .servers
+            .iter()
+            .map(|s| Server { url: s.url.clone(), description: s.description.clone() })
+            .collect(),
+        types,
+        operations,
+        webhooks,
+    })
+}
+
+/// Conversion state for one document.
+struct Converter<'a> {
+    source: SpecSource<'a>,
+    document: &'a OpenAPI,
+    /// Component key -> Rust type name.
+    component_names: BTreeMap<String, String>,
+    /// Types defined so far.
+    types: BTreeMap<String, TypeDef>,
+}
+
+impl<'a> Converter<'a> {
+    fn new(source: SpecSource<'a>, document: &'a OpenAPI) -> Result<Self> {
+        let mut component_names = BTreeMap::new();
+        let mut owners: BTreeMap<String, String> = BTreeMap::new();
+        if let Some(components) = &document.components {
+            for key in components.schemas.keys() {
+                let name = naming::type_name(key);
+                if let Some(other) = owners.get(&name) {
+                    return Err(CodegenError::NameCollision {
+                        at: source.at(pointer::join("/components/schemas", key)),
+                        reason: format!("schemas {other:?} and {key:?} both become Rust type {name}"),
+                    });
+                }
+                owners.insert(name.clone(), key.clone());
+                component_names.insert(key.clone(), name);
+            }
+        }
+        Ok(Converter { source, document, component_names, types: BTreeMap::new() })
+    }
+
+    fn unsupported(&self, at: &str, reason: impl Into<String>) -> CodegenError {
+        CodegenError::Unsupported { at: self.source.at(at), reason: reason.into() }
+    }
+
+    /// The Rust name of the component a schema `$ref` points at.
+    fn schema_ref_name(&self, reference: &str, at: &str) -> Result<String> {
+        reference
+            .strip_prefix("#/components/schemas/")
+            .filter(|key| !key.contains('/'))
+            .and_then(|key| self.component_names.get(&pointer::unescape(key)))
+            .cloned()
+            .ok_or_else(|| self.unsupported(at, format!("schema $ref {reference:?} must name a component schema")))
+    }
+
+    /// Resolves a `$ref` to a component of another kind (`parameters`, `responses`, ...).
+    fn resolve<'d, T>(
+        &self,
+        item: &'d ReferenceOr<T>,
+        kind: &str,
+        map: impl Fn(&'d openapiv3::Components) -> &'d indexmap::IndexMap<String, ReferenceOr<T>>,
+        at: &str,
+    ) -> Result<&'d T>
+    where
+        'a: 'd,
+    {
+        let mut current = item;
+        for _ in 0..16 {
+            match current {
+                ReferenceOr::Item(value) => return Ok(value),
+                ReferenceOr::Reference { reference } => {
+                    let prefix = format!("#/components/{kind}/");
+                    let key = reference
+                        .strip_prefix(&prefix)
+                        .map(pointer::unescape)
+                        .ok_or_else(|| self.unsupported(at, format!("$ref {reference:?} must name a component of {kind}")))?;
+                    current = self
+                        .document
+                        .components
+                        .as_ref()
+                        .and_then(|c| map(c).get(&key))
+                        .ok_or_else(|| CodegenError::UnresolvedRef { at: self.source.at(at), target: reference.clone() })?;
+                }
+            }
+        }
+        Err(self.unsupported(at, "$ref chain longer than 16 links"))
+    }
+
+    /// Adds a type, renaming a synthesized one whose name is taken (by a
+    /// type already defined or by a component defined later).
+    fn insert_type(&mut self, mut def: TypeDef, synthesized: bool) -> Result<String> {
+        if synthesized {
+            let base = def.name.clone();
+            let mut n = 2;
+            while self.types.contains_key(&def.name) || self.component_names.values().any(|v| *v == def.name) {
+                def.name = format!("{base}{n}");
+                n += 1;
+            }
+        } else if self.types.contains_key(&def.name) {
+            return Err(CodegenError::NameCollision {
+                at: self.source.at(&def.pointer),
+                reason: format!("type {} is defined twice", def.name),
+            });
+        }
+        let name = def.name.clone();
+        self.types.insert(name.clone(), def);
+        Ok(name)
+    }
+}

@@ -1,0 +1,200 @@
+//! Operations, parameters, bodies, responses and callbacks.
+
+use openapiv3::{Operation as OaOperation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, StatusCode};
+
+use super::Converter;
+use crate::error::Result;
+use crate::ir::{Body, Operation, Param, ParamLocation, Response, Shape, StatusMatch, Webhook};
+use crate::naming;
+use crate::pointer;
+
+const JSON: &str = "application/json";
+
+impl Converter<'_> {
+    /// Converts every operation and callback, in document order.
+    pub(super) fn operations(&mut self) -> Result<(Vec<Operation>, Vec<Webhook>)> {
+        let mut operations = Vec::new();
+        let mut webhooks = Vec::new();
+        let document = self.document;
+        for (path, item) in &document.paths.paths {
+            let path_at = pointer::join("/paths", path);
+            let item = match item {
+                ReferenceOr::Item(item) => item,
+                ReferenceOr::Reference { .. } => return Err(self.unsupported(&path_at, "$ref path items")),
+            };
+            for (method, operation) in methods(item) {
+                let at = pointer::join(&path_at, method);
+                operations.push(self.operation(path, method, item, operation, &at)?);
+                for (name, callback) in &operation.callbacks {
+                    let callback_at = pointer::join(&pointer::join(&at, "callbacks"), name);
+                    let owner = operation.operation_id.clone().unwrap_or_default();
+                    webhooks.extend(self.callback(name, &owner, callback, &callback_at)?);
+                }
+            }
+        }
+        let names = naming::dedupe(webhooks.iter().map(|w: &Webhook| w.rust_name.clone()).collect());
+        for (webhook, name) in webhooks.iter_mut().zip(names) {
+            webhook.rust_name = name;
+        }
+        Ok((operations, webhooks))
+    }
+
+    fn operation(&mut self, path: &str, method: &str, item: &PathItem, op: &OaOperation, at: &str) -> Result<Operation> {
+        let id = op.operation_id.clone().unwrap_or_default();
+        let context = naming::type_name(&id);
+        let mut params: Vec<Param> = Vec::new();
+        let inherited = item.parameters.iter().enumerate().map(|(i, p)| (p, format!("{}/parameters/{i}", at.rsplit_once('/').map_or(at, |(base, _)| base))));
+        let own = op.parameters.iter().enumerate().map(|(i, p)| (p, format!("{at}/parameters/{i}")));
+        for (param, param_at) in inherited.chain(own) {
+            let param = self.param(param, &context, &param_at)?;
+            params.retain(|p| !(p.wire_name == param.wire_name && p.location == param.location));
+            params.push(param);
+        }
+        let names = naming::dedupe(params.iter().map(|p| p.rust_name.clone()).collect());
+        for (param, name) in params.iter_mut().zip(names) {
+            param.rust_name = name;
+        }
+        let body = match &op.request_body {
+            None => None,
+            Some(body) => {
+                let body_at = format!("{at}/requestBody");
+                let body = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
+                let (content_type, media) = body
+                    .content
+                    .iter()
+                    .next()
+                    .ok_or_else(|| self.unsupported(&body_at, "a request body without content"))?;
+                if body.content.len() > 1 || content_type != JSON {
+                    return Err(self.unsupported(&body_at, format!("request content other than a single {JSON} ({content_type})")));
+                }
+                let schema = media.schema.as_ref().ok_or_else(|| self.unsupported(&body_at, "a request body without a schema"))?;
+                let shape = self.shape(schema, &format!("{context}Request"), &format!("{body_at}/content/{}/schema", pointer::escape(JSON)))?;
+                Some(Body { shape, required: body.required, content_type: content_type.clone() })
+            }
+        };
+        let mut responses = Vec::new();
+        let declared = op.responses.responses.iter().map(|(status, response)| (status_match(status), response));
+        for (status, response) in declared.chain(op.responses.default.iter().map(|r| (StatusMatch::Default, r))) {
+            let key = match &status {
+                StatusMatch::Code(code) => code.to_string(),
+                StatusMatch::Range(digit) => format!("{digit}XX"),
+                StatusMatch::Default => "default".to_owned(),
+            };
+            let response_at = pointer::join(&format!("{at}/responses"), &key);
+            let response = self.resolve(response, "responses", |c| &c.responses, &response_at)?;
+            let body = self.response_body(&response.content, &format!("{context}Response{key}"), &response_at)?;
+            responses.push(Response { status, doc: response.description.clone(), body });
+        }
+        let security = op
+            .security
+            .as_ref()
+            .or(self.document.security.as_ref())
+            .map(|alternatives| alternatives.iter().map(|req| req.keys().cloned().collect()).collect())
+            .unwrap_or_default();
+        Ok(Operation {
+            rust_name: naming::value_name(&id),
+            id,
+            method: method.to_uppercase(),
+            path: path.to_owned(),
+            summary: op.summary.clone(),
+            description: op.description.clone(),
+            deprecated: op.deprecated,
+            params,
+            body,
+            responses,
+            security,
+            pointer: at.to_owned(),
+        })
+    }
+
+    fn response_body(&mut self, content: &indexmap::IndexMap<String, openapiv3::MediaType>, context: &str, at: &str) -> Result<Option<Shape>> {
+        let Some((content_type, media)) = content.iter().next() else { return Ok(None) };
+        if content.len() > 1 || content_type != JSON {
+            return Err(self.unsupported(at, format!("response content other than a single {JSON} ({content_type})")));
+        }
+        let Some(schema) = &media.schema else {
+            return Err(self.unsupported(at, "a response body without a schema"));
+        };
+        let schema_at = format!("{at}/content/{}/schema", pointer::escape(JSON));
+        Ok(Some(self.shape(schema, context, &schema_at)?))
+    }
+
+    fn param(&mut self, param: &ReferenceOr<Parameter>, context: &str, at: &str) -> Result<Param> {
+        let param = self.resolve(param, "parameters", |c| &c.parameters, at)?;
+        let (location, data, explode) = match param {
+            Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data, false),
+            Parameter::Query { parameter_data, style, .. } => {
+                if !matches!(style, openapiv3::QueryStyle::Form) {
+                    return Err(self.unsupported(at, "query parameter styles other than form"));
+                }
+                (ParamLocation::Query, parameter_data, parameter_data.explode.unwrap_or(true))
+            }
+            Parameter::Header { parameter_data, .. } => (ParamLocation::Header, parameter_data, false),
+            Parameter::Cookie { .. } => return Err(self.unsupported(at, "cookie parameters")),
+        };
+        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+            return Err(self.unsupported(at, "parameters described by `content` instead of `schema`"));
+        };
+        let shape = self.shape(schema, &format!("{context}{}", naming::type_name(&data.name)), &format!("{at}/schema"))?;
+        Ok(Param {
+            wire_name: data.name.clone(),
+            rust_name: naming::value_name(&data.name),
+            location,
+            required: data.required || location == ParamLocation::Path,
+            shape,
+            doc: data.description.clone(),
+            explode,
+        })
+    }
+
+    fn callback(&mut self, name: &str, owner: &str, callback: &openapiv3::Callback, at: &str) -> Result<Vec<Webhook>> {
+        let mut webhooks = Vec::new();
+        for (expression, item) in callback {
+            let item_at = pointer::join(at, expression);
+            for (method, operation) in methods(item) {
+                let op_at = pointer::join(&item_at, method);
+                let body_at = format!("{op_at}/requestBody");
+                let body = operation
+                    .request_body
+                    .as_ref()
+                    .ok_or_else(|| self.unsupported(&op_at, "a callback without a request body"))?;
+                let body = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
+                let shape = self
+                    .response_body(&body.content, &format!("{}Webhook", naming::type_name(name)), &body_at)?
+                    .ok_or_else(|| self.unsupported(&body_at, "a callback body without content"))?;
+                webhooks.push(Webhook {
+                    name: name.to_owned(),
+                    rust_name: naming::type_name(name),
+                    operation_id: owner.to_owned(),
+                    doc: operation.summary.clone().or_else(|| operation.description.clone()),
+                    body: shape,
+                    deprecated: operation.deprecated,
+                });
+            }
+        }
+        Ok(webhooks)
+    }
+}
+
+/// The operations of a path item in a fixed method order.
+fn methods(item: &PathItem) -> impl Iterator<Item = (&'static str, &OaOperation)> {
+    [
+        ("get", &item.get),
+        ("put", &item.put),
+        ("post", &item.post),
+        ("delete", &item.delete),
+        ("options", &item.options),
+        ("head", &item.head),
+        ("patch", &item.patch),
+        ("trace", &item.trace),
+    ]
+    .into_iter()
+    .filter_map(|(method, op)| op.as_ref().map(|op| (method, op)))
+}
+
+fn status_match(status: &StatusCode) -> StatusMatch {
+    match status {
+        StatusCode::Code(code) => StatusMatch::Code(*code),
+        StatusCode::Range(digit) => StatusMatch::Range(*digit),
+    }
+}

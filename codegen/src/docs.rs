@@ -1,0 +1,79 @@
+//! Spec descriptions turned into rustdoc-safe Markdown.
+//!
+//! rustdoc warns on bare URLs, on text in square brackets that looks like a
+//! broken intra-doc link and on unknown HTML tags; descriptions from the
+//! documents contain all three. Code spans are left alone.
+
+/// Makes a description safe for a `#[doc]` attribute under `-D warnings`.
+pub fn sanitize(text: &str) -> String {
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut in_code = false;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            in_code = !in_code;
+            out.push(c);
+            rest = &rest[1..];
+            continue;
+        }
+        if in_code {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        if let Some(url_len) = url_at(rest) {
+            let preceded_by_angle = out.ends_with('<') || out.ends_with('(');
+            let url = &rest[..url_len];
+            if preceded_by_angle {
+                out.push_str(url);
+            } else {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+            }
+            rest = &rest[url_len..];
+            continue;
+        }
+        match c {
+            '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    if in_code {
+        out.push('`');
+    }
+    out
+}
+
+/// The byte length of a URL starting at the beginning of `text`, if any.
+fn url_at(text: &str) -> Option<usize> {
+    if !(text.starts_with("https://") || text.starts_with("http://")) {
+        return None;
+    }
+    let end = text
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | ')' | ']'))
+        .map_or(text.len(), |(i, _)| i);
+    // A sentence's closing punctuation is not part of the URL.
+    let trimmed = text[..end].trim_end_matches(['.', ',', ';', ':']);
+    Some(trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn wraps_bare_urls_and_escapes_brackets_and_tags() {
+        assert_eq!(sanitize("See https://docs.klarna.com/x."), "See <https://docs.klarna.com/x>.");
+        assert_eq!(sanitize("a [b] <API key>"), "a \\[b\\] &lt;API key&gt;");
+        assert_eq!(sanitize("`[x] <y>` z"), "`[x] <y>` z");
+    }
+}

@@ -1,0 +1,325 @@
+//! The generator's model of one API: plain data, no syn or quote.
+//!
+//! Types are keyed by Rust name in a `BTreeMap` so output order never depends
+//! on hash order; operations keep document order.
+
+use std::collections::BTreeMap;
+
+/// One API, ready to be emitted.
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// The spec file (`specs/identity.yaml`).
+    pub file: String,
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// The servers, in document order.
+    pub servers: Vec<Server>,
+    /// Named types by Rust name.
+    pub types: BTreeMap<String, TypeDef>,
+    /// Operations in document order.
+    pub operations: Vec<Operation>,
+    /// Webhooks (callbacks) in document order.
+    pub webhooks: Vec<Webhook>,
+}
+
+/// A server entry.
+#[derive(Debug, Clone)]
+pub struct Server {
+    /// The base URL.
+    pub url: String,
+    /// Its description.
+    pub description: Option<String>,
+}
+
+/// Which way values of a type travel.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Direction {
+    /// Sent by the client (request bodies and parameters).
+    pub request: bool,
+    /// Received by the client (responses and webhooks).
+    pub response: bool,
+}
+
+/// A named Rust type.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// The Rust name.
+    pub name: String,
+    /// Documentation from the spec.
+    pub doc: Option<String>,
+    /// JSON pointer of the schema it came from.
+    pub pointer: String,
+    /// What kind of type it is.
+    pub kind: TypeKind,
+    /// Which way its values travel (filled in after all operations are read).
+    pub direction: Direction,
+    /// An example value from the spec.
+    pub example: Option<serde_json::Value>,
+}
+
+/// The kinds of named types.
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct(StructDef),
+    /// A string enumeration.
+    Enum(EnumDef),
+    /// A constrained scalar or array that checks itself on construction.
+    Newtype(Shape),
+    /// An unconstrained name for another shape (`type X = String;`).
+    Alias(Shape),
+    /// `anyOf` / `oneOf` of named types.
+    Union(Vec<Variant>),
+}
+
+/// An object type.
+#[derive(Debug, Clone)]
+pub struct StructDef {
+    /// Properties in document order.
+    pub fields: Vec<Field>,
+    /// Whether members beyond the known ones are kept (`additionalProperties: true`).
+    pub keeps_additional: bool,
+}
+
+/// One property of an object.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The name on the wire.
+    pub json_name: String,
+    /// The Rust name.
+    pub rust_name: String,
+    /// Documentation.
+    pub doc: Option<String>,
+    /// Its type and constraints.
+    pub shape: Shape,
+    /// Listed in `required`.
+    pub required: bool,
+    /// `readOnly: true`: sent by the server only.
+    pub read_only: bool,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// The schema's `default`.
+    pub default: Option<serde_json::Value>,
+    /// An example value from the spec.
+    pub example: Option<serde_json::Value>,
+}
+
+/// A string enumeration.
+#[derive(Debug, Clone)]
+pub struct EnumDef {
+    /// The values, in document order.
+    pub values: Vec<EnumValue>,
+}
+
+/// One enumeration value.
+#[derive(Debug, Clone)]
+pub struct EnumValue {
+    /// The value on the wire.
+    pub wire: String,
+    /// The Rust variant name.
+    pub variant: String,
+}
+
+/// One alternative of a union.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// The Rust variant name.
+    pub name: String,
+    /// The named type it holds.
+    pub type_name: String,
+}
+
+/// A type expression with the constraints that apply at that position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    /// The type.
+    pub ty: Ty,
+    /// Constraints on the value.
+    pub checks: Checks,
+    /// `nullable: true`.
+    pub nullable: bool,
+}
+
+impl Shape {
+    /// An unconstrained, non-nullable shape.
+    pub fn plain(ty: Ty) -> Self {
+        Shape { ty, checks: Checks::default(), nullable: false }
+    }
+}
+
+/// Type expressions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ty {
+    /// A named type.
+    Named(String),
+    /// A string (any `format` is documentation only).
+    String,
+    /// A 32-bit integer (`format: int32`).
+    I32,
+    /// A 64-bit integer (`format: int64` or none).
+    I64,
+    /// A number.
+    F64,
+    /// A boolean.
+    Bool,
+    /// An array.
+    Array(Box<Shape>),
+    /// An object whose members all share one schema.
+    Map(Box<Shape>),
+    /// Any JSON value (a schema without a type).
+    Json,
+    /// A free-form JSON object.
+    JsonObject,
+}
+
+/// Constraints at one position; absent ones are `None`/`false`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Checks {
+    /// `minLength`.
+    pub min_length: Option<u64>,
+    /// `maxLength`.
+    pub max_length: Option<u64>,
+    /// `pattern`.
+    pub pattern: Option<PatternDef>,
+    /// `minimum` and whether it is exclusive.
+    pub minimum: Option<(f64, bool)>,
+    /// `maximum` and whether it is exclusive.
+    pub maximum: Option<(f64, bool)>,
+    /// `minItems`.
+    pub min_items: Option<u64>,
+    /// `maxItems`.
+    pub max_items: Option<u64>,
+    /// `uniqueItems`.
+    pub unique_items: bool,
+}
+
+impl Checks {
+    /// Whether no constraint is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Checks::default()
+    }
+}
+
+/// A pattern and its linear-time translation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternDef {
+    /// The pattern as written in the spec.
+    pub source: String,
+    /// Expressions that must all match.
+    pub must_match: Vec<String>,
+    /// Expressions none of which may match.
+    pub must_not_match: Vec<String>,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// In the URL path.
+    Path,
+    /// In the query string.
+    Query,
+    /// In a request header.
+    Header,
+}
+
+/// One operation parameter.
+#[derive(Debug, Clone)]
+pub struct Param {
+    /// The name on the wire.
+    pub wire_name: String,
+    /// The Rust name.
+    pub rust_name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Whether it must be given.
+    pub required: bool,
+    /// Its type and constraints.
+    pub shape: Shape,
+    /// Documentation.
+    pub doc: Option<String>,
+    /// `explode` for arrays in the query (form style).
+    pub explode: bool,
+}
+
+/// A request body.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// Its shape.
+    pub shape: Shape,
+    /// Whether it must be sent.
+    pub required: bool,
+    /// Its media type.
+    pub content_type: String,
+}
+
+/// Which statuses a response entry covers.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StatusMatch {
+    /// One status code.
+    Code(u16),
+    /// A range such as `4XX` (the first digit).
+    Range(u16),
+    /// `default`.
+    Default,
+}
+
+/// One documented response.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// The statuses it covers.
+    pub status: StatusMatch,
+    /// Its description.
+    pub doc: String,
+    /// Its JSON body, if it has one.
+    pub body: Option<Shape>,
+}
+
+/// One operation.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// `operationId`.
+    pub id: String,
+    /// The Rust method name.
+    pub rust_name: String,
+    /// HTTP method, upper case.
+    pub method: String,
+    /// Path template.
+    pub path: String,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// Parameters in document order (path-level ones first).
+    pub params: Vec<Param>,
+    /// The request body.
+    pub body: Option<Body>,
+    /// Responses in document order.
+    pub responses: Vec<Response>,
+    /// Security alternatives: each a list of scheme names that apply together.
+    pub security: Vec<Vec<String>>,
+    /// JSON pointer of the operation.
+    pub pointer: String,
+}
+
+/// One callback (webhook) the API sends to the partner.
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    /// The callback's key on its operation (`customerTokenRevoked`).
+    pub name: String,
+    /// The Rust name of its variant.
+    pub rust_name: String,
+    /// The operation it belongs to.
+    pub operation_id: String,
+    /// Summary or description of the callback.
+    pub doc: Option<String>,
+    /// The payload shape.
+    pub body: Shape,
+    /// Whether the callback is deprecated.
+    pub deprecated: bool,
+}

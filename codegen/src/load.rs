@@ -1,0 +1,182 @@
+//! Reading a spec: YAML, then early checks, then the typed OpenAPI document.
+//!
+//! Checks run before any conversion so that every later step can trust the
+//! document: OpenAPI 3.0.x only, every `$ref` resolves inside the document,
+//! operationIds exist and are unique.
+
+use std::collections::BTreeMap;
+
+use openapiv3::OpenAPI;
+use serde_yaml::Value;
+
+use crate::error::{CodegenError, Location, Result};
+use crate::pointer;
+
+/// A spec as given to the generator: its name for messages and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct SpecSource<'a> {
+    /// The file name used in messages and headers (`specs/identity.yaml`).
+    pub file: &'a str,
+    /// The YAML text.
+    pub text: &'a str,
+}
+
+impl SpecSource<'_> {
+    /// A location in this file.
+    pub fn at(&self, pointer: impl Into<String>) -> Location {
+        Location { file: self.file.to_owned(), pointer: pointer.into() }
+    }
+}
+
+/// Parses and checks a spec, returning the typed document.
+pub fn load(source: SpecSource<'_>) -> Result<OpenAPI> {
+    let raw: Value = serde_yaml::from_str(source.text).map_err(|e| yaml_error(source, &e))?;
+    check_version(source, &raw)?;
+    check_refs(source, &raw, &raw, "")?;
+    let document: OpenAPI = serde_path_to_error::deserialize(raw).map_err(|e| {
+        let pointer = path_to_pointer(e.path());
+        CodegenError::Shape { at: source.at(pointer), reason: e.into_inner().to_string() }
+    })?;
+    check_operation_ids(source, &document)?;
+    Ok(document)
+}
+
+fn yaml_error(source: SpecSource<'_>, error: &serde_yaml::Error) -> CodegenError {
+    let (line, column) = error.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
+    CodegenError::Yaml { file: source.file.to_owned(), line, column, reason: error.to_string() }
+}
+
+fn check_version(source: SpecSource<'_>, raw: &Value) -> Result<()> {
+    match raw.get("openapi").and_then(Value::as_str) {
+        Some(version) if version.starts_with("3.0.") => Ok(()),
+        Some(version) => Err(CodegenError::Unsupported {
+            at: source.at("/openapi"),
+            reason: format!("OpenAPI version {version:?}; only 3.0.x is supported"),
+        }),
+        None => Err(CodegenError::Shape {
+            at: source.at("/openapi"),
+            reason: "missing `openapi` version string".into(),
+        }),
+    }
+}
+
+/// Converts serde_path_to_error's path into a JSON pointer.
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    path.iter().fold(String::new(), |acc, segment| match segment {
+        Segment::Seq { index } => format!("{acc}/{index}"),
+        Segment::Map { key } => pointer::join(&acc, key),
+        Segment::Enum { variant } => pointer::join(&acc, variant),
+        Segment::Unknown => acc,
+    })
+}
+
+fn key_text(key: &Value) -> String {
+    match key {
+        Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
+    }
+}
+
+fn check_refs(source: SpecSource<'_>, root: &Value, node: &Value, at: &str) -> Result<()> {
+    match node {
+        Value::Mapping(map) => {
+            if let Some(target) = map.get("$ref") {
+                let pointer = pointer::join(at, "$ref");
+                let Some(target) = target.as_str() else {
+                    return Err(CodegenError::Shape { at: source.at(pointer), reason: "$ref is not a string".into() });
+                };
+                if resolve(root, target).is_none() {
+                    return Err(CodegenError::UnresolvedRef { at: source.at(at), target: target.to_owned() });
+                }
+            }
+            for (key, value) in map {
+                check_refs(source, root, value, &pointer::join(at, &key_text(key)))?;
+            }
+            Ok(())
+        }
+        Value::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, item)| check_refs(source, root, item, &format!("{at}/{i}"))),
+        _ => Ok(()),
+    }
+}
+
+/// Resolves a local reference (`#/components/schemas/X`) in the raw document.
+fn resolve<'v>(root: &'v Value, target: &str) -> Option<&'v Value> {
+    let path = target.strip_prefix("#")?;
+    if path.is_empty() {
+        return Some(root);
+    }
+    let path = path.strip_prefix('/')?;
+    path.split('/').try_fold(root, |node, token| {
+        let token = pointer::unescape(token);
+        match node {
+            Value::Mapping(map) => map.get(token.as_str()),
+            Value::Sequence(items) => items.get(token.parse::<usize>().ok()?),
+            _ => None,
+        }
+    })
+}
+
+fn check_operation_ids(source: SpecSource<'_>, document: &OpenAPI) -> Result<()> {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for (path, method, operation) in document.operations() {
+        let at = pointer::join(&pointer::join("/paths", path), method);
+        let Some(id) = &operation.operation_id else {
+            return Err(CodegenError::MissingOperationId { at: source.at(at) });
+        };
+        if let Some(first) = seen.get(id) {
+            return Err(CodegenError::DuplicateOperationId { at: source.at(at), id: id.clone(), first: first.clone() });
+        }
+        seen.insert(id.clone(), at);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Result<OpenAPI> {
+        load(SpecSource { file: "t.yaml", text })
+    }
+
+    const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
+
+    #[test]
+    fn rejects_yaml_errors_with_line() {
+        let err = load_text("openapi: [\n").unwrap_err().to_string();
+        assert!(err.starts_with("t.yaml:"), "{err}");
+    }
+
+    #[test]
+    fn rejects_openapi_31() {
+        let err = load_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap_err();
+        assert!(err.to_string().contains("only 3.0.x"), "{err}");
+    }
+
+    #[test]
+    fn reports_unresolved_ref_with_pointer() {
+        let text = format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n");
+        let err = load_text(&text).unwrap_err().to_string();
+        assert_eq!(err, "t.yaml#/components/schemas/A: unresolved $ref \"#/components/schemas/B\"");
+    }
+
+    #[test]
+    fn reports_duplicate_operation_id() {
+        let text = format!(
+            "{HEAD}paths:\n  /a:\n    get: {{operationId: x, responses: {{'200': {{description: ok}}}}}}\n  /b:\n    get: {{operationId: x, responses: {{'200': {{description: ok}}}}}}\n"
+        );
+        let err = load_text(&text).unwrap_err().to_string();
+        assert_eq!(err, "t.yaml#/paths/~1b/get: duplicate operationId \"x\" (first used at /paths/~1a/get)");
+    }
+
+    #[test]
+    fn shape_errors_carry_a_pointer() {
+        let text = format!("{HEAD}paths:\n  /a:\n    get:\n      operationId: x\n      responses: 7\n");
+        let err = load_text(&text).unwrap_err().to_string();
+        assert!(err.starts_with("t.yaml#/paths/~1a/get/responses: not a valid OpenAPI 3.0 document"), "{err}");
+    }
+}
