@@ -22,6 +22,11 @@ pub fn sanitize(text: &str) -> String {
             rest = &rest[c.len_utf8()..];
             continue;
         }
+        if let Some((link, used)) = markdown_link(rest) {
+            out.push_str(&link);
+            rest = &rest[used..];
+            continue;
+        }
         if let Some(url_len) = url_at(rest) {
             let preceded_by_angle = out.ends_with('<') || out.ends_with('(');
             let url = &rest[..url_len];
@@ -52,6 +57,25 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// A Markdown link `[text](https://...)` at the start of `text`: the link
+/// with its text made safe, and the bytes it used.
+fn markdown_link(text: &str) -> Option<(String, usize)> {
+    let inner = text.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let label = &inner[..close];
+    if label.contains('[') {
+        return None;
+    }
+    let after = inner[close + 1..].strip_prefix('(')?;
+    let url_len = url_at(after)?;
+    if !after[url_len..].starts_with(')') {
+        return None;
+    }
+    let url = &after[..url_len];
+    let label = label.replace('<', "&lt;").replace('>', "&gt;");
+    Some((format!("[{label}]({url})"), 1 + close + 2 + url_len + 1))
+}
+
 /// The byte length of a URL starting at the beginning of `text`, if any.
 fn url_at(text: &str) -> Option<usize> {
     if !(text.starts_with("https://") || text.starts_with("http://")) {
@@ -72,8 +96,15 @@ mod tests {
 
     #[test]
     fn wraps_bare_urls_and_escapes_brackets_and_tags() {
-        assert_eq!(sanitize("See https://docs.klarna.com/x."), "See <https://docs.klarna.com/x>.");
+        assert_eq!(
+            sanitize("See https://docs.klarna.com/x."),
+            "See <https://docs.klarna.com/x>."
+        );
         assert_eq!(sanitize("a [b] <API key>"), "a \\[b\\] &lt;API key&gt;");
         assert_eq!(sanitize("`[x] <y>` z"), "`[x] <y>` z");
+        assert_eq!(
+            sanitize("see [here](https://a.b/c)."),
+            "see [here](https://a.b/c)."
+        );
     }
 }

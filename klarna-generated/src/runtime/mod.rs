@@ -1,6 +1,6 @@
 //! Hand-written support code that the generated modules build on.
 //!
-//! Nothing here is generated: it holds the [`Validate`](validate::Validate)
+//! Nothing here is generated: it holds the [`Validate`]
 //! trait, the violation types it reports, the compiled-once pattern type and
 //! the small helpers that enum and newtype code calls.
 
@@ -11,4 +11,4 @@ pub mod validate;
 
 pub use path::Path;
 pub use pattern::Pattern;
-pub use validate::{Rule, Validate, Violation, Violations};
+pub use validate::{Rule, UnknownEnumValue, Validate, Violation, Violations};

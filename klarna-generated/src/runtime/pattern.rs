@@ -32,7 +32,12 @@ impl Pattern {
         must_match: &'static [&'static str],
         must_not_match: &'static [&'static str],
     ) -> Self {
-        Pattern { source, must_match, must_not_match, compiled: OnceLock::new() }
+        Pattern {
+            source,
+            must_match,
+            must_not_match,
+            compiled: OnceLock::new(),
+        }
     }
 
     /// The pattern as written in the spec.
@@ -58,7 +63,10 @@ impl Pattern {
 
     fn compile(&self) -> Option<Compiled> {
         let build = |sources: &[&str]| -> Option<Vec<Regex>> {
-            sources.iter().map(|source| Regex::new(source).ok()).collect()
+            sources
+                .iter()
+                .map(|source| Regex::new(source).ok())
+                .collect()
         };
         Some(Compiled {
             must_match: build(self.must_match)?,

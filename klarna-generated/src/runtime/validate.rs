@@ -86,12 +86,28 @@ impl fmt::Display for Rule {
             Rule::MaxLength { limit, actual } => {
                 write!(f, "has {actual} characters, more than maxLength {limit}")
             }
-            Rule::Minimum { limit, exclusive, actual } => {
-                let kind = if *exclusive { "exclusive minimum" } else { "minimum" };
+            Rule::Minimum {
+                limit,
+                exclusive,
+                actual,
+            } => {
+                let kind = if *exclusive {
+                    "exclusive minimum"
+                } else {
+                    "minimum"
+                };
                 write!(f, "{actual} is below the {kind} {limit}")
             }
-            Rule::Maximum { limit, exclusive, actual } => {
-                let kind = if *exclusive { "exclusive maximum" } else { "maximum" };
+            Rule::Maximum {
+                limit,
+                exclusive,
+                actual,
+            } => {
+                let kind = if *exclusive {
+                    "exclusive maximum"
+                } else {
+                    "maximum"
+                };
                 write!(f, "{actual} is above the {kind} {limit}")
             }
             Rule::MinItems { limit, actual } => {
@@ -120,7 +136,11 @@ pub struct Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.pointer.is_empty() { "(root)" } else { &self.pointer };
+        let at = if self.pointer.is_empty() {
+            "(root)"
+        } else {
+            &self.pointer
+        };
         write!(f, "{at}: {}", self.rule)
     }
 }
@@ -227,3 +247,13 @@ unconstrained!(
     serde_json::Value,
     serde_json::Map<String, serde_json::Value>
 );
+
+/// A string that is not one of an enumeration's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{value:?} is not one of {allowed:?}")]
+pub struct UnknownEnumValue {
+    /// The value given.
+    pub value: String,
+    /// The values the enumeration allows.
+    pub allowed: &'static [&'static str],
+}

@@ -1,0 +1,218 @@
+//! A compact, human-readable summary of what was generated for one spec,
+//! for snapshot review: each operation's method and outcomes, each type's
+//! fields with their constraints.
+
+use std::fmt::Write as _;
+
+use crate::ir::{Api, Checks, ParamLocation, Shape, StatusMatch, Ty, TypeKind};
+
+/// Renders the digest of an API.
+pub fn digest(api: &Api) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "api {:?} version {:?} from {}",
+        api.title, api.version, api.file
+    );
+    for server in &api.servers {
+        let _ = writeln!(
+            out,
+            "server {} ({})",
+            server.url,
+            server.description.as_deref().unwrap_or("-")
+        );
+    }
+    out.push('\n');
+    for op in &api.operations {
+        let deprecated = if op.deprecated { " [deprecated]" } else { "" };
+        let _ = writeln!(
+            out,
+            "operation {} = {} {}{deprecated}",
+            op.rust_name, op.method, op.path
+        );
+        let security: Vec<String> = op.security.iter().map(|alt| alt.join("+")).collect();
+        let _ = writeln!(
+            out,
+            "  security: {}",
+            if security.is_empty() {
+                "none".into()
+            } else {
+                security.join(" | ")
+            }
+        );
+        for p in &op.params {
+            let location = match p.location {
+                ParamLocation::Path => "path",
+                ParamLocation::Query => "query",
+                ParamLocation::Header => "header",
+            };
+            let required = if p.required { "required" } else { "optional" };
+            let _ = writeln!(
+                out,
+                "  {location} {} ({}): {} {required}",
+                p.wire_name,
+                p.rust_name,
+                shape(&p.shape)
+            );
+        }
+        if let Some(body) = &op.body {
+            let required = if body.required {
+                "required"
+            } else {
+                "optional"
+            };
+            let _ = writeln!(
+                out,
+                "  body {}: {} {required}",
+                body.content_type,
+                shape(&body.shape)
+            );
+        }
+        for r in &op.responses {
+            let status = match &r.status {
+                StatusMatch::Code(c) => c.to_string(),
+                StatusMatch::Range(d) => format!("{d}XX"),
+                StatusMatch::Default => "default".into(),
+            };
+            let body = r.body.as_ref().map_or("no body".to_owned(), shape);
+            let _ = writeln!(out, "  {status} -> {body}");
+        }
+    }
+    for w in &api.webhooks {
+        let deprecated = if w.deprecated { " [deprecated]" } else { "" };
+        let _ = writeln!(
+            out,
+            "webhook {} ({}) on {}: {}{deprecated}",
+            w.rust_name,
+            w.name,
+            w.operation_id,
+            shape(&w.body)
+        );
+    }
+    out.push('\n');
+    for def in api.types.values() {
+        let direction = match (def.direction.request, def.direction.response) {
+            (true, true) => "both",
+            (true, false) => "request",
+            (false, true) => "response",
+            (false, false) => "unused",
+        };
+        match &def.kind {
+            TypeKind::Struct(s) => {
+                let open = if s.keeps_additional {
+                    " +additional"
+                } else {
+                    ""
+                };
+                let _ = writeln!(out, "struct {} [{direction}]{open}", def.name);
+                for f in &s.fields {
+                    let mut flags = vec![if f.required { "required" } else { "optional" }];
+                    if f.read_only {
+                        flags.push("readOnly");
+                    }
+                    if f.deprecated {
+                        flags.push("deprecated");
+                    }
+                    let default = f
+                        .default
+                        .as_ref()
+                        .map(|d| format!(" default={d}"))
+                        .unwrap_or_default();
+                    let _ = writeln!(
+                        out,
+                        "  {}: {} {}{default}",
+                        f.json_name,
+                        shape(&f.shape),
+                        flags.join(" ")
+                    );
+                }
+            }
+            TypeKind::Enum(e) => {
+                let values: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
+                let kind = if def.direction.response {
+                    "lenient"
+                } else {
+                    "strict"
+                };
+                let _ = writeln!(
+                    out,
+                    "enum {} [{direction}] {kind}: {}",
+                    def.name,
+                    values.join(" | ")
+                );
+            }
+            TypeKind::Newtype(s) => {
+                let _ = writeln!(out, "newtype {} [{direction}] = {}", def.name, shape(s));
+            }
+            TypeKind::Alias(s) => {
+                let _ = writeln!(out, "alias {} [{direction}] = {}", def.name, shape(s));
+            }
+            TypeKind::Union(variants) => {
+                let names: Vec<&str> = variants.iter().map(|v| v.type_name.as_str()).collect();
+                let _ = writeln!(
+                    out,
+                    "union {} [{direction}] = {}",
+                    def.name,
+                    names.join(" | ")
+                );
+            }
+        }
+    }
+    out
+}
+
+fn shape(shape: &Shape) -> String {
+    let ty = match &shape.ty {
+        Ty::Named(n) => n.clone(),
+        Ty::String => "string".into(),
+        Ty::I32 => "i32".into(),
+        Ty::I64 => "i64".into(),
+        Ty::F64 => "f64".into(),
+        Ty::Bool => "bool".into(),
+        Ty::Array(item) => format!("[{}]", self::shape(item)),
+        Ty::Map(value) => format!("map<{}>", self::shape(value)),
+        Ty::Json => "json".into(),
+        Ty::JsonObject => "object".into(),
+    };
+    let nullable = if shape.nullable { "?" } else { "" };
+    format!("{ty}{nullable}{}", checks(&shape.checks))
+}
+
+fn checks(c: &Checks) -> String {
+    let mut parts = Vec::new();
+    if c.min_length.is_some() || c.max_length.is_some() {
+        parts.push(format!(
+            "len {}..{}",
+            bound(c.min_length),
+            bound(c.max_length)
+        ));
+    }
+    if let Some(p) = &c.pattern {
+        parts.push(format!("pattern {:?}", p.source));
+    }
+    if let Some((n, exclusive)) = c.minimum {
+        parts.push(format!("{} {n}", if exclusive { ">" } else { ">=" }));
+    }
+    if let Some((n, exclusive)) = c.maximum {
+        parts.push(format!("{} {n}", if exclusive { "<" } else { "<=" }));
+    }
+    if c.min_items.is_some() || c.max_items.is_some() {
+        parts.push(format!(
+            "items {}..{}",
+            bound(c.min_items),
+            bound(c.max_items)
+        ));
+    }
+    if c.unique_items {
+        parts.push("unique".into());
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {{{}}}", parts.join(", "))
+    }
+}
+
+fn bound(n: Option<u64>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}

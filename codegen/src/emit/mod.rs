@@ -1,0 +1,63 @@
+//! Model -> Rust tokens, one concern per module. No string pasting of code:
+//! everything is built with `quote!`.
+
+mod checks;
+mod docs;
+mod enums;
+mod newtype;
+mod patterns;
+mod rust_type;
+mod structs;
+mod unions;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ir::{Api, TypeKind};
+use crate::settings::Settings;
+
+pub use patterns::PatternTable;
+
+/// What every emitter needs: the API, the settings and the pattern table.
+pub struct Emitter<'a> {
+    /// The API being emitted.
+    pub api: &'a Api,
+    /// Path of the hand-written runtime module.
+    pub runtime: TokenStream,
+    /// Every pattern of the API, numbered once.
+    pub patterns: PatternTable,
+}
+
+impl<'a> Emitter<'a> {
+    /// Prepares emission of `api`.
+    pub fn new(api: &'a Api, settings: &Settings) -> Self {
+        let runtime: TokenStream = settings
+            .runtime_path
+            .parse()
+            .unwrap_or_else(|_| quote!(crate::runtime));
+        Emitter {
+            api,
+            runtime,
+            patterns: PatternTable::collect(api),
+        }
+    }
+
+    /// The models-and-validators module: patterns, then every type in name order.
+    pub fn types(&self) -> TokenStream {
+        let patterns = self.patterns.statics(&self.runtime);
+        let types = self.api.types.values().map(|def| {
+            let name = format_ident!("{}", def.name);
+            match &def.kind {
+                TypeKind::Struct(s) => self.struct_def(def, &name, s),
+                TypeKind::Enum(e) => self.enum_def(def, &name, e),
+                TypeKind::Newtype(shape) => self.newtype_def(def, &name, shape),
+                TypeKind::Alias(shape) => self.alias_def(def, &name, shape),
+                TypeKind::Union(variants) => self.union_def(def, &name, variants),
+            }
+        });
+        quote! {
+            #patterns
+            #(#types)*
+        }
+    }
+}

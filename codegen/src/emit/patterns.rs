@@ -1,0 +1,77 @@
+//! One `static` per distinct pattern, compiled once per process at first use.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::ir::{Api, PatternDef, Shape, Ty, TypeKind};
+
+/// Every distinct pattern of an API with the name of its `static`.
+pub struct PatternTable {
+    by_source: BTreeMap<String, (Ident, PatternDef)>,
+}
+
+impl PatternTable {
+    /// Numbers the patterns in the order types (by name) use them.
+    pub fn collect(api: &Api) -> Self {
+        let mut table = PatternTable {
+            by_source: BTreeMap::new(),
+        };
+        for def in api.types.values() {
+            match &def.kind {
+                TypeKind::Struct(s) => s.fields.iter().for_each(|f| table.add_shape(&f.shape)),
+                TypeKind::Newtype(shape) | TypeKind::Alias(shape) => table.add_shape(shape),
+                TypeKind::Enum(_) | TypeKind::Union(_) => {}
+            }
+        }
+        for operation in &api.operations {
+            operation
+                .params
+                .iter()
+                .for_each(|p| table.add_shape(&p.shape));
+        }
+        table
+    }
+
+    fn add_shape(&mut self, shape: &Shape) {
+        if let Some(pattern) = &shape.checks.pattern {
+            if !self.by_source.contains_key(&pattern.source) {
+                let ident = format_ident!("PATTERN_{}", self.by_source.len() + 1);
+                self.by_source
+                    .insert(pattern.source.clone(), (ident, pattern.clone()));
+            }
+        }
+        if let Ty::Array(inner) | Ty::Map(inner) = &shape.ty {
+            self.add_shape(inner);
+        }
+    }
+
+    /// The `static` holding `pattern`.
+    pub fn ident(&self, pattern: &PatternDef) -> &Ident {
+        &self.by_source[&pattern.source].0
+    }
+
+    /// The `static` items.
+    pub fn statics(&self, runtime: &TokenStream) -> TokenStream {
+        let mut items: Vec<_> = self.by_source.values().collect();
+        items.sort_by_key(|(ident, _)| {
+            ident
+                .to_string()
+                .trim_start_matches("PATTERN_")
+                .parse::<usize>()
+                .unwrap_or(0)
+        });
+        let items = items.into_iter().map(|(ident, pattern)| {
+            let source = &pattern.source;
+            let must = &pattern.must_match;
+            let must_not = &pattern.must_not_match;
+            let doc = format!(" The spec pattern `{}`.", source.replace('`', "'"));
+            quote! {
+                #[doc = #doc]
+                static #ident: #runtime::Pattern = #runtime::Pattern::new(#source, &[#(#must),*], &[#(#must_not),*]);
+            }
+        });
+        quote!(#(#items)*)
+    }
+}

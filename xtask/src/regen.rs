@@ -1,0 +1,194 @@
+//! Regenerating and checking the generated code.
+//!
+//! Every spec is generated in memory first; if any fails, nothing is
+//! written. Only files that carry the `@generated` marker are written or
+//! removed, and only when their content changed.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use codegen::{Settings, SpecSource, GENERATED_MARKER};
+
+use crate::workspace;
+
+/// Write the files, or only compare them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Write what changed.
+    Write,
+    /// Change nothing; fail when anything is stale.
+    Check,
+}
+
+/// Runs `regen` or `regen --check`.
+pub fn regen(mode: Mode) -> Result<(), String> {
+    let root = workspace::root();
+    let wanted = generate_all(&root)?;
+    let src = workspace::generated_src();
+    let mut stale = Vec::new();
+    for (relative, contents) in &wanted {
+        let path = src.join(relative);
+        let current = fs::read_to_string(&path).ok();
+        if current.as_deref() == Some(contents.as_str()) {
+            continue;
+        }
+        if let Some(current) = &current {
+            if !is_generated(current) {
+                return Err(format!(
+                    "{} exists and has no {GENERATED_MARKER} header; refusing to overwrite a hand-written file",
+                    display(&root, &path)
+                ));
+            }
+        }
+        stale.push((path, Some(contents)));
+    }
+    for path in generated_files(&src) {
+        let relative = path
+            .strip_prefix(&src)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        if !wanted.contains_key(&relative) {
+            stale.push((path, None));
+        }
+    }
+    if stale.is_empty() {
+        if mode == Mode::Write {
+            println!("generated code is up to date ({} files)", wanted.len());
+        }
+        return Ok(());
+    }
+    match mode {
+        Mode::Check => {
+            let list: Vec<String> = stale
+                .iter()
+                .map(|(path, contents)| {
+                    let what = if contents.is_none() {
+                        "no longer generated"
+                    } else {
+                        "stale"
+                    };
+                    format!("  {} ({what})", display(&root, path))
+                })
+                .collect();
+            Err(format!(
+                "generated code is out of date:\n{}\nrun `cargo xtask regen` to fix it",
+                list.join("\n")
+            ))
+        }
+        Mode::Write => {
+            for (path, contents) in &stale {
+                match contents {
+                    Some(contents) => {
+                        if let Some(parent) = path.parent() {
+                            fs::create_dir_all(parent)
+                                .map_err(|e| format!("{}: {e}", parent.display()))?;
+                        }
+                        fs::write(path, contents)
+                            .map_err(|e| format!("{}: {e}", path.display()))?;
+                        println!("wrote {}", display(&root, path));
+                    }
+                    None => {
+                        fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                        println!("removed {}", display(&root, path));
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Generates every spec in memory: path relative to `src/` -> contents.
+fn generate_all(root: &Path) -> Result<BTreeMap<String, String>, String> {
+    let settings = Settings::default();
+    let mut files = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (spec, module) in workspace::specs()? {
+        let text = fs::read_to_string(root.join(&spec)).map_err(|e| format!("{spec}: {e}"))?;
+        match codegen::generate(
+            SpecSource {
+                file: &spec,
+                text: &text,
+            },
+            &module,
+            &settings,
+        ) {
+            Ok(generated) => {
+                for file in generated.files {
+                    files.insert(file.path, file.contents);
+                }
+            }
+            Err(error) => errors.push(error.to_string()),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(format!(
+            "regen failed; no file was changed:\n{}",
+            errors.join("\n")
+        ))
+    }
+}
+
+/// `cargo xtask generate SPEC --out FILE`.
+pub fn generate_one(spec: &str, out: &str, runtime_path: Option<&str>) -> Result<(), String> {
+    let text = fs::read_to_string(spec).map_err(|e| format!("{spec}: {e}"))?;
+    let mut settings = Settings::default();
+    if let Some(path) = runtime_path {
+        settings = settings.with_runtime_path(path);
+    }
+    let module = codegen::generate_module(
+        SpecSource {
+            file: spec,
+            text: &text,
+        },
+        &settings,
+    )
+    .map_err(|e| e.to_string())?;
+    if fs::read_to_string(out).ok().as_deref() != Some(module.as_str()) {
+        if let Ok(existing) = fs::read_to_string(out) {
+            if !is_generated(&existing) {
+                return Err(format!(
+                    "{out} exists and has no {GENERATED_MARKER} header; refusing to overwrite it"
+                ));
+            }
+        }
+        fs::write(out, module).map_err(|e| format!("{out}: {e}"))?;
+    }
+    println!("wrote {out}");
+    Ok(())
+}
+
+fn is_generated(contents: &str) -> bool {
+    contents
+        .lines()
+        .next()
+        .is_some_and(|line| line.contains(GENERATED_MARKER))
+}
+
+/// Every file below `dir` whose first line carries the marker.
+fn generated_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return found;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            found.extend(generated_files(&path));
+        } else if fs::read_to_string(&path).is_ok_and(|c| is_generated(&c)) {
+            found.push(path);
+        }
+    }
+    found
+}
+
+fn display(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
