@@ -59,6 +59,8 @@ pub struct TypeDef {
     pub direction: Direction,
     /// An example value from the spec.
     pub example: Option<serde_json::Value>,
+    /// The key under `components/schemas` when the type is a component.
+    pub component: Option<String>,
 }
 
 /// The kinds of named types.

@@ -1,1 +1,6 @@
-//! Test-only package; see tests/.
+//! Test-only package. Its library compiles the modules generated from the
+//! fixture specs in `fixtures/ok/` (golden output compiled as a crate); its
+//! `tests/` hold snapshot, freshness, spec, validator and end-to-end tests.
+#![deny(missing_docs)]
+
+pub mod fixtures;

@@ -1,15 +1,13 @@
 //! Project automation.
 //!
-//! - `cargo xtask regen [--check]`: regenerate `klarna-generated` from `specs/`,
-//!   or check that the checked-in files are fresh.
+//! - `cargo xtask regen [--check]`: regenerate the generated code from
+//!   `specs/` (and the test fixtures), or check that it is fresh.
 //! - `cargo xtask generate SPEC --out FILE`: one Rust module from any OpenAPI 3.0 file.
 //! - `cargo xtask ci`: every check and test, as CI runs them.
 
-mod ci;
-mod regen;
-mod workspace;
-
 use std::process::ExitCode;
+
+use xtask::{ci, regen, workspace};
 
 const USAGE: &str = "usage:
   cargo xtask regen [--check]
@@ -19,14 +17,15 @@ const USAGE: &str = "usage:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let root = workspace::root();
     let result = match args.as_slice() {
-        ["regen"] => regen::regen(regen::Mode::Write),
-        ["regen", "--check"] => regen::regen(regen::Mode::Check),
+        ["regen"] => regen::regen(&root, regen::Mode::Write),
+        ["regen", "--check"] => regen::regen(&root, regen::Mode::Check),
         ["generate", spec, "--out", out] => regen::generate_one(spec, out, None),
         ["generate", spec, "--out", out, "--runtime-path", path] => {
             regen::generate_one(spec, out, Some(path))
         }
-        ["ci"] => ci::run(),
+        ["ci"] => ci::run(&root),
         _ => Err(USAGE.to_owned()),
     };
     match result {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use codegen::{Settings, SpecSource, GENERATED_MARKER};
 
-use crate::workspace;
+use crate::workspace::{self, Target};
 
 /// Write the files, or only compare them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,14 +21,12 @@ pub enum Mode {
     Check,
 }
 
-/// Runs `regen` or `regen --check`.
-pub fn regen(mode: Mode) -> Result<(), String> {
-    let root = workspace::root();
-    let wanted = generate_all(&root)?;
-    let src = workspace::generated_src();
+/// Runs `regen` or `regen --check` for the workspace at `root`.
+pub fn regen(root: &Path, mode: Mode) -> Result<(), String> {
+    let wanted = expected_files(root)?;
     let mut stale = Vec::new();
     for (relative, contents) in &wanted {
-        let path = src.join(relative);
+        let path = root.join(relative);
         let current = fs::read_to_string(&path).ok();
         if current.as_deref() == Some(contents.as_str()) {
             continue;
@@ -36,20 +34,18 @@ pub fn regen(mode: Mode) -> Result<(), String> {
         if let Some(current) = &current {
             if !is_generated(current) {
                 return Err(format!(
-                    "{} exists and has no {GENERATED_MARKER} header; refusing to overwrite a hand-written file",
-                    display(&root, &path)
+                    "{relative} exists and has no {GENERATED_MARKER} header; refusing to overwrite a hand-written file"
                 ));
             }
         }
-        stale.push((path, Some(contents)));
+        stale.push((relative.clone(), Some(contents)));
     }
-    for path in generated_files(&src) {
-        let relative = path
-            .strip_prefix(&src)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        if !wanted.contains_key(&relative) {
-            stale.push((path, None));
+    for dir in workspace::GENERATED_DIRS {
+        for path in generated_files(&root.join(dir)) {
+            let relative = display(root, &path);
+            if !wanted.contains_key(&relative) {
+                stale.push((relative, None));
+            }
         }
     }
     if stale.is_empty() {
@@ -58,68 +54,83 @@ pub fn regen(mode: Mode) -> Result<(), String> {
         }
         return Ok(());
     }
-    match mode {
-        Mode::Check => {
-            let list: Vec<String> = stale
-                .iter()
-                .map(|(path, contents)| {
-                    let what = if contents.is_none() {
-                        "no longer generated"
-                    } else {
-                        "stale"
-                    };
-                    format!("  {} ({what})", display(&root, path))
-                })
-                .collect();
-            Err(format!(
-                "generated code is out of date:\n{}\nrun `cargo xtask regen` to fix it",
-                list.join("\n")
-            ))
-        }
-        Mode::Write => {
-            for (path, contents) in &stale {
-                match contents {
-                    Some(contents) => {
-                        if let Some(parent) = path.parent() {
-                            fs::create_dir_all(parent)
-                                .map_err(|e| format!("{}: {e}", parent.display()))?;
-                        }
-                        fs::write(path, contents)
-                            .map_err(|e| format!("{}: {e}", path.display()))?;
-                        println!("wrote {}", display(&root, path));
-                    }
-                    None => {
-                        fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
-                        println!("removed {}", display(&root, path));
-                    }
+    if mode == Mode::Check {
+        let list: Vec<String> = stale
+            .iter()
+            .map(|(relative, contents)| {
+                let what = if contents.is_none() {
+                    "no longer generated"
+                } else {
+                    "stale"
+                };
+                format!("  {relative} ({what})")
+            })
+            .collect();
+        return Err(format!(
+            "generated code is out of date:\n{}\nrun `cargo xtask regen` to fix it",
+            list.join("\n")
+        ));
+    }
+    for (relative, contents) in &stale {
+        let path = root.join(relative);
+        match contents {
+            Some(contents) => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
                 }
+                fs::write(&path, contents).map_err(|e| format!("{relative}: {e}"))?;
+                println!("wrote {relative}");
             }
-            Ok(())
+            None => {
+                fs::remove_file(&path).map_err(|e| format!("{relative}: {e}"))?;
+                println!("removed {relative}");
+            }
         }
     }
+    Ok(())
 }
 
-/// Generates every spec in memory: path relative to `src/` -> contents.
-fn generate_all(root: &Path) -> Result<BTreeMap<String, String>, String> {
-    let settings = Settings::default();
+/// Generates every target in memory: path relative to `root` -> contents.
+/// Fails, listing every spec that failed, without writing anything.
+pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
     let mut files = BTreeMap::new();
     let mut errors = Vec::new();
-    for (spec, module) in workspace::specs()? {
-        let text = fs::read_to_string(root.join(&spec)).map_err(|e| format!("{spec}: {e}"))?;
-        match codegen::generate(
-            SpecSource {
-                file: &spec,
-                text: &text,
-            },
-            &module,
-            &settings,
-        ) {
-            Ok(generated) => {
-                for file in generated.files {
-                    files.insert(file.path, file.contents);
-                }
-            }
-            Err(error) => errors.push(error.to_string()),
+    for target in workspace::targets(root)? {
+        let result = match &target {
+            Target::Api { spec, module } => read(root, spec).and_then(|text| {
+                codegen::generate(
+                    SpecSource {
+                        file: spec,
+                        text: &text,
+                    },
+                    module,
+                    &Settings::default(),
+                )
+                .map_err(|e| e.to_string())
+                .map(|generated| {
+                    generated
+                        .files
+                        .into_iter()
+                        .map(|f| (format!("klarna-generated/src/{}", f.path), f.contents))
+                        .collect::<Vec<_>>()
+                })
+            }),
+            Target::Fixture { spec, module } => read(root, spec).and_then(|text| {
+                let settings = Settings::default().with_runtime_path("klarna_generated::runtime");
+                codegen::generate_module(
+                    SpecSource {
+                        file: spec,
+                        text: &text,
+                    },
+                    &settings,
+                )
+                .map_err(|e| e.to_string())
+                .map(|contents| vec![(format!("tests/src/fixtures/{module}.rs"), contents)])
+            }),
+        };
+        match result {
+            Ok(generated) => files.extend(generated),
+            Err(error) => errors.push(error),
         }
     }
     if errors.is_empty() {
@@ -130,6 +141,10 @@ fn generate_all(root: &Path) -> Result<BTreeMap<String, String>, String> {
             errors.join("\n")
         ))
     }
+}
+
+fn read(root: &Path, spec: &str) -> Result<String, String> {
+    fs::read_to_string(root.join(spec)).map_err(|e| format!("{spec}: {e}"))
 }
 
 /// `cargo xtask generate SPEC --out FILE`.

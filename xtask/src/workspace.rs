@@ -1,6 +1,6 @@
-//! Where things are in the workspace.
+//! Where things are in the workspace, and what is generated from what.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The workspace root (the parent of this crate's directory).
 pub fn root() -> PathBuf {
@@ -8,25 +8,63 @@ pub fn root() -> PathBuf {
     manifest.parent().map(PathBuf::from).unwrap_or(manifest)
 }
 
-/// Where generated modules live.
-pub fn generated_src() -> PathBuf {
-    root().join("klarna-generated").join("src")
+/// Directories (relative to the root) that hold generated files.
+pub const GENERATED_DIRS: &[&str] = &["klarna-generated/src", "tests/src/fixtures"];
+
+/// One spec and what is generated from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// An API spec in `specs/`: a module directory of `klarna-generated`.
+    Api {
+        /// The spec, relative to the root.
+        spec: String,
+        /// The module name (the file stem).
+        module: String,
+    },
+    /// A fixture spec in `tests/fixtures/ok/`: one module compiled by the tests crate.
+    Fixture {
+        /// The spec, relative to the root.
+        spec: String,
+        /// The module name (the file stem).
+        module: String,
+    },
 }
 
-/// The specs, sorted by file name, as (path relative to the root, module name).
-pub fn specs() -> Result<Vec<(String, String)>, String> {
-    let dir = root().join("specs");
+/// Every generation target under `root`, in a fixed order.
+pub fn targets(root: &Path) -> Result<Vec<Target>, String> {
+    let mut targets: Vec<Target> = yaml_stems(&root.join("specs"))?
+        .into_iter()
+        .map(|stem| Target::Api {
+            spec: format!("specs/{stem}.yaml"),
+            module: stem,
+        })
+        .collect();
+    let fixtures = root.join("tests/fixtures/ok");
+    if fixtures.is_dir() {
+        targets.extend(
+            yaml_stems(&fixtures)?
+                .into_iter()
+                .map(|stem| Target::Fixture {
+                    spec: format!("tests/fixtures/ok/{stem}.yaml"),
+                    module: stem,
+                }),
+        );
+    }
+    Ok(targets)
+}
+
+fn yaml_stems(dir: &Path) -> Result<Vec<String>, String> {
     let entries =
-        std::fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    let mut specs = Vec::new();
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut stems = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.extension().is_some_and(|ext| ext == "yaml") {
             if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
-                specs.push((format!("specs/{stem}.yaml"), stem.to_owned()));
+                stems.push(stem.to_owned());
             }
         }
     }
-    specs.sort();
-    Ok(specs)
+    stems.sort();
+    Ok(stems)
 }

@@ -27,11 +27,14 @@ pub fn convert(source: SpecSource<'_>, document: &OpenAPI) -> Result<Api> {
             let at = pointer::join("/components/schemas", key);
             let name = converter.component_names[key].clone();
             match schema {
-                ReferenceOr::Item(schema) => converter.define(name, schema, &at)?,
+                ReferenceOr::Item(schema) => converter.define(name.clone(), schema, &at)?,
                 ReferenceOr::Reference { reference } => {
                     let target = converter.schema_ref_name(reference, &at)?;
-                    converter.define_alias_of(name, target, &at)?;
+                    converter.define_alias_of(name.clone(), target, &at)?;
                 }
+            }
+            if let Some(def) = converter.types.get_mut(&name) {
+                def.component = Some(key.clone());
             }
         }
     }

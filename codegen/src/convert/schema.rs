@@ -73,6 +73,7 @@ impl Converter<'_> {
             kind: TypeKind::Alias(Shape::plain(Ty::Named(target))),
             direction: Direction::default(),
             example: None,
+            component: None,
         };
         self.insert_type(def, false).map(|_| ())
     }
@@ -114,6 +115,7 @@ impl Converter<'_> {
             kind,
             direction: Direction::default(),
             example: schema.schema_data.example.clone(),
+            component: None,
         };
         self.insert_type(def, synthesized)
     }

@@ -6,6 +6,7 @@ mod docs;
 mod enums;
 mod newtype;
 mod patterns;
+mod registry;
 mod rust_type;
 mod structs;
 mod unions;
@@ -55,9 +56,11 @@ impl<'a> Emitter<'a> {
                 TypeKind::Union(variants) => self.union_def(def, &name, variants),
             }
         });
+        let registry = self.registry();
         quote! {
             #patterns
             #(#types)*
+            #registry
         }
     }
 }

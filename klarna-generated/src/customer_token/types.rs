@@ -1590,3 +1590,57 @@ impl crate::runtime::Validate for SubscriptionInterval {
         _out: &mut Vec<crate::runtime::Violation>,
     ) {}
 }
+/// The names of the spec's component schemas (`components/schemas`).
+pub const SCHEMAS: &[&str] = &[
+    "address",
+    "attachment",
+    "authorized_payment_method",
+    "card_information",
+    "customer_token",
+    "customer_token_order",
+    "customer_token_status_update_request",
+    "direct_debit_information",
+    "ErrorV2",
+    "merchant_urls",
+    "order",
+    "order_line",
+    "product_identifiers",
+    "subscription",
+];
+/// Reads `value` as the component schema `name` and checks every
+/// constraint: deserialization catches missing members and wrong
+/// types, `validate` the rest. `None` when the spec has no such schema.
+pub fn check_schema_json(
+    name: &str,
+    value: serde_json::Value,
+) -> Option<Result<(), crate::runtime::JsonCheckError>> {
+    Some(
+        match name {
+            "address" => crate::runtime::check_json::<Address>(value),
+            "attachment" => crate::runtime::check_json::<Attachment>(value),
+            "authorized_payment_method" => {
+                crate::runtime::check_json::<AuthorizedPaymentMethod>(value)
+            }
+            "card_information" => crate::runtime::check_json::<CardInformation>(value),
+            "customer_token" => crate::runtime::check_json::<CustomerToken>(value),
+            "customer_token_order" => {
+                crate::runtime::check_json::<CustomerTokenOrder>(value)
+            }
+            "customer_token_status_update_request" => {
+                crate::runtime::check_json::<CustomerTokenStatusUpdateRequest>(value)
+            }
+            "direct_debit_information" => {
+                crate::runtime::check_json::<DirectDebitInformation>(value)
+            }
+            "ErrorV2" => crate::runtime::check_json::<ErrorV2>(value),
+            "merchant_urls" => crate::runtime::check_json::<MerchantUrls>(value),
+            "order" => crate::runtime::check_json::<Order>(value),
+            "order_line" => crate::runtime::check_json::<OrderLine>(value),
+            "product_identifiers" => {
+                crate::runtime::check_json::<ProductIdentifiers>(value)
+            }
+            "subscription" => crate::runtime::check_json::<Subscription>(value),
+            _ => return None,
+        },
+    )
+}

@@ -877,3 +877,71 @@ impl crate::runtime::Validate for WebhookMetadata {
         _out: &mut Vec<crate::runtime::Violation>,
     ) {}
 }
+/// The names of the spec's component schemas (`components/schemas`).
+pub const SCHEMAS: &[&str] = &[
+    "AccountIdentifier",
+    "CheckCustomerExistsRequest",
+    "CheckCustomerExistsResponse",
+    "CustomerExistsByEmail",
+    "CustomerExistsByPhone",
+    "CustomerToken",
+    "CustomerTokenRevokedPayload",
+    "CustomerTokenRevokedWebhook",
+    "Email",
+    "ErrorResponse",
+    "IdentityRequestClientId",
+    "IntrospectCustomerTokenResponse",
+    "Phone",
+    "PurchaseTokenId",
+    "RevokeCustomerTokenResponse",
+    "ValidationError",
+    "WebhookMetadata",
+];
+/// Reads `value` as the component schema `name` and checks every
+/// constraint: deserialization catches missing members and wrong
+/// types, `validate` the rest. `None` when the spec has no such schema.
+pub fn check_schema_json(
+    name: &str,
+    value: serde_json::Value,
+) -> Option<Result<(), crate::runtime::JsonCheckError>> {
+    Some(
+        match name {
+            "AccountIdentifier" => crate::runtime::check_json::<AccountIdentifier>(value),
+            "CheckCustomerExistsRequest" => {
+                crate::runtime::check_json::<CheckCustomerExistsRequest>(value)
+            }
+            "CheckCustomerExistsResponse" => {
+                crate::runtime::check_json::<CheckCustomerExistsResponse>(value)
+            }
+            "CustomerExistsByEmail" => {
+                crate::runtime::check_json::<CustomerExistsByEmail>(value)
+            }
+            "CustomerExistsByPhone" => {
+                crate::runtime::check_json::<CustomerExistsByPhone>(value)
+            }
+            "CustomerToken" => crate::runtime::check_json::<CustomerToken>(value),
+            "CustomerTokenRevokedPayload" => {
+                crate::runtime::check_json::<CustomerTokenRevokedPayload>(value)
+            }
+            "CustomerTokenRevokedWebhook" => {
+                crate::runtime::check_json::<CustomerTokenRevokedWebhook>(value)
+            }
+            "Email" => crate::runtime::check_json::<Email>(value),
+            "ErrorResponse" => crate::runtime::check_json::<ErrorResponse>(value),
+            "IdentityRequestClientId" => {
+                crate::runtime::check_json::<IdentityRequestClientId>(value)
+            }
+            "IntrospectCustomerTokenResponse" => {
+                crate::runtime::check_json::<IntrospectCustomerTokenResponse>(value)
+            }
+            "Phone" => crate::runtime::check_json::<Phone>(value),
+            "PurchaseTokenId" => crate::runtime::check_json::<PurchaseTokenId>(value),
+            "RevokeCustomerTokenResponse" => {
+                crate::runtime::check_json::<RevokeCustomerTokenResponse>(value)
+            }
+            "ValidationError" => crate::runtime::check_json::<ValidationError>(value),
+            "WebhookMetadata" => crate::runtime::check_json::<WebhookMetadata>(value),
+            _ => return None,
+        },
+    )
+}

@@ -2943,3 +2943,257 @@ pub type WebsiteChannelListItem = serde_json::Map<String, serde_json::Value>;
 ///
 /// Example: `"krn:partner:global:account:channel:website:206bbb83-9b6e-46fa-940d-337153c04a58"`
 pub type WebsitesIdentifier = String;
+/// The names of the spec's component schemas (`components/schemas`).
+pub const SCHEMAS: &[&str] = &[
+    "Account",
+    "AccountGroupIdentifier",
+    "AccountHolder",
+    "AccountIdentifier",
+    "AccountInformation",
+    "AccountOwner",
+    "AccountStateChangedPayload",
+    "AccountStateChangedWebhook",
+    "BankAccount",
+    "BankAccountIdentifier",
+    "BankAccountList",
+    "BankAccountListItem",
+    "BankAccountRequest",
+    "BankAccountType",
+    "Bic",
+    "Branding",
+    "BusinessInformation",
+    "ChannelData",
+    "CollectionChannel",
+    "CollectionChannelList",
+    "CollectionsIdentifier",
+    "CreateCredentialRequest",
+    "Credential",
+    "CredentialEnvironment",
+    "CredentialIdentifier",
+    "CredentialList",
+    "CredentialListItem",
+    "CredentialType",
+    "DateOfBirth",
+    "ErrorResponse",
+    "ExtraAccountData",
+    "IpAddress",
+    "MerchantCategoryCode",
+    "MigrateMerchantRequest",
+    "NationalIdentification",
+    "OnboardMerchantRequest",
+    "OnboardedAccount",
+    "OperatingAddress",
+    "PaymentDistributionProfile",
+    "PaymentDistributionProfileList",
+    "PaymentProduct",
+    "PaymentProductData",
+    "PaymentProductDefault",
+    "PaymentProductDisabledPayload",
+    "PaymentProductDisabledWebhook",
+    "PaymentProductEnabledPayload",
+    "PaymentProductEnabledWebhook",
+    "PaymentProductIdentifier",
+    "PaymentProductList",
+    "PaymentProductListItem",
+    "PaymentProductMigrationData",
+    "PaymentProductStateContext",
+    "RegistrationAddress",
+    "SettlementInformation",
+    "SocialMediaLinks",
+    "Stakeholder",
+    "StakeholderAddress",
+    "StakeholderIdentifier",
+    "StakeholderList",
+    "StakeholderListItem",
+    "StakeholderRequest",
+    "SupportContact",
+    "SuspendPaymentProductRequest",
+    "Timestamp",
+    "UpdateAccountRequest",
+    "UpdateCollectionRequest",
+    "UpdatePaymentProductRequest",
+    "UpdateWebsiteRequest",
+    "ValidationError",
+    "WebhookMetadata",
+    "WebsiteChannel",
+    "WebsiteChannelList",
+    "WebsiteChannelListItem",
+    "WebsitesIdentifier",
+];
+/// Reads `value` as the component schema `name` and checks every
+/// constraint: deserialization catches missing members and wrong
+/// types, `validate` the rest. `None` when the spec has no such schema.
+pub fn check_schema_json(
+    name: &str,
+    value: serde_json::Value,
+) -> Option<Result<(), crate::runtime::JsonCheckError>> {
+    Some(
+        match name {
+            "Account" => crate::runtime::check_json::<Account>(value),
+            "AccountGroupIdentifier" => {
+                crate::runtime::check_json::<AccountGroupIdentifier>(value)
+            }
+            "AccountHolder" => crate::runtime::check_json::<AccountHolder>(value),
+            "AccountIdentifier" => crate::runtime::check_json::<AccountIdentifier>(value),
+            "AccountInformation" => {
+                crate::runtime::check_json::<AccountInformation>(value)
+            }
+            "AccountOwner" => crate::runtime::check_json::<AccountOwner>(value),
+            "AccountStateChangedPayload" => {
+                crate::runtime::check_json::<AccountStateChangedPayload>(value)
+            }
+            "AccountStateChangedWebhook" => {
+                crate::runtime::check_json::<AccountStateChangedWebhook>(value)
+            }
+            "BankAccount" => crate::runtime::check_json::<BankAccount>(value),
+            "BankAccountIdentifier" => {
+                crate::runtime::check_json::<BankAccountIdentifier>(value)
+            }
+            "BankAccountList" => crate::runtime::check_json::<BankAccountList>(value),
+            "BankAccountListItem" => {
+                crate::runtime::check_json::<BankAccountListItem>(value)
+            }
+            "BankAccountRequest" => {
+                crate::runtime::check_json::<BankAccountRequest>(value)
+            }
+            "BankAccountType" => crate::runtime::check_json::<BankAccountType>(value),
+            "Bic" => crate::runtime::check_json::<Bic>(value),
+            "Branding" => crate::runtime::check_json::<Branding>(value),
+            "BusinessInformation" => {
+                crate::runtime::check_json::<BusinessInformation>(value)
+            }
+            "ChannelData" => crate::runtime::check_json::<ChannelData>(value),
+            "CollectionChannel" => crate::runtime::check_json::<CollectionChannel>(value),
+            "CollectionChannelList" => {
+                crate::runtime::check_json::<CollectionChannelList>(value)
+            }
+            "CollectionsIdentifier" => {
+                crate::runtime::check_json::<CollectionsIdentifier>(value)
+            }
+            "CreateCredentialRequest" => {
+                crate::runtime::check_json::<CreateCredentialRequest>(value)
+            }
+            "Credential" => crate::runtime::check_json::<Credential>(value),
+            "CredentialEnvironment" => {
+                crate::runtime::check_json::<CredentialEnvironment>(value)
+            }
+            "CredentialIdentifier" => {
+                crate::runtime::check_json::<CredentialIdentifier>(value)
+            }
+            "CredentialList" => crate::runtime::check_json::<CredentialList>(value),
+            "CredentialListItem" => {
+                crate::runtime::check_json::<CredentialListItem>(value)
+            }
+            "CredentialType" => crate::runtime::check_json::<CredentialType>(value),
+            "DateOfBirth" => crate::runtime::check_json::<DateOfBirth>(value),
+            "ErrorResponse" => crate::runtime::check_json::<ErrorResponse>(value),
+            "ExtraAccountData" => crate::runtime::check_json::<ExtraAccountData>(value),
+            "IpAddress" => crate::runtime::check_json::<IpAddress>(value),
+            "MerchantCategoryCode" => {
+                crate::runtime::check_json::<MerchantCategoryCode>(value)
+            }
+            "MigrateMerchantRequest" => {
+                crate::runtime::check_json::<MigrateMerchantRequest>(value)
+            }
+            "NationalIdentification" => {
+                crate::runtime::check_json::<NationalIdentification>(value)
+            }
+            "OnboardMerchantRequest" => {
+                crate::runtime::check_json::<OnboardMerchantRequest>(value)
+            }
+            "OnboardedAccount" => crate::runtime::check_json::<OnboardedAccount>(value),
+            "OperatingAddress" => crate::runtime::check_json::<OperatingAddress>(value),
+            "PaymentDistributionProfile" => {
+                crate::runtime::check_json::<PaymentDistributionProfile>(value)
+            }
+            "PaymentDistributionProfileList" => {
+                crate::runtime::check_json::<PaymentDistributionProfileList>(value)
+            }
+            "PaymentProduct" => crate::runtime::check_json::<PaymentProduct>(value),
+            "PaymentProductData" => {
+                crate::runtime::check_json::<PaymentProductData>(value)
+            }
+            "PaymentProductDefault" => {
+                crate::runtime::check_json::<PaymentProductDefault>(value)
+            }
+            "PaymentProductDisabledPayload" => {
+                crate::runtime::check_json::<PaymentProductDisabledPayload>(value)
+            }
+            "PaymentProductDisabledWebhook" => {
+                crate::runtime::check_json::<PaymentProductDisabledWebhook>(value)
+            }
+            "PaymentProductEnabledPayload" => {
+                crate::runtime::check_json::<PaymentProductEnabledPayload>(value)
+            }
+            "PaymentProductEnabledWebhook" => {
+                crate::runtime::check_json::<PaymentProductEnabledWebhook>(value)
+            }
+            "PaymentProductIdentifier" => {
+                crate::runtime::check_json::<PaymentProductIdentifier>(value)
+            }
+            "PaymentProductList" => {
+                crate::runtime::check_json::<PaymentProductList>(value)
+            }
+            "PaymentProductListItem" => {
+                crate::runtime::check_json::<PaymentProductListItem>(value)
+            }
+            "PaymentProductMigrationData" => {
+                crate::runtime::check_json::<PaymentProductMigrationData>(value)
+            }
+            "PaymentProductStateContext" => {
+                crate::runtime::check_json::<PaymentProductStateContext>(value)
+            }
+            "RegistrationAddress" => {
+                crate::runtime::check_json::<RegistrationAddress>(value)
+            }
+            "SettlementInformation" => {
+                crate::runtime::check_json::<SettlementInformation>(value)
+            }
+            "SocialMediaLinks" => crate::runtime::check_json::<SocialMediaLinks>(value),
+            "Stakeholder" => crate::runtime::check_json::<Stakeholder>(value),
+            "StakeholderAddress" => {
+                crate::runtime::check_json::<StakeholderAddress>(value)
+            }
+            "StakeholderIdentifier" => {
+                crate::runtime::check_json::<StakeholderIdentifier>(value)
+            }
+            "StakeholderList" => crate::runtime::check_json::<StakeholderList>(value),
+            "StakeholderListItem" => {
+                crate::runtime::check_json::<StakeholderListItem>(value)
+            }
+            "StakeholderRequest" => {
+                crate::runtime::check_json::<StakeholderRequest>(value)
+            }
+            "SupportContact" => crate::runtime::check_json::<SupportContact>(value),
+            "SuspendPaymentProductRequest" => {
+                crate::runtime::check_json::<SuspendPaymentProductRequest>(value)
+            }
+            "Timestamp" => crate::runtime::check_json::<Timestamp>(value),
+            "UpdateAccountRequest" => {
+                crate::runtime::check_json::<UpdateAccountRequest>(value)
+            }
+            "UpdateCollectionRequest" => {
+                crate::runtime::check_json::<UpdateCollectionRequest>(value)
+            }
+            "UpdatePaymentProductRequest" => {
+                crate::runtime::check_json::<UpdatePaymentProductRequest>(value)
+            }
+            "UpdateWebsiteRequest" => {
+                crate::runtime::check_json::<UpdateWebsiteRequest>(value)
+            }
+            "ValidationError" => crate::runtime::check_json::<ValidationError>(value),
+            "WebhookMetadata" => crate::runtime::check_json::<WebhookMetadata>(value),
+            "WebsiteChannel" => crate::runtime::check_json::<WebsiteChannel>(value),
+            "WebsiteChannelList" => {
+                crate::runtime::check_json::<WebsiteChannelList>(value)
+            }
+            "WebsiteChannelListItem" => {
+                crate::runtime::check_json::<WebsiteChannelListItem>(value)
+            }
+            "WebsitesIdentifier" => {
+                crate::runtime::check_json::<WebsitesIdentifier>(value)
+            }
+            _ => return None,
+        },
+    )
+}

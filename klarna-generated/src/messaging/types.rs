@@ -1351,3 +1351,69 @@ impl crate::runtime::Validate for ValidationError {
         _out: &mut Vec<crate::runtime::Violation>,
     ) {}
 }
+/// The names of the spec's component schemas (`components/schemas`).
+pub const SCHEMAS: &[&str] = &[
+    "AccountIdentifier",
+    "CategoryPreference",
+    "Currency",
+    "CustomerToken",
+    "ErrorResponse",
+    "GetPaymentDescriptorsRequest",
+    "GetPaymentOptionsRequest",
+    "Locale",
+    "MessagingCapabilitiesResponse",
+    "MessagingCapabilityCountry",
+    "MessagingCapabilityPlacement",
+    "MessagingContent",
+    "MessagingResponse",
+    "PaymentAmount",
+    "PaymentDescriptorsResponse",
+    "PaymentOptionsResponse",
+    "ValidationError",
+];
+/// Reads `value` as the component schema `name` and checks every
+/// constraint: deserialization catches missing members and wrong
+/// types, `validate` the rest. `None` when the spec has no such schema.
+pub fn check_schema_json(
+    name: &str,
+    value: serde_json::Value,
+) -> Option<Result<(), crate::runtime::JsonCheckError>> {
+    Some(
+        match name {
+            "AccountIdentifier" => crate::runtime::check_json::<AccountIdentifier>(value),
+            "CategoryPreference" => {
+                crate::runtime::check_json::<CategoryPreference>(value)
+            }
+            "Currency" => crate::runtime::check_json::<Currency>(value),
+            "CustomerToken" => crate::runtime::check_json::<CustomerToken>(value),
+            "ErrorResponse" => crate::runtime::check_json::<ErrorResponse>(value),
+            "GetPaymentDescriptorsRequest" => {
+                crate::runtime::check_json::<GetPaymentDescriptorsRequest>(value)
+            }
+            "GetPaymentOptionsRequest" => {
+                crate::runtime::check_json::<GetPaymentOptionsRequest>(value)
+            }
+            "Locale" => crate::runtime::check_json::<Locale>(value),
+            "MessagingCapabilitiesResponse" => {
+                crate::runtime::check_json::<MessagingCapabilitiesResponse>(value)
+            }
+            "MessagingCapabilityCountry" => {
+                crate::runtime::check_json::<MessagingCapabilityCountry>(value)
+            }
+            "MessagingCapabilityPlacement" => {
+                crate::runtime::check_json::<MessagingCapabilityPlacement>(value)
+            }
+            "MessagingContent" => crate::runtime::check_json::<MessagingContent>(value),
+            "MessagingResponse" => crate::runtime::check_json::<MessagingResponse>(value),
+            "PaymentAmount" => crate::runtime::check_json::<PaymentAmount>(value),
+            "PaymentDescriptorsResponse" => {
+                crate::runtime::check_json::<PaymentDescriptorsResponse>(value)
+            }
+            "PaymentOptionsResponse" => {
+                crate::runtime::check_json::<PaymentOptionsResponse>(value)
+            }
+            "ValidationError" => crate::runtime::check_json::<ValidationError>(value),
+            _ => return None,
+        },
+    )
+}

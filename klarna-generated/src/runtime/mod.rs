@@ -11,4 +11,6 @@ pub mod validate;
 
 pub use path::Path;
 pub use pattern::Pattern;
-pub use validate::{Rule, UnknownEnumValue, Validate, Violation, Violations};
+pub use validate::{
+    check_json, JsonCheckError, Rule, UnknownEnumValue, Validate, Violation, Violations,
+};

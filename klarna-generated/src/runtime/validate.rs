@@ -257,3 +257,27 @@ pub struct UnknownEnumValue {
     /// The values the enumeration allows.
     pub allowed: &'static [&'static str],
 }
+
+/// Why a JSON value is not a valid instance of a schema.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum JsonCheckError {
+    /// The value does not have the schema's shape (wrong type, missing
+    /// required member, unknown enum value of a strict enum, or a constrained
+    /// value that its newtype refused).
+    #[error("does not deserialize: {0}")]
+    Deserialize(String),
+    /// The value has the right shape but breaks constraints.
+    #[error(transparent)]
+    Violations(#[from] Violations),
+}
+
+/// Deserializes `value` as `T` and validates it.
+pub fn check_json<T>(value: serde_json::Value) -> Result<(), JsonCheckError>
+where
+    T: serde::de::DeserializeOwned + Validate,
+{
+    let typed: T =
+        serde_json::from_value(value).map_err(|e| JsonCheckError::Deserialize(e.to_string()))?;
+    typed.validate()?;
+    Ok(())
+}
