@@ -1,0 +1,216 @@
+//! Malformed specs stop generation with the file, the location and the
+//! reason, and `regen` then leaves every generated file as it was.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use codegen::{Settings, SpecSource};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn generate_broken(name: &str) -> String {
+    let file = format!("tests/fixtures/broken/{name}.yaml");
+    let text = fs::read_to_string(root().join(&file)).unwrap();
+    match codegen::generate(
+        SpecSource {
+            file: &file,
+            text: &text,
+        },
+        "broken",
+        &Settings::default(),
+    ) {
+        Ok(_) => panic!("{file} generated without error"),
+        Err(error) => error.to_string(),
+    }
+}
+
+#[test]
+fn each_broken_spec_names_file_location_and_reason() {
+    let cases = [
+        (
+            "yaml_error",
+            "tests/fixtures/broken/yaml_error.yaml:3:",
+            "invalid YAML",
+        ),
+        (
+            "unresolved_ref",
+            "tests/fixtures/broken/unresolved_ref.yaml#/components/schemas/A/properties/b:",
+            "unresolved $ref \"#/components/schemas/Missing\"",
+        ),
+        (
+            "duplicate_operation_id",
+            "tests/fixtures/broken/duplicate_operation_id.yaml#/paths/~1b/get:",
+            "duplicate operationId \"same\" (first used at /paths/~1a/get)",
+        ),
+        (
+            "invalid_pattern",
+            "tests/fixtures/broken/invalid_pattern.yaml#/components/schemas/Repeated/pattern:",
+            "back-references are not supported",
+        ),
+        (
+            "unsupported_construct",
+            "tests/fixtures/broken/unsupported_construct.yaml#/components/schemas/NotAString:",
+            "unsupported: `not` schemas",
+        ),
+        (
+            "openapi_31",
+            "tests/fixtures/broken/openapi_31.yaml#/openapi:",
+            "only 3.0.x is supported",
+        ),
+        (
+            "missing_operation_id",
+            "tests/fixtures/broken/missing_operation_id.yaml#/paths/~1a/get:",
+            "operation has no operationId",
+        ),
+        (
+            "multiple_all_of",
+            "tests/fixtures/broken/multiple_all_of.yaml#/components/schemas/Both:",
+            "allOf with more than one member",
+        ),
+    ];
+    for (name, location, reason) in cases {
+        let message = generate_broken(name);
+        assert!(
+            message.starts_with(location),
+            "{name}: {message:?} should start with {location:?}"
+        );
+        assert!(
+            message.contains(reason),
+            "{name}: {message:?} should contain {reason:?}"
+        );
+    }
+}
+
+#[test]
+fn every_broken_fixture_is_covered() {
+    let dir = root().join("tests/fixtures/broken");
+    let count = fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "yaml")
+        })
+        .count();
+    assert_eq!(count, 8, "add each new broken fixture to the table above");
+}
+
+fn snapshot_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(
+                    path.strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(&path).unwrap(),
+                );
+            }
+        }
+    }
+    files
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for (relative, contents) in snapshot_tree(from) {
+        let target = to.join(relative);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(target, contents).unwrap();
+    }
+}
+
+#[test]
+fn regen_with_a_broken_spec_fails_and_changes_nothing() {
+    let workspace = tempfile::tempdir().unwrap();
+    let tmp = workspace.path();
+    copy_tree(&root().join("specs"), &tmp.join("specs"));
+    copy_tree(
+        &root().join("klarna-generated/src"),
+        &tmp.join("klarna-generated/src"),
+    );
+    // Make one good spec produce different output, and add one broken spec:
+    // neither change may reach the disk.
+    let identity = tmp.join("specs/identity.yaml");
+    let text = fs::read_to_string(&identity)
+        .unwrap()
+        .replacen("Identity", "Identity (edited)", 1);
+    fs::write(&identity, text).unwrap();
+    fs::copy(
+        root().join("tests/fixtures/broken/unresolved_ref.yaml"),
+        tmp.join("specs/zz_broken.yaml"),
+    )
+    .unwrap();
+    let before = snapshot_tree(tmp);
+
+    let error = xtask::regen::regen(tmp, xtask::regen::Mode::Write).unwrap_err();
+
+    assert!(error.contains("no file was changed"), "{error}");
+    assert!(
+        error.contains("specs/zz_broken.yaml#/components/schemas/A/properties/b"),
+        "{error}"
+    );
+    assert_eq!(
+        snapshot_tree(tmp),
+        before,
+        "regen changed files although a spec was broken"
+    );
+
+    // Without the broken spec the same regen writes the edited module.
+    fs::remove_file(tmp.join("specs/zz_broken.yaml")).unwrap();
+    xtask::regen::regen(tmp, xtask::regen::Mode::Write).unwrap();
+    let written = fs::read_to_string(tmp.join("klarna-generated/src/identity/mod.rs")).unwrap();
+    assert!(
+        written.contains("Identity (edited)"),
+        "regen did not write the edited module"
+    );
+    xtask::regen::regen(tmp, xtask::regen::Mode::Check).unwrap();
+}
+
+#[test]
+fn regen_refuses_to_overwrite_a_hand_written_file() {
+    let workspace = tempfile::tempdir().unwrap();
+    let tmp = workspace.path();
+    copy_tree(&root().join("specs"), &tmp.join("specs"));
+    copy_tree(
+        &root().join("klarna-generated/src"),
+        &tmp.join("klarna-generated/src"),
+    );
+    let target = tmp.join("klarna-generated/src/identity/types.rs");
+    fs::write(&target, "// hand-written\n").unwrap();
+    let error = xtask::regen::regen(tmp, xtask::regen::Mode::Write).unwrap_err();
+    assert!(error.contains("refusing to overwrite"), "{error}");
+    assert_eq!(fs::read_to_string(&target).unwrap(), "// hand-written\n");
+}
+
+#[test]
+fn check_lists_stale_files_and_the_fix() {
+    let workspace = tempfile::tempdir().unwrap();
+    let tmp = workspace.path();
+    copy_tree(&root().join("specs"), &tmp.join("specs"));
+    copy_tree(
+        &root().join("klarna-generated/src"),
+        &tmp.join("klarna-generated/src"),
+    );
+    let target = tmp.join("klarna-generated/src/messaging/types.rs");
+    let stale = fs::read_to_string(&target).unwrap() + "// drift\n";
+    fs::write(&target, &stale).unwrap();
+    let error = xtask::regen::regen(tmp, xtask::regen::Mode::Check).unwrap_err();
+    assert!(
+        error.contains("klarna-generated/src/messaging/types.rs (stale)"),
+        "{error}"
+    );
+    assert!(error.contains("run `cargo xtask regen`"), "{error}");
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        stale,
+        "--check must not write"
+    );
+}
