@@ -5,11 +5,14 @@ use std::process::Command;
 
 use crate::regen;
 
+/// A cargo invocation: its arguments and extra environment variables.
+type Step<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+
 /// Runs freshness, formatting, lints, tests and docs; stops at the first failure.
 pub fn run(root: &Path) -> Result<(), String> {
     println!("==> cargo xtask regen --check");
     regen::regen(root, regen::Mode::Check)?;
-    let steps: &[(&[&str], &[(&str, &str)])] = &[
+    let steps: &[Step] = &[
         (&["fmt", "--all", "--check"], &[]),
         (
             &[
