@@ -401,3 +401,19 @@ fn real_spec_phone_is_e164() {
         "non-ASCII digits are not \\d in ECMA-262"
     );
 }
+
+#[test]
+fn required_nullable_members_must_be_present_but_may_be_null() {
+    let check = |value| tests::fixtures::constraints::check_schema_json("Reading", value).unwrap();
+    assert_eq!(check(json!({"value": null})), Ok(()));
+    assert_eq!(check(json!({"value": "ab"})), Ok(()));
+    assert!(
+        matches!(check(json!({})), Err(JsonCheckError::Deserialize(m)) if m.contains("missing field `value`"))
+    );
+    assert!(matches!(
+        check(json!({"value": "abc"})),
+        Err(JsonCheckError::Violations(_))
+    ));
+    let sent = serde_json::to_value(constraints::Reading::new(None)).unwrap();
+    assert_eq!(sent, json!({"value": null}));
+}

@@ -82,6 +82,11 @@ impl Emitter<'_> {
                 serde_args.push(quote!(rename = #wire));
             }
             match Self::holding(field) {
+                // Without this, serde would read a missing `Option` member as `None`;
+                // a required nullable member must be present, if only as `null`.
+                Holding::Plain if field.shape.nullable => {
+                    serde_args.push(quote!(deserialize_with = "Option::deserialize"));
+                }
                 Holding::Plain => {}
                 Holding::Optional => {
                     serde_args.push(quote!(default));

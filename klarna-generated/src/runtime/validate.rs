@@ -69,11 +69,6 @@ pub enum Rule {
         /// The values the schema allows.
         allowed: &'static [&'static str],
     },
-    /// A required member is missing.
-    Required {
-        /// The name of the missing member.
-        field: &'static str,
-    },
 }
 
 impl fmt::Display for Rule {
@@ -120,7 +115,6 @@ impl fmt::Display for Rule {
             Rule::Enum { actual, allowed } => {
                 write!(f, "{actual:?} is not one of {allowed:?}")
             }
-            Rule::Required { field } => write!(f, "is missing required member {field:?}"),
         }
     }
 }
