@@ -9,37 +9,16 @@ use crate::ir::{Api, Checks, ParamLocation, Shape, StatusMatch, Ty, TypeKind};
 /// Renders the digest of an API.
 pub fn digest(api: &Api) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "api {:?} version {:?} from {}",
-        api.title, api.version, api.file
-    );
+    let _ = writeln!(out, "api {:?} version {:?} from {}", api.title, api.version, api.file);
     for server in &api.servers {
-        let _ = writeln!(
-            out,
-            "server {} ({})",
-            server.url,
-            server.description.as_deref().unwrap_or("-")
-        );
+        let _ = writeln!(out, "server {} ({})", server.url, server.description.as_deref().unwrap_or("-"));
     }
     out.push('\n');
     for op in &api.operations {
         let deprecated = if op.deprecated { " [deprecated]" } else { "" };
-        let _ = writeln!(
-            out,
-            "operation {} = {} {}{deprecated}",
-            op.rust_name, op.method, op.path
-        );
+        let _ = writeln!(out, "operation {} = {} {}{deprecated}", op.rust_name, op.method, op.path);
         let security: Vec<String> = op.security.iter().map(|alt| alt.join("+")).collect();
-        let _ = writeln!(
-            out,
-            "  security: {}",
-            if security.is_empty() {
-                "none".into()
-            } else {
-                security.join(" | ")
-            }
-        );
+        let _ = writeln!(out, "  security: {}", if security.is_empty() { "none".into() } else { security.join(" | ") });
         for p in &op.params {
             let location = match p.location {
                 ParamLocation::Path => "path",
@@ -47,26 +26,11 @@ pub fn digest(api: &Api) -> String {
                 ParamLocation::Header => "header",
             };
             let required = if p.required { "required" } else { "optional" };
-            let _ = writeln!(
-                out,
-                "  {location} {} ({}): {} {required}",
-                p.wire_name,
-                p.rust_name,
-                shape(&p.shape)
-            );
+            let _ = writeln!(out, "  {location} {} ({}): {} {required}", p.wire_name, p.rust_name, shape(&p.shape));
         }
         if let Some(body) = &op.body {
-            let required = if body.required {
-                "required"
-            } else {
-                "optional"
-            };
-            let _ = writeln!(
-                out,
-                "  body {}: {} {required}",
-                body.content_type,
-                shape(&body.shape)
-            );
+            let required = if body.required { "required" } else { "optional" };
+            let _ = writeln!(out, "  body {}: {} {required}", body.content_type, shape(&body.shape));
         }
         for r in &op.responses {
             let status = match &r.status {
@@ -80,14 +44,8 @@ pub fn digest(api: &Api) -> String {
     }
     for w in &api.webhooks {
         let deprecated = if w.deprecated { " [deprecated]" } else { "" };
-        let _ = writeln!(
-            out,
-            "webhook {} ({}) on {}: {}{deprecated}",
-            w.rust_name,
-            w.name,
-            w.operation_id,
-            shape(&w.body)
-        );
+        let _ =
+            writeln!(out, "webhook {} ({}) on {}: {}{deprecated}", w.rust_name, w.name, w.operation_id, shape(&w.body));
     }
     out.push('\n');
     for def in api.types.values() {
@@ -99,11 +57,7 @@ pub fn digest(api: &Api) -> String {
         };
         match &def.kind {
             TypeKind::Struct(s) => {
-                let open = if s.keeps_additional {
-                    " +additional"
-                } else {
-                    ""
-                };
+                let open = if s.keeps_additional { " +additional" } else { "" };
                 let _ = writeln!(out, "struct {} [{direction}]{open}", def.name);
                 for f in &s.fields {
                     let mut flags = vec![if f.required { "required" } else { "optional" }];
@@ -113,33 +67,14 @@ pub fn digest(api: &Api) -> String {
                     if f.deprecated {
                         flags.push("deprecated");
                     }
-                    let default = f
-                        .default
-                        .as_ref()
-                        .map(|d| format!(" default={d}"))
-                        .unwrap_or_default();
-                    let _ = writeln!(
-                        out,
-                        "  {}: {} {}{default}",
-                        f.json_name,
-                        shape(&f.shape),
-                        flags.join(" ")
-                    );
+                    let default = f.default.as_ref().map(|d| format!(" default={d}")).unwrap_or_default();
+                    let _ = writeln!(out, "  {}: {} {}{default}", f.json_name, shape(&f.shape), flags.join(" "));
                 }
             }
             TypeKind::Enum(e) => {
                 let values: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
-                let kind = if def.direction.response {
-                    "lenient"
-                } else {
-                    "strict"
-                };
-                let _ = writeln!(
-                    out,
-                    "enum {} [{direction}] {kind}: {}",
-                    def.name,
-                    values.join(" | ")
-                );
+                let kind = if def.direction.response { "lenient" } else { "strict" };
+                let _ = writeln!(out, "enum {} [{direction}] {kind}: {}", def.name, values.join(" | "));
             }
             TypeKind::Newtype(s) => {
                 let _ = writeln!(out, "newtype {} [{direction}] = {}", def.name, shape(s));
@@ -149,12 +84,7 @@ pub fn digest(api: &Api) -> String {
             }
             TypeKind::Union(variants) => {
                 let names: Vec<&str> = variants.iter().map(|v| v.type_name.as_str()).collect();
-                let _ = writeln!(
-                    out,
-                    "union {} [{direction}] = {}",
-                    def.name,
-                    names.join(" | ")
-                );
+                let _ = writeln!(out, "union {} [{direction}] = {}", def.name, names.join(" | "));
             }
         }
     }
@@ -181,11 +111,7 @@ fn shape(shape: &Shape) -> String {
 fn checks(c: &Checks) -> String {
     let mut parts = Vec::new();
     if c.min_length.is_some() || c.max_length.is_some() {
-        parts.push(format!(
-            "len {}..{}",
-            bound(c.min_length),
-            bound(c.max_length)
-        ));
+        parts.push(format!("len {}..{}", bound(c.min_length), bound(c.max_length)));
     }
     if let Some(p) = &c.pattern {
         parts.push(format!("pattern {:?}", p.source));
@@ -197,11 +123,7 @@ fn checks(c: &Checks) -> String {
         parts.push(format!("{} {n}", if exclusive { "<" } else { "<=" }));
     }
     if c.min_items.is_some() || c.max_items.is_some() {
-        parts.push(format!(
-            "items {}..{}",
-            bound(c.min_items),
-            bound(c.max_items)
-        ));
+        parts.push(format!("items {}..{}", bound(c.min_items), bound(c.max_items)));
     }
     if c.unique_items {
         parts.push("unique".into());

@@ -96,15 +96,9 @@ mod tests {
 
     #[test]
     fn wraps_bare_urls_and_escapes_brackets_and_tags() {
-        assert_eq!(
-            sanitize("See https://docs.klarna.com/x."),
-            "See <https://docs.klarna.com/x>."
-        );
+        assert_eq!(sanitize("See https://docs.klarna.com/x."), "See <https://docs.klarna.com/x>.");
         assert_eq!(sanitize("a [b] <API key>"), "a \\[b\\] &lt;API key&gt;");
         assert_eq!(sanitize("`[x] <y>` z"), "`[x] <y>` z");
-        assert_eq!(
-            sanitize("see [here](https://a.b/c)."),
-            "see [here](https://a.b/c)."
-        );
+        assert_eq!(sanitize("see [here](https://a.b/c)."), "see [here](https://a.b/c).");
     }
 }

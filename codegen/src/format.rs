@@ -14,13 +14,7 @@ pub fn header(spec_file: &str) -> String {
 
 /// Parses `tokens` as a Rust file and pretty-prints it below the header.
 pub fn format_file(spec_file: &str, tokens: TokenStream) -> Result<String> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| CodegenError::Format {
-        file: spec_file.to_owned(),
-        reason: e.to_string(),
-    })?;
-    Ok(format!(
-        "{}{}",
-        header(spec_file),
-        prettyplease::unparse(&file)
-    ))
+    let file: syn::File =
+        syn::parse2(tokens).map_err(|e| CodegenError::Format { file: spec_file.to_owned(), reason: e.to_string() })?;
+    Ok(format!("{}{}", header(spec_file), prettyplease::unparse(&file)))
 }

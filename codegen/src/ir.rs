@@ -149,11 +149,7 @@ pub struct Shape {
 impl Shape {
     /// An unconstrained, non-nullable shape.
     pub fn plain(ty: Ty) -> Self {
-        Shape {
-            ty,
-            checks: Checks::default(),
-            nullable: false,
-        }
+        Shape { ty, checks: Checks::default(), nullable: false }
     }
 }
 

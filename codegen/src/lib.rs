@@ -1,5 +1,5 @@
 //! Turns an OpenAPI 3.0 document into formatted Rust source: models with
-//! validators (and, per API, the client).
+//! validators, an async client and webhook payloads.
 //!
 //! The pipeline is load -> model -> emit -> format. This crate never touches
 //! the filesystem: callers hand in the spec text and get back file contents.
@@ -38,7 +38,8 @@ pub struct GeneratedFile {
 pub struct Generated {
     /// The files of the API's module.
     pub files: Vec<GeneratedFile>,
-    /// A compact summary for review (see [`digest`](crate::digest)).
+    /// A compact summary for review: operations with their outcomes, types
+    /// with their fields and constraints.
     pub digest: String,
 }
 
@@ -48,57 +49,116 @@ pub fn model(source: SpecSource<'_>) -> Result<ir::Api, CodegenError> {
     convert::convert(source, &document)
 }
 
-/// Generates the module `module` (a directory of files) for one spec.
-pub fn generate(
-    source: SpecSource<'_>,
-    module: &str,
-    settings: &Settings,
-) -> Result<Generated, CodegenError> {
+/// Generates the module `module` (a directory of files) for one spec:
+/// `mod.rs`, `types.rs`, `client.rs` and, when the spec has callbacks,
+/// `webhooks.rs`.
+pub fn generate(source: SpecSource<'_>, module: &str, settings: &Settings) -> Result<Generated, CodegenError> {
     let api = model(source)?;
     let emitter = emit::Emitter::new(&api, settings);
     let module_doc = module_docs(&api);
+    let gate = feature_gate(settings);
+    let webhooks = emitter.webhooks();
+    let has_webhooks = !webhooks.is_empty();
+    let webhooks_mod = if has_webhooks {
+        quote! {
+            pub mod webhooks;
+            pub use webhooks::{Webhook, WebhookKind};
+        }
+    } else {
+        quote!()
+    };
+    let has_client = !api.operations.is_empty();
+    let client_mod = if has_client {
+        quote! {
+            #gate
+            pub mod client;
+        }
+    } else {
+        quote!()
+    };
     let mod_rs = quote! {
         #(#![doc = #module_doc])*
         mod types;
         pub use types::*;
+        #client_mod
+        #webhooks_mod
     };
     let types = emitter.types();
     let types_rs = quote! {
         //! Models and validators.
         #types
     };
-    Ok(Generated {
-        files: vec![
-            GeneratedFile {
-                path: format!("{module}/mod.rs"),
-                contents: format::format_file(source.file, mod_rs)?,
+    let client = emitter.client()?;
+    let client_rs = quote! {
+        //! The async HTTP client: one method per operation.
+        #client
+    };
+    let file = |name: &str, tokens| -> Result<GeneratedFile, CodegenError> {
+        Ok(GeneratedFile { path: format!("{module}/{name}"), contents: format::format_file(source.file, tokens)? })
+    };
+    let mut files = vec![file("mod.rs", mod_rs)?, file("types.rs", types_rs)?];
+    if has_client {
+        files.push(file("client.rs", client_rs)?);
+    }
+    if has_webhooks {
+        files.push(file(
+            "webhooks.rs",
+            quote! {
+                //! Typed webhook payloads and their parser.
+                #webhooks
             },
-            GeneratedFile {
-                path: format!("{module}/types.rs"),
-                contents: format::format_file(source.file, types_rs)?,
-            },
-        ],
-        digest: digest::digest(&api),
-    })
+        )?);
+    }
+    Ok(Generated { files, digest: digest::digest(&api) })
 }
 
-/// Generates one self-contained Rust module for any spec (types and
-/// validators in a single file), for trying the generator on other documents.
-pub fn generate_module(
-    source: SpecSource<'_>,
-    settings: &Settings,
-) -> Result<String, CodegenError> {
+/// Generates one self-contained Rust module for any spec: types and
+/// validators, with the client and webhooks as inline submodules.
+pub fn generate_module(source: SpecSource<'_>, settings: &Settings) -> Result<String, CodegenError> {
     let api = model(source)?;
     let emitter = emit::Emitter::new(&api, settings);
     let module_doc = module_docs(&api);
     let types = emitter.types();
+    let gate = feature_gate(settings);
+    let client_mod = if api.operations.is_empty() {
+        quote!()
+    } else {
+        let client = emitter.client()?;
+        quote! {
+            /// The async HTTP client: one method per operation.
+            #gate
+            pub mod client {
+                #client
+            }
+        }
+    };
+    let webhooks = emitter.webhooks();
+    let webhooks_mod = if webhooks.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            /// Typed webhook payloads and their parser.
+            pub mod webhooks {
+                #webhooks
+            }
+        }
+    };
     format::format_file(
         source.file,
         quote! {
             #(#![doc = #module_doc])*
             #types
+            #client_mod
+            #webhooks_mod
         },
     )
+}
+
+fn feature_gate(settings: &Settings) -> proc_macro2::TokenStream {
+    match &settings.client_feature {
+        Some(feature) => quote!(#[cfg(feature = #feature)]),
+        None => quote!(),
+    }
 }
 
 /// Module documentation lines: title, version, description and servers.
@@ -111,21 +171,10 @@ fn module_docs(api: &ir::Api) -> Vec<String> {
     if !api.servers.is_empty() {
         text.push_str("\n\nServers:\n");
         for server in &api.servers {
-            let description = server
-                .description
-                .as_deref()
-                .map(|d| format!(" ({})", docs::sanitize(d)))
-                .unwrap_or_default();
+            let description =
+                server.description.as_deref().map(|d| format!(" ({})", docs::sanitize(d))).unwrap_or_default();
             text.push_str(&format!("\n- <{}>{description}", server.url));
         }
     }
-    text.lines()
-        .map(|line| {
-            if line.is_empty() {
-                String::new()
-            } else {
-                format!(" {line}")
-            }
-        })
-        .collect()
+    text.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") }).collect()
 }

@@ -24,10 +24,7 @@ pub struct SpecSource<'a> {
 impl SpecSource<'_> {
     /// A location in this file.
     pub fn at(&self, pointer: impl Into<String>) -> Location {
-        Location {
-            file: self.file.to_owned(),
-            pointer: pointer.into(),
-        }
+        Location { file: self.file.to_owned(), pointer: pointer.into() }
     }
 }
 
@@ -41,12 +38,9 @@ pub fn load(source: SpecSource<'_>) -> Result<OpenAPI> {
         Err(e) => {
             // openapiv3 flattens maps (paths, components), which hides the
             // path below them; find the failing entry by decoding each alone.
-            let (pointer, reason) = refine(&raw)
-                .unwrap_or_else(|| (path_to_pointer(e.path()), e.into_inner().to_string()));
-            return Err(CodegenError::Shape {
-                at: source.at(pointer),
-                reason,
-            });
+            let (pointer, reason) =
+                refine(&raw).unwrap_or_else(|| (path_to_pointer(e.path()), e.into_inner().to_string()));
+            return Err(CodegenError::Shape { at: source.at(pointer), reason });
         }
     };
     check_operation_ids(source, &document)?;
@@ -54,16 +48,8 @@ pub fn load(source: SpecSource<'_>) -> Result<OpenAPI> {
 }
 
 fn yaml_error(source: SpecSource<'_>, error: &serde_yaml::Error) -> CodegenError {
-    let (line, column) = error
-        .location()
-        .map(|l| (l.line(), l.column()))
-        .unwrap_or((0, 0));
-    CodegenError::Yaml {
-        file: source.file.to_owned(),
-        line,
-        column,
-        reason: error.to_string(),
-    }
+    let (line, column) = error.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
+    CodegenError::Yaml { file: source.file.to_owned(), line, column, reason: error.to_string() }
 }
 
 fn check_version(source: SpecSource<'_>, raw: &Value) -> Result<()> {
@@ -73,32 +59,27 @@ fn check_version(source: SpecSource<'_>, raw: &Value) -> Result<()> {
             at: source.at("/openapi"),
             reason: format!("OpenAPI version {version:?}; only 3.0.x is supported"),
         }),
-        None => Err(CodegenError::Shape {
-            at: source.at("/openapi"),
-            reason: "missing `openapi` version string".into(),
-        }),
+        None => {
+            Err(CodegenError::Shape { at: source.at("/openapi"), reason: "missing `openapi` version string".into() })
+        }
     }
 }
 
 /// Converts serde_path_to_error's path into a JSON pointer.
 fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
-    path.iter()
-        .fold(String::new(), |acc, segment| match segment {
-            Segment::Seq { index } => format!("{acc}/{index}"),
-            Segment::Map { key } => pointer::join(&acc, key),
-            Segment::Enum { variant } => pointer::join(&acc, variant),
-            Segment::Unknown => acc,
-        })
+    path.iter().fold(String::new(), |acc, segment| match segment {
+        Segment::Seq { index } => format!("{acc}/{index}"),
+        Segment::Map { key } => pointer::join(&acc, key),
+        Segment::Enum { variant } => pointer::join(&acc, variant),
+        Segment::Unknown => acc,
+    })
 }
 
 /// The pointer and reason of the first entry of `paths` or `components` that
 /// does not decode on its own.
 fn refine(raw: &Value) -> Option<(String, String)> {
-    fn first_error<T: serde::de::DeserializeOwned>(
-        map: Option<&Value>,
-        base: &str,
-    ) -> Option<(String, String)> {
+    fn first_error<T: serde::de::DeserializeOwned>(map: Option<&Value>, base: &str) -> Option<(String, String)> {
         let Some(Value::Mapping(map)) = map else {
             return None;
         };
@@ -107,12 +88,10 @@ fn refine(raw: &Value) -> Option<(String, String)> {
             if value.get("$ref").is_some() {
                 return None;
             }
-            serde_path_to_error::deserialize::<_, T>(value.clone())
-                .err()
-                .map(|e| {
-                    let inner = path_to_pointer(e.path());
-                    (format!("{at}{inner}"), e.into_inner().to_string())
-                })
+            serde_path_to_error::deserialize::<_, T>(value.clone()).err().map(|e| {
+                let inner = path_to_pointer(e.path());
+                (format!("{at}{inner}"), e.into_inner().to_string())
+            })
         })
     }
     use openapiv3::{Parameter, PathItem, RequestBody, Response, Schema};
@@ -122,18 +101,13 @@ fn refine(raw: &Value) -> Option<(String, String)> {
         .or_else(|| first_error::<Schema>(section("schemas"), "/components/schemas"))
         .or_else(|| first_error::<Parameter>(section("parameters"), "/components/parameters"))
         .or_else(|| first_error::<Response>(section("responses"), "/components/responses"))
-        .or_else(|| {
-            first_error::<RequestBody>(section("requestBodies"), "/components/requestBodies")
-        })
+        .or_else(|| first_error::<RequestBody>(section("requestBodies"), "/components/requestBodies"))
 }
 
 fn key_text(key: &Value) -> String {
     match key {
         Value::String(s) => s.clone(),
-        other => serde_yaml::to_string(other)
-            .unwrap_or_default()
-            .trim()
-            .to_owned(),
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
     }
 }
 
@@ -143,16 +117,10 @@ fn check_refs(source: SpecSource<'_>, root: &Value, node: &Value, at: &str) -> R
             if let Some(target) = map.get("$ref") {
                 let pointer = pointer::join(at, "$ref");
                 let Some(target) = target.as_str() else {
-                    return Err(CodegenError::Shape {
-                        at: source.at(pointer),
-                        reason: "$ref is not a string".into(),
-                    });
+                    return Err(CodegenError::Shape { at: source.at(pointer), reason: "$ref is not a string".into() });
                 };
                 if resolve(root, target).is_none() {
-                    return Err(CodegenError::UnresolvedRef {
-                        at: source.at(at),
-                        target: target.to_owned(),
-                    });
+                    return Err(CodegenError::UnresolvedRef { at: source.at(at), target: target.to_owned() });
                 }
             }
             for (key, value) in map {
@@ -160,10 +128,9 @@ fn check_refs(source: SpecSource<'_>, root: &Value, node: &Value, at: &str) -> R
             }
             Ok(())
         }
-        Value::Sequence(items) => items
-            .iter()
-            .enumerate()
-            .try_for_each(|(i, item)| check_refs(source, root, item, &format!("{at}/{i}"))),
+        Value::Sequence(items) => {
+            items.iter().enumerate().try_for_each(|(i, item)| check_refs(source, root, item, &format!("{at}/{i}")))
+        }
         _ => Ok(()),
     }
 }
@@ -193,11 +160,7 @@ fn check_operation_ids(source: SpecSource<'_>, document: &OpenAPI) -> Result<()>
             return Err(CodegenError::MissingOperationId { at: source.at(at) });
         };
         if let Some(first) = seen.get(id) {
-            return Err(CodegenError::DuplicateOperationId {
-                at: source.at(at),
-                id: id.clone(),
-                first: first.clone(),
-            });
+            return Err(CodegenError::DuplicateOperationId { at: source.at(at), id: id.clone(), first: first.clone() });
         }
         seen.insert(id.clone(), at);
     }
@@ -209,10 +172,7 @@ mod tests {
     use super::*;
 
     fn load_text(text: &str) -> Result<OpenAPI> {
-        load(SpecSource {
-            file: "t.yaml",
-            text,
-        })
+        load(SpecSource { file: "t.yaml", text })
     }
 
     const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
@@ -225,19 +185,16 @@ mod tests {
 
     #[test]
     fn rejects_openapi_31() {
-        let err =
-            load_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap_err();
+        let err = load_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap_err();
         assert!(err.to_string().contains("only 3.0.x"), "{err}");
     }
 
     #[test]
     fn reports_unresolved_ref_with_pointer() {
-        let text = format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n");
+        let text =
+            format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n");
         let err = load_text(&text).unwrap_err().to_string();
-        assert_eq!(
-            err,
-            "t.yaml#/components/schemas/A: unresolved $ref \"#/components/schemas/B\""
-        );
+        assert_eq!(err, "t.yaml#/components/schemas/A: unresolved $ref \"#/components/schemas/B\"");
     }
 
     #[test]
@@ -246,20 +203,13 @@ mod tests {
             "{HEAD}paths:\n  /a:\n    get: {{operationId: x, responses: {{'200': {{description: ok}}}}}}\n  /b:\n    get: {{operationId: x, responses: {{'200': {{description: ok}}}}}}\n"
         );
         let err = load_text(&text).unwrap_err().to_string();
-        assert_eq!(
-            err,
-            "t.yaml#/paths/~1b/get: duplicate operationId \"x\" (first used at /paths/~1a/get)"
-        );
+        assert_eq!(err, "t.yaml#/paths/~1b/get: duplicate operationId \"x\" (first used at /paths/~1a/get)");
     }
 
     #[test]
     fn shape_errors_carry_a_pointer() {
-        let text =
-            format!("{HEAD}paths:\n  /a:\n    get:\n      operationId: x\n      responses: 7\n");
+        let text = format!("{HEAD}paths:\n  /a:\n    get:\n      operationId: x\n      responses: 7\n");
         let err = load_text(&text).unwrap_err().to_string();
-        assert!(
-            err.starts_with("t.yaml#/paths/~1a/get/responses: not a valid OpenAPI 3.0 document"),
-            "{err}"
-        );
+        assert!(err.starts_with("t.yaml#/paths/~1a/get/responses: not a valid OpenAPI 3.0 document"), "{err}");
     }
 }

@@ -7,11 +7,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Rust keywords (strict and reserved, 2021 edition) that cannot be plain identifiers.
 const KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
-    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
-    "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
-    "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
+    "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
+    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
 
 /// Keywords that cannot even be raw identifiers.
@@ -27,15 +26,7 @@ fn fix_start(name: String, prefix: &str) -> String {
 
 /// Replaces characters heck keeps but Rust rejects (anything not alphanumeric or `_`).
 fn only_ident_chars(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect()
+    name.chars().map(|c| if c.is_alphanumeric() || c == '_' { c } else { ' ' }).collect()
 }
 
 /// A type or variant name: `account_owner` -> `AccountOwner`, `1st` -> `V1st`.
@@ -102,12 +93,7 @@ mod tests {
 
     #[test]
     fn dedupes_in_order() {
-        let names = vec![
-            "Or".to_owned(),
-            "Or".to_owned(),
-            "And".to_owned(),
-            "Or".to_owned(),
-        ];
+        let names = vec!["Or".to_owned(), "Or".to_owned(), "And".to_owned(), "Or".to_owned()];
         assert_eq!(dedupe(names), vec!["Or", "Or2", "And", "Or3"]);
     }
 }

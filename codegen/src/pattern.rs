@@ -23,7 +23,8 @@ pub struct Translated {
 }
 
 /// ECMA-262 `\s`: WhiteSpace and LineTerminator code points.
-const ECMA_SPACE: &str = r"\t\n\x0B\x0C\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}";
+const ECMA_SPACE: &str =
+    r"\t\n\x0B\x0C\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}";
 const DIGIT: &str = "0-9";
 const WORD: &str = "A-Za-z0-9_";
 /// ECMA-262 `.` without the `s` flag: anything but a line terminator.
@@ -49,10 +50,7 @@ pub fn translate(pattern: &str) -> Result<Translated, String> {
         if cursor > 1 {
             let rest: Vec<char> = chars[cursor..].to_vec();
             if has_top_level_alternation(&rest) {
-                return Err(
-                    "a leading look-ahead followed by top-level alternation (`|`) is not supported"
-                        .into(),
-                );
+                return Err("a leading look-ahead followed by top-level alternation (`|`) is not supported".into());
             }
             must_match.push(format!("^(?:{})", translate_fragment(&rest)?));
             pos = chars.len();
@@ -62,21 +60,14 @@ pub fn translate(pattern: &str) -> Result<Translated, String> {
         must_match.push(translate_fragment(&chars)?);
     }
     for expression in must_match.iter().chain(&must_not_match) {
-        regex::Regex::new(expression)
-            .map_err(|e| format!("translated expression does not compile: {e}"))?;
+        regex::Regex::new(expression).map_err(|e| format!("translated expression does not compile: {e}"))?;
     }
-    Ok(Translated {
-        must_match,
-        must_not_match,
-    })
+    Ok(Translated { must_match, must_not_match })
 }
 
 /// If a `(?=...)` or `(?!...)` group starts at `start`, returns whether it is
 /// negative, its body and the index after it.
-fn leading_lookahead(
-    chars: &[char],
-    start: usize,
-) -> Result<Option<(bool, Vec<char>, usize)>, String> {
+fn leading_lookahead(chars: &[char], start: usize) -> Result<Option<(bool, Vec<char>, usize)>, String> {
     let negative = match chars.get(start..start + 3) {
         Some(['(', '?', '=']) => false,
         Some(['(', '?', '!']) => true,
@@ -183,9 +174,7 @@ fn translate_fragment(chars: &[char]) -> Result<String, String> {
 fn group_open(chars: &[char], i: usize) -> Result<(String, usize), String> {
     let next: String = chars[i..chars.len().min(i + 4)].iter().collect();
     if next.starts_with("(?=") || next.starts_with("(?!") {
-        return Err(
-            "look-ahead is only supported at the very start of a pattern (`^(?=...)`)".into(),
-        );
+        return Err("look-ahead is only supported at the very start of a pattern (`^(?=...)`)".into());
     }
     if next.starts_with("(?<=") || next.starts_with("(?<!") {
         return Err("look-behind is not supported".into());
@@ -194,10 +183,7 @@ fn group_open(chars: &[char], i: usize) -> Result<(String, usize), String> {
         return Ok(("(?:".into(), 3));
     }
     if next.starts_with("(?<") {
-        let close = chars[i..]
-            .iter()
-            .position(|&c| c == '>')
-            .ok_or("unterminated group name")?;
+        let close = chars[i..].iter().position(|&c| c == '>').ok_or("unterminated group name")?;
         let name: String = chars[i + 3..i + close].iter().collect();
         return Ok((format!("(?P<{name}>"), close + 1));
     }
@@ -218,8 +204,7 @@ fn push_literal(out: &mut String, c: char) {
 }
 
 fn push_code_point(out: &mut String, code: u32) -> Result<(), String> {
-    let c =
-        char::from_u32(code).ok_or_else(|| format!("\\u{code:X} is not a Unicode scalar value"))?;
+    let c = char::from_u32(code).ok_or_else(|| format!("\\u{code:X} is not a Unicode scalar value"))?;
     let _ = write!(out, "\\x{{{:X}}}", c as u32);
     Ok(())
 }
@@ -277,30 +262,19 @@ fn escape_common(chars: &[char], at: usize) -> Result<(String, usize), String> {
             1
         }
         'c' => {
-            let letter = chars
-                .get(at + 1)
-                .filter(|l| l.is_ascii_alphabetic())
-                .ok_or("invalid \\c escape")?;
+            let letter = chars.get(at + 1).filter(|l| l.is_ascii_alphabetic()).ok_or("invalid \\c escape")?;
             push_code_point(&mut out, (*letter as u32) % 32)?;
             2
         }
         'x' => {
-            let hex: String = chars
-                .get(at + 1..at + 3)
-                .ok_or("invalid \\x escape")?
-                .iter()
-                .collect();
-            let code =
-                u32::from_str_radix(&hex, 16).map_err(|_| format!("invalid \\x escape {hex:?}"))?;
+            let hex: String = chars.get(at + 1..at + 3).ok_or("invalid \\x escape")?.iter().collect();
+            let code = u32::from_str_radix(&hex, 16).map_err(|_| format!("invalid \\x escape {hex:?}"))?;
             push_code_point(&mut out, code)?;
             3
         }
         'u' => return unicode_escape(chars, at),
         'p' | 'P' => {
-            let close = chars[at..]
-                .iter()
-                .position(|&c| c == '}')
-                .ok_or("unterminated \\p{...}")?;
+            let close = chars[at..].iter().position(|&c| c == '}').ok_or("unterminated \\p{...}")?;
             if chars.get(at + 1) != Some(&'{') {
                 return Err("\\p must be followed by {...}".into());
             }
@@ -320,10 +294,7 @@ fn escape_common(chars: &[char], at: usize) -> Result<(String, usize), String> {
 fn unicode_escape(chars: &[char], at: usize) -> Result<(String, usize), String> {
     let mut out = String::new();
     if chars.get(at + 1) == Some(&'{') {
-        let close = chars[at..]
-            .iter()
-            .position(|&c| c == '}')
-            .ok_or("unterminated \\u{...}")?;
+        let close = chars[at..].iter().position(|&c| c == '}').ok_or("unterminated \\u{...}")?;
         let hex: String = chars[at + 2..at + close].iter().collect();
         let code = u32::from_str_radix(&hex, 16).map_err(|_| format!("invalid \\u{{{hex}}}"))?;
         push_code_point(&mut out, code)?;
@@ -334,10 +305,7 @@ fn unicode_escape(chars: &[char], at: usize) -> Result<(String, usize), String> 
         u32::from_str_radix(&hex, 16).ok()
     };
     let high = read(at + 1).ok_or("invalid \\u escape")?;
-    if (0xD800..0xDC00).contains(&high)
-        && chars.get(at + 5) == Some(&'\\')
-        && chars.get(at + 6) == Some(&'u')
-    {
+    if (0xD800..0xDC00).contains(&high) && chars.get(at + 5) == Some(&'\\') && chars.get(at + 6) == Some(&'u') {
         if let Some(low) = read(at + 7).filter(|low| (0xDC00..0xE000).contains(low)) {
             push_code_point(&mut out, 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))?;
             return Ok((out, 11));
@@ -365,11 +333,7 @@ fn translate_class(body: &[char]) -> Result<String, String> {
     };
     if body.is_empty() {
         // ECMA-262: `[]` matches nothing, `[^]` matches any code point.
-        return Ok(if negated {
-            r"[\x{0}-\x{10FFFF}]".into()
-        } else {
-            r"[^\x{0}-\x{10FFFF}]".into()
-        });
+        return Ok(if negated { r"[\x{0}-\x{10FFFF}]".into() } else { r"[^\x{0}-\x{10FFFF}]".into() });
     }
     let mut out = String::from(if negated { "[^" } else { "[" });
     let mut i = 0;
@@ -454,22 +418,14 @@ mod tests {
 
     fn matches(pattern: &str, input: &str) -> bool {
         let t = translate(pattern).unwrap();
-        t.must_match
-            .iter()
-            .all(|e| regex::Regex::new(e).unwrap().is_match(input))
-            && !t
-                .must_not_match
-                .iter()
-                .any(|e| regex::Regex::new(e).unwrap().is_match(input))
+        t.must_match.iter().all(|e| regex::Regex::new(e).unwrap().is_match(input))
+            && !t.must_not_match.iter().any(|e| regex::Regex::new(e).unwrap().is_match(input))
     }
 
     #[test]
     fn digit_and_word_are_ascii_as_in_ecma() {
         assert!(matches(r"^\d+$", "123"));
-        assert!(
-            !matches(r"^\d+$", "١٢٣"),
-            "Arabic-Indic digits are not \\d in ECMA-262"
-        );
+        assert!(!matches(r"^\d+$", "١٢٣"), "Arabic-Indic digits are not \\d in ECMA-262");
         assert!(!matches(r"^\w+$", "é"));
     }
 

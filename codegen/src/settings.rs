@@ -6,13 +6,13 @@ pub struct Settings {
     /// Path of the runtime module that generated code calls (`crate::runtime`
     /// inside `klarna-generated`, `klarna_generated::runtime` elsewhere).
     pub runtime_path: String,
+    /// The cargo feature that gates generated client modules, if any.
+    pub client_feature: Option<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings {
-            runtime_path: "crate::runtime".to_owned(),
-        }
+        Settings { runtime_path: "crate::runtime".to_owned(), client_feature: None }
     }
 }
 
@@ -20,6 +20,12 @@ impl Settings {
     /// Settings whose generated code calls the runtime at `path`.
     pub fn with_runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime_path = path.into();
+        self
+    }
+
+    /// Gates generated client modules behind the cargo feature `feature`.
+    pub fn with_client_feature(mut self, feature: impl Into<String>) -> Self {
+        self.client_feature = Some(feature.into());
         self
     }
 }

@@ -14,14 +14,7 @@ fn root() -> PathBuf {
 fn generate_broken(name: &str) -> String {
     let file = format!("tests/fixtures/broken/{name}.yaml");
     let text = fs::read_to_string(root().join(&file)).unwrap();
-    match codegen::generate(
-        SpecSource {
-            file: &file,
-            text: &text,
-        },
-        "broken",
-        &Settings::default(),
-    ) {
+    match codegen::generate(SpecSource { file: &file, text: &text }, "broken", &Settings::default()) {
         Ok(_) => panic!("{file} generated without error"),
         Err(error) => error.to_string(),
     }
@@ -30,11 +23,7 @@ fn generate_broken(name: &str) -> String {
 #[test]
 fn each_broken_spec_names_file_location_and_reason() {
     let cases = [
-        (
-            "yaml_error",
-            "tests/fixtures/broken/yaml_error.yaml:3:",
-            "invalid YAML",
-        ),
+        ("yaml_error", "tests/fixtures/broken/yaml_error.yaml:3:", "invalid YAML"),
         (
             "unresolved_ref",
             "tests/fixtures/broken/unresolved_ref.yaml#/components/schemas/A/properties/b:",
@@ -55,11 +44,7 @@ fn each_broken_spec_names_file_location_and_reason() {
             "tests/fixtures/broken/unsupported_construct.yaml#/components/schemas/NotAString:",
             "unsupported: `not` schemas",
         ),
-        (
-            "openapi_31",
-            "tests/fixtures/broken/openapi_31.yaml#/openapi:",
-            "only 3.0.x is supported",
-        ),
+        ("openapi_31", "tests/fixtures/broken/openapi_31.yaml#/openapi:", "only 3.0.x is supported"),
         (
             "missing_operation_id",
             "tests/fixtures/broken/missing_operation_id.yaml#/paths/~1a/get:",
@@ -73,14 +58,8 @@ fn each_broken_spec_names_file_location_and_reason() {
     ];
     for (name, location, reason) in cases {
         let message = generate_broken(name);
-        assert!(
-            message.starts_with(location),
-            "{name}: {message:?} should start with {location:?}"
-        );
-        assert!(
-            message.contains(reason),
-            "{name}: {message:?} should contain {reason:?}"
-        );
+        assert!(message.starts_with(location), "{name}: {message:?} should start with {location:?}");
+        assert!(message.contains(reason), "{name}: {message:?} should contain {reason:?}");
     }
 }
 
@@ -89,13 +68,7 @@ fn every_broken_fixture_is_covered() {
     let dir = root().join("tests/fixtures/broken");
     let count = fs::read_dir(dir)
         .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "yaml")
-        })
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "yaml"))
         .count();
     assert_eq!(count, 8, "add each new broken fixture to the table above");
 }
@@ -109,10 +82,7 @@ fn snapshot_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                files.insert(
-                    path.strip_prefix(dir).unwrap().to_path_buf(),
-                    fs::read(&path).unwrap(),
-                );
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&path).unwrap());
             }
         }
     }
@@ -132,45 +102,26 @@ fn regen_with_a_broken_spec_fails_and_changes_nothing() {
     let workspace = tempfile::tempdir().unwrap();
     let tmp = workspace.path();
     copy_tree(&root().join("specs"), &tmp.join("specs"));
-    copy_tree(
-        &root().join("klarna-generated/src"),
-        &tmp.join("klarna-generated/src"),
-    );
+    copy_tree(&root().join("klarna-generated/src"), &tmp.join("klarna-generated/src"));
     // Make one good spec produce different output, and add one broken spec:
     // neither change may reach the disk.
     let identity = tmp.join("specs/identity.yaml");
-    let text = fs::read_to_string(&identity)
-        .unwrap()
-        .replacen("Identity", "Identity (edited)", 1);
+    let text = fs::read_to_string(&identity).unwrap().replacen("Identity", "Identity (edited)", 1);
     fs::write(&identity, text).unwrap();
-    fs::copy(
-        root().join("tests/fixtures/broken/unresolved_ref.yaml"),
-        tmp.join("specs/zz_broken.yaml"),
-    )
-    .unwrap();
+    fs::copy(root().join("tests/fixtures/broken/unresolved_ref.yaml"), tmp.join("specs/zz_broken.yaml")).unwrap();
     let before = snapshot_tree(tmp);
 
     let error = xtask::regen::regen(tmp, xtask::regen::Mode::Write).unwrap_err();
 
     assert!(error.contains("no file was changed"), "{error}");
-    assert!(
-        error.contains("specs/zz_broken.yaml#/components/schemas/A/properties/b"),
-        "{error}"
-    );
-    assert_eq!(
-        snapshot_tree(tmp),
-        before,
-        "regen changed files although a spec was broken"
-    );
+    assert!(error.contains("specs/zz_broken.yaml#/components/schemas/A/properties/b"), "{error}");
+    assert_eq!(snapshot_tree(tmp), before, "regen changed files although a spec was broken");
 
     // Without the broken spec the same regen writes the edited module.
     fs::remove_file(tmp.join("specs/zz_broken.yaml")).unwrap();
     xtask::regen::regen(tmp, xtask::regen::Mode::Write).unwrap();
     let written = fs::read_to_string(tmp.join("klarna-generated/src/identity/mod.rs")).unwrap();
-    assert!(
-        written.contains("Identity (edited)"),
-        "regen did not write the edited module"
-    );
+    assert!(written.contains("Identity (edited)"), "regen did not write the edited module");
     xtask::regen::regen(tmp, xtask::regen::Mode::Check).unwrap();
 }
 
@@ -179,10 +130,7 @@ fn regen_refuses_to_overwrite_a_hand_written_file() {
     let workspace = tempfile::tempdir().unwrap();
     let tmp = workspace.path();
     copy_tree(&root().join("specs"), &tmp.join("specs"));
-    copy_tree(
-        &root().join("klarna-generated/src"),
-        &tmp.join("klarna-generated/src"),
-    );
+    copy_tree(&root().join("klarna-generated/src"), &tmp.join("klarna-generated/src"));
     let target = tmp.join("klarna-generated/src/identity/types.rs");
     fs::write(&target, "// hand-written\n").unwrap();
     let error = xtask::regen::regen(tmp, xtask::regen::Mode::Write).unwrap_err();
@@ -195,24 +143,14 @@ fn check_lists_stale_files_and_the_fix() {
     let workspace = tempfile::tempdir().unwrap();
     let tmp = workspace.path();
     copy_tree(&root().join("specs"), &tmp.join("specs"));
-    copy_tree(
-        &root().join("klarna-generated/src"),
-        &tmp.join("klarna-generated/src"),
-    );
+    copy_tree(&root().join("klarna-generated/src"), &tmp.join("klarna-generated/src"));
     let target = tmp.join("klarna-generated/src/messaging/types.rs");
     let stale = fs::read_to_string(&target).unwrap() + "// drift\n";
     fs::write(&target, &stale).unwrap();
     let error = xtask::regen::regen(tmp, xtask::regen::Mode::Check).unwrap_err();
-    assert!(
-        error.contains("klarna-generated/src/messaging/types.rs (stale)"),
-        "{error}"
-    );
+    assert!(error.contains("klarna-generated/src/messaging/types.rs (stale)"), "{error}");
     assert!(error.contains("run `cargo xtask regen`"), "{error}");
-    assert_eq!(
-        fs::read_to_string(&target).unwrap(),
-        stale,
-        "--check must not write"
-    );
+    assert_eq!(fs::read_to_string(&target).unwrap(), stale, "--check must not write");
 }
 
 #[test]
@@ -220,30 +158,15 @@ fn generate_writes_one_module_for_any_spec_and_reports_errors() {
     let workspace = tempfile::tempdir().unwrap();
     let out = workspace.path().join("module.rs");
     let spec = root().join("tests/fixtures/ok/unions.yaml");
-    xtask::regen::generate_one(
-        spec.to_str().unwrap(),
-        out.to_str().unwrap(),
-        Some("klarna_generated::runtime"),
-    )
-    .unwrap();
+    xtask::regen::generate_one(spec.to_str().unwrap(), out.to_str().unwrap(), Some("klarna_generated::runtime"))
+        .unwrap();
     let module = fs::read_to_string(&out).unwrap();
-    assert!(
-        module.starts_with("// @generated by cargo xtask regen from "),
-        "{module}"
-    );
+    assert!(module.starts_with("// @generated by cargo xtask regen from "), "{module}");
     assert!(module.contains("pub enum Lookup"));
     assert!(module.contains("klarna_generated::runtime::Validate"));
 
     let broken = root().join("tests/fixtures/broken/invalid_pattern.yaml");
-    let error = xtask::regen::generate_one(broken.to_str().unwrap(), out.to_str().unwrap(), None)
-        .unwrap_err();
-    assert!(
-        error.contains("#/components/schemas/Repeated/pattern"),
-        "{error}"
-    );
-    assert_eq!(
-        fs::read_to_string(&out).unwrap(),
-        module,
-        "a failed generate must not touch the output"
-    );
+    let error = xtask::regen::generate_one(broken.to_str().unwrap(), out.to_str().unwrap(), None).unwrap_err();
+    assert!(error.contains("#/components/schemas/Repeated/pattern"), "{error}");
+    assert_eq!(fs::read_to_string(&out).unwrap(), module, "a failed generate must not touch the output");
 }

@@ -18,29 +18,15 @@ fn fixture(name: &str) -> String {
     let file = format!("tests/fixtures/ok/{name}.yaml");
     let text = read(&file);
     let settings = Settings::default().with_runtime_path("klarna_generated::runtime");
-    codegen::generate_module(
-        SpecSource {
-            file: &file,
-            text: &text,
-        },
-        &settings,
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
+    codegen::generate_module(SpecSource { file: &file, text: &text }, &settings).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn digest(module: &str) -> String {
     let file = format!("specs/{module}.yaml");
     let text = read(&file);
-    codegen::generate(
-        SpecSource {
-            file: &file,
-            text: &text,
-        },
-        module,
-        &Settings::default(),
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
-    .digest
+    codegen::generate(SpecSource { file: &file, text: &text }, module, &Settings::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .digest
 }
 
 #[test]
@@ -98,18 +84,8 @@ fn generation_is_deterministic() {
     for module in ["identity", "customer_token", "management", "messaging"] {
         let file = format!("specs/{module}.yaml");
         let text = read(&file);
-        let run = || {
-            codegen::generate(
-                SpecSource {
-                    file: &file,
-                    text: &text,
-                },
-                module,
-                &Settings::default(),
-            )
-            .unwrap()
-            .files
-        };
+        let run =
+            || codegen::generate(SpecSource { file: &file, text: &text }, module, &Settings::default()).unwrap().files;
         assert_eq!(run(), run(), "{file}: two runs differ");
     }
 }

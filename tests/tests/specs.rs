@@ -9,12 +9,8 @@ use std::path::PathBuf;
 use serde_json::{json, Map, Value};
 
 /// (module, operations, callbacks) per source document.
-const SPECS: &[(&str, usize, usize)] = &[
-    ("identity", 3, 1),
-    ("customer_token", 3, 0),
-    ("management", 34, 6),
-    ("messaging", 8, 0),
-];
+const SPECS: &[(&str, usize, usize)] =
+    &[("identity", 3, 1), ("customer_token", 3, 0), ("management", 34, 6), ("messaging", 8, 0)];
 
 type SchemaCheck = fn(&str, Value) -> Option<Result<(), klarna_generated::runtime::JsonCheckError>>;
 
@@ -30,9 +26,7 @@ fn generated_check(module: &str) -> SchemaCheck {
 
 fn spec_path(module: &str) -> (String, PathBuf) {
     let file = format!("specs/{module}.yaml");
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(&file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(&file);
     (file, path)
 }
 
@@ -51,23 +45,11 @@ fn spec_json(module: &str) -> Value {
 fn every_spec_parses_resolves_and_has_unique_operation_ids() {
     for (module, _, _) in SPECS {
         let (file, text) = spec_text(module);
-        let typed: openapiv3::OpenAPI =
-            serde_yaml::from_str(&text).expect("parses into openapiv3::OpenAPI");
-        assert!(
-            typed.openapi.starts_with("3.0."),
-            "{file}: {}",
-            typed.openapi
-        );
+        let typed: openapiv3::OpenAPI = serde_yaml::from_str(&text).expect("parses into openapiv3::OpenAPI");
+        assert!(typed.openapi.starts_with("3.0."), "{file}: {}", typed.openapi);
         // load() checks that every $ref resolves and operationIds are unique.
-        codegen::load::load(codegen::SpecSource {
-            file: &file,
-            text: &text,
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
-        let mut ids: Vec<&str> = typed
-            .operations()
-            .filter_map(|(_, _, op)| op.operation_id.as_deref())
-            .collect();
+        codegen::load::load(codegen::SpecSource { file: &file, text: &text }).unwrap_or_else(|e| panic!("{e}"));
+        let mut ids: Vec<&str> = typed.operations().filter_map(|(_, _, op)| op.operation_id.as_deref()).collect();
         let count = ids.len();
         ids.sort_unstable();
         ids.dedup();
@@ -106,11 +88,7 @@ fn patterns(node: &Value, at: &str, out: &mut Vec<(String, String, Option<Value>
             }
             for (key, child) in map {
                 if key != "example" && key != "examples" {
-                    patterns(
-                        child,
-                        &format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")),
-                        out,
-                    );
+                    patterns(child, &format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
                 }
             }
         }
@@ -130,22 +108,12 @@ fn every_pattern_compiles_and_accepts_its_example() {
         let mut found = Vec::new();
         patterns(&spec_json(module), "", &mut found);
         for (at, pattern, example) in found {
-            let translated = codegen::pattern::translate(&pattern).unwrap_or_else(|e| {
-                panic!("{module}#{at}: pattern {pattern:?} cannot be honoured: {e}")
-            });
+            let translated = codegen::pattern::translate(&pattern)
+                .unwrap_or_else(|e| panic!("{module}#{at}: pattern {pattern:?} cannot be honoured: {e}"));
             if let Some(Value::String(example)) = example {
-                let matches = translated
-                    .must_match
-                    .iter()
-                    .all(|re| regex::Regex::new(re).unwrap().is_match(&example))
-                    && !translated
-                        .must_not_match
-                        .iter()
-                        .any(|re| regex::Regex::new(re).unwrap().is_match(&example));
-                assert!(
-                    matches,
-                    "{module}#{at}: example {example:?} does not match {pattern:?}"
-                );
+                let matches = translated.must_match.iter().all(|re| regex::Regex::new(re).unwrap().is_match(&example))
+                    && !translated.must_not_match.iter().any(|re| regex::Regex::new(re).unwrap().is_match(&example));
+                assert!(matches, "{module}#{at}: example {example:?} does not match {pattern:?}");
             }
             checked += 1;
         }
@@ -161,22 +129,16 @@ fn to_json_schema(node: &Value) -> Value {
             for (key, value) in map {
                 match key.as_str() {
                     "$ref" => {
-                        let target = value
-                            .as_str()
-                            .unwrap_or_default()
-                            .replace("#/components/schemas/", "#/definitions/");
+                        let target =
+                            value.as_str().unwrap_or_default().replace("#/components/schemas/", "#/definitions/");
                         out.insert(key.clone(), Value::String(target));
                     }
-                    "nullable" | "readOnly" | "writeOnly" | "example" | "deprecated"
-                    | "discriminator" | "xml" | "externalDocs" => {}
+                    "nullable" | "readOnly" | "writeOnly" | "example" | "deprecated" | "discriminator" | "xml"
+                    | "externalDocs" => {}
                     "properties" => {
                         let props = value
                             .as_object()
-                            .map(|p| {
-                                p.iter()
-                                    .map(|(k, v)| (k.clone(), to_json_schema(v)))
-                                    .collect::<Map<_, _>>()
-                            })
+                            .map(|p| p.iter().map(|(k, v)| (k.clone(), to_json_schema(v))).collect::<Map<_, _>>())
                             .unwrap_or_default();
                         out.insert(key.clone(), Value::Object(props));
                     }
@@ -203,18 +165,7 @@ struct ExampleCase {
 }
 
 fn is_schema(map: &Map<String, Value>) -> bool {
-    [
-        "type",
-        "$ref",
-        "properties",
-        "items",
-        "allOf",
-        "anyOf",
-        "oneOf",
-        "enum",
-    ]
-    .iter()
-    .any(|k| map.contains_key(*k))
+    ["type", "$ref", "properties", "items", "allOf", "anyOf", "oneOf", "enum"].iter().any(|k| map.contains_key(*k))
 }
 
 fn collect_examples(node: &Value, at: &str, in_properties: bool, out: &mut Vec<ExampleCase>) {
@@ -230,20 +181,12 @@ fn collect_examples(node: &Value, at: &str, in_properties: bool, out: &mut Vec<E
         if is_schema(map) {
             for key in ["example", "default"] {
                 if let Some(value) = map.get(key) {
-                    out.push(ExampleCase {
-                        at: format!("{at}/{key}"),
-                        value: value.clone(),
-                        schema: node.clone(),
-                    });
+                    out.push(ExampleCase { at: format!("{at}/{key}"), value: value.clone(), schema: node.clone() });
                 }
             }
         } else if let Some(schema) = map.get("schema") {
             if let Some(value) = map.get("example") {
-                out.push(ExampleCase {
-                    at: format!("{at}/example"),
-                    value: value.clone(),
-                    schema: schema.clone(),
-                });
+                out.push(ExampleCase { at: format!("{at}/example"), value: value.clone(), schema: schema.clone() });
             }
             if let Some(Value::Object(examples)) = map.get("examples") {
                 for (name, example) in examples {
@@ -263,12 +206,7 @@ fn collect_examples(node: &Value, at: &str, in_properties: bool, out: &mut Vec<E
             continue;
         }
         let escaped = key.replace('~', "~0").replace('/', "~1");
-        collect_examples(
-            child,
-            &format!("{at}/{escaped}"),
-            !in_properties && key == "properties",
-            out,
-        );
+        collect_examples(child, &format!("{at}/{escaped}"), !in_properties && key == "properties", out);
     }
 }
 
@@ -279,11 +217,7 @@ fn every_example_is_valid_against_its_schema() {
         let spec = spec_json(module);
         let definitions: Map<String, Value> = spec["components"]["schemas"]
             .as_object()
-            .map(|s| {
-                s.iter()
-                    .map(|(k, v)| (k.clone(), to_json_schema(v)))
-                    .collect()
-            })
+            .map(|s| s.iter().map(|(k, v)| (k.clone(), to_json_schema(v))).collect())
             .unwrap_or_default();
         let mut cases = Vec::new();
         collect_examples(&spec, "", false, &mut cases);
@@ -301,20 +235,13 @@ fn every_example_is_valid_against_its_schema() {
                 .should_validate_formats(false)
                 .build(&schema)
                 .unwrap_or_else(|e| panic!("{module}#{}: schema does not compile: {e}", case.at));
-            let errors: Vec<String> = validator
-                .iter_errors(&case.value)
-                .map(|e| e.to_string())
-                .collect();
+            let errors: Vec<String> = validator.iter_errors(&case.value).map(|e| e.to_string()).collect();
             if !errors.is_empty() {
                 failures.push(format!("{module}#{}: {:?}", case.at, errors));
             }
             checked += 1;
         }
-        assert!(
-            failures.is_empty(),
-            "examples invalid per jsonschema:\n{}",
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "examples invalid per jsonschema:\n{}", failures.join("\n"));
     }
     assert!(checked > 100, "only {checked} examples checked");
 }
@@ -331,14 +258,9 @@ fn every_named_example_passes_the_generated_validators() {
         for case in cases {
             let name = match &case.schema {
                 Value::Object(map)
-                    if case.at.starts_with("/components/schemas/")
-                        && case.at.matches('/').count() == 4 =>
+                    if case.at.starts_with("/components/schemas/") && case.at.matches('/').count() == 4 =>
                 {
-                    case.at
-                        .split('/')
-                        .nth(3)
-                        .map(str::to_owned)
-                        .filter(|_| is_schema(map))
+                    case.at.split('/').nth(3).map(str::to_owned).filter(|_| is_schema(map))
                 }
                 Value::Object(map) => map
                     .get("$ref")
@@ -350,20 +272,11 @@ fn every_named_example_passes_the_generated_validators() {
             let Some(name) = name else { continue };
             match check(&name, case.value.clone()) {
                 Some(Ok(())) => checked += 1,
-                Some(Err(error)) => {
-                    failures.push(format!("{module}#{} ({name}): {error}", case.at))
-                }
-                None => failures.push(format!(
-                    "{module}#{}: no generated type for schema {name}",
-                    case.at
-                )),
+                Some(Err(error)) => failures.push(format!("{module}#{} ({name}): {error}", case.at)),
+                None => failures.push(format!("{module}#{}: no generated type for schema {name}", case.at)),
             }
         }
-        assert!(
-            failures.is_empty(),
-            "examples invalid per the generated validators:\n{}",
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "examples invalid per the generated validators:\n{}", failures.join("\n"));
     }
     assert!(checked > 30, "only {checked} examples checked");
 }

@@ -13,10 +13,7 @@ fn violations<T: Validate>(value: &T) -> Vec<Violation> {
 }
 
 fn rules_at<T: Validate>(value: &T) -> Vec<(String, Rule)> {
-    violations(value)
-        .into_iter()
-        .map(|v| (v.pointer, v.rule))
-        .collect()
+    violations(value).into_iter().map(|v| (v.pointer, v.rule)).collect()
 }
 
 fn item() -> constraints::Item {
@@ -41,27 +38,9 @@ fn string_lengths_count_code_points_at_and_past_the_limit() {
     value.name = "😀😀😀".into();
     assert_eq!(rules_at(&value), vec![]);
     value.name = "éééé".into();
-    assert_eq!(
-        rules_at(&value),
-        vec![(
-            "/name".into(),
-            Rule::MaxLength {
-                limit: 3,
-                actual: 4
-            }
-        )]
-    );
+    assert_eq!(rules_at(&value), vec![("/name".into(), Rule::MaxLength { limit: 3, actual: 4 })]);
     value.name = String::new();
-    assert_eq!(
-        rules_at(&value),
-        vec![(
-            "/name".into(),
-            Rule::MinLength {
-                limit: 1,
-                actual: 0
-            }
-        )]
-    );
+    assert_eq!(rules_at(&value), vec![("/name".into(), Rule::MinLength { limit: 1, actual: 0 })]);
 }
 
 #[test]
@@ -82,10 +61,7 @@ fn patterns_follow_ecma_with_ascii_digits() {
 fn patterns_are_unanchored_unless_anchored_in_the_spec() {
     // `ByEmail.email` has the pattern `@`: it matches anywhere in the value.
     assert!(violations(&unions::ByEmail::new("name@example.com".into())).is_empty());
-    assert_eq!(
-        violations(&unions::ByEmail::new("no at sign".into())).len(),
-        1
-    );
+    assert_eq!(violations(&unions::ByEmail::new("no at sign".into())).len(), 1);
 }
 
 #[test]
@@ -98,28 +74,14 @@ fn integer_bounds_are_inclusive() {
     value.count = 11;
     assert_eq!(
         rules_at(&value),
-        vec![(
-            "/count".into(),
-            Rule::Maximum {
-                limit: 10.0,
-                exclusive: false,
-                actual: 11.0
-            }
-        )]
+        vec![("/count".into(), Rule::Maximum { limit: 10.0, exclusive: false, actual: 11.0 })]
     );
 }
 
 #[test]
 fn exclusive_number_bounds_reject_the_bound_itself() {
     let mut value = item();
-    for (price, ok) in [
-        (0.0, false),
-        (0.001, true),
-        (99.999, true),
-        (100.0, false),
-        (-1.0, false),
-        (f64::NAN, false),
-    ] {
+    for (price, ok) in [(0.0, false), (0.001, true), (99.999, true), (100.0, false), (-1.0, false), (f64::NAN, false)] {
         value.price = Some(price);
         assert_eq!(violations(&value).is_empty(), ok, "price {price}");
     }
@@ -138,27 +100,9 @@ fn large_integer_bounds_compare_exactly() {
 fn item_counts_and_uniqueness() {
     let mut value = item();
     value.tags = Some(vec![]);
-    assert_eq!(
-        rules_at(&value),
-        vec![(
-            "/tags".into(),
-            Rule::MinItems {
-                limit: 1,
-                actual: 0
-            }
-        )]
-    );
+    assert_eq!(rules_at(&value), vec![("/tags".into(), Rule::MinItems { limit: 1, actual: 0 })]);
     value.tags = Some(vec!["a".into(), "b".into(), "c".into()]);
-    assert_eq!(
-        rules_at(&value),
-        vec![(
-            "/tags".into(),
-            Rule::MaxItems {
-                limit: 2,
-                actual: 3
-            }
-        )]
-    );
+    assert_eq!(rules_at(&value), vec![("/tags".into(), Rule::MaxItems { limit: 2, actual: 3 })]);
     value.tags = Some(vec!["a".into(), "a".into()]);
     assert_eq!(rules_at(&value), vec![("/tags".into(), Rule::UniqueItems)]);
 }
@@ -169,18 +113,8 @@ fn nullable_and_optional_members_are_checked_when_present() {
     value.note = None;
     assert!(violations(&value).is_empty());
     value.note = Some("ööööö".into());
-    assert_eq!(
-        rules_at(&value),
-        vec![(
-            "/note".into(),
-            Rule::MaxLength {
-                limit: 4,
-                actual: 5
-            }
-        )]
-    );
-    let parsed: constraints::Item =
-        serde_json::from_value(json!({"name": "a", "count": 1, "note": null})).unwrap();
+    assert_eq!(rules_at(&value), vec![("/note".into(), Rule::MaxLength { limit: 4, actual: 5 })]);
+    let parsed: constraints::Item = serde_json::from_value(json!({"name": "a", "count": 1, "note": null})).unwrap();
     assert_eq!(parsed.note, None);
 }
 
@@ -194,27 +128,19 @@ fn every_violation_is_reported_not_only_the_first() {
     let pointers: Vec<String> = violations(&value).into_iter().map(|v| v.pointer).collect();
     assert_eq!(pointers, vec!["/name", "/code", "/count", "/tags"]);
     let message = value.validate().unwrap_err().to_string();
-    assert!(
-        message.starts_with("4 violation(s): /name: has 7 characters"),
-        "{message}"
-    );
+    assert!(message.starts_with("4 violation(s): /name: has 7 characters"), "{message}");
 }
 
 #[test]
 fn required_members_and_types_are_enforced_when_reading_json() {
-    let missing =
-        tests::fixtures::constraints::check_schema_json("Item", json!({"name": "a"})).unwrap();
+    let missing = tests::fixtures::constraints::check_schema_json("Item", json!({"name": "a"})).unwrap();
     assert!(
         matches!(&missing, Err(JsonCheckError::Deserialize(m)) if m.contains("missing field `count`")),
         "{missing:?}"
     );
-    let wrong =
-        tests::fixtures::constraints::check_schema_json("Item", json!({"name": 1, "count": 1}))
-            .unwrap();
+    let wrong = tests::fixtures::constraints::check_schema_json("Item", json!({"name": 1, "count": 1})).unwrap();
     assert!(matches!(wrong, Err(JsonCheckError::Deserialize(_))));
-    let ok =
-        tests::fixtures::constraints::check_schema_json("Item", json!({"name": "a", "count": 1}))
-            .unwrap();
+    let ok = tests::fixtures::constraints::check_schema_json("Item", json!({"name": "a", "count": 1})).unwrap();
     assert_eq!(ok, Ok(()));
     assert!(tests::fixtures::constraints::check_schema_json("Nope", json!({})).is_none());
 }
@@ -226,8 +152,7 @@ fn read_only_members_are_never_sent_and_defaults_fill_in() {
     let sent = serde_json::to_value(&value).unwrap();
     assert!(sent.get("id").is_none(), "{sent}");
     assert_eq!(sent["active"], json!(true), "default of `active` is true");
-    let parsed: constraints::Item =
-        serde_json::from_value(json!({"id": "x", "name": "a", "count": 1})).unwrap();
+    let parsed: constraints::Item = serde_json::from_value(json!({"id": "x", "name": "a", "count": 1})).unwrap();
     assert_eq!(parsed.id.as_deref(), Some("x"));
     assert!(parsed.active);
 }
@@ -236,44 +161,15 @@ fn read_only_members_are_never_sent_and_defaults_fill_in() {
 fn nested_arrays_report_full_pointers() {
     let mut bad = arrays::Cell::new(-1);
     bad.name = Some("abc".into());
-    let grid = arrays::Grid::new(vec![
-        vec![arrays::Cell::new(1)],
-        vec![arrays::Cell::new(2), bad],
-        vec![],
-    ]);
+    let grid = arrays::Grid::new(vec![vec![arrays::Cell::new(1)], vec![arrays::Cell::new(2), bad], vec![]]);
     let found = rules_at(&grid);
     assert_eq!(
         found,
         vec![
-            (
-                "/rows".into(),
-                Rule::MaxItems {
-                    limit: 2,
-                    actual: 3
-                }
-            ),
-            (
-                "/rows/1/1/value".into(),
-                Rule::Minimum {
-                    limit: 0.0,
-                    exclusive: false,
-                    actual: -1.0
-                }
-            ),
-            (
-                "/rows/1/1/name".into(),
-                Rule::MaxLength {
-                    limit: 2,
-                    actual: 3
-                }
-            ),
-            (
-                "/rows/2".into(),
-                Rule::MinItems {
-                    limit: 1,
-                    actual: 0
-                }
-            ),
+            ("/rows".into(), Rule::MaxItems { limit: 2, actual: 3 }),
+            ("/rows/1/1/value".into(), Rule::Minimum { limit: 0.0, exclusive: false, actual: -1.0 }),
+            ("/rows/1/1/name".into(), Rule::MaxLength { limit: 2, actual: 3 }),
+            ("/rows/2".into(), Rule::MinItems { limit: 1, actual: 0 }),
         ]
     );
 }
@@ -281,21 +177,8 @@ fn nested_arrays_report_full_pointers() {
 #[test]
 fn map_values_are_checked_with_escaped_keys() {
     let mut grid = arrays::Grid::new(vec![]);
-    grid.labels = Some(
-        [("a/b".to_owned(), "long".to_owned())]
-            .into_iter()
-            .collect(),
-    );
-    assert_eq!(
-        rules_at(&grid),
-        vec![(
-            "/labels/a~1b".into(),
-            Rule::MaxLength {
-                limit: 3,
-                actual: 4
-            }
-        )]
-    );
+    grid.labels = Some([("a/b".to_owned(), "long".to_owned())].into_iter().collect());
+    assert_eq!(rules_at(&grid), vec![("/labels/a~1b".into(), Rule::MaxLength { limit: 3, actual: 4 })]);
 }
 
 #[test]
@@ -319,10 +202,7 @@ fn newtypes_cannot_hold_invalid_values() {
 #[test]
 fn sent_enums_are_strict_received_enums_keep_unknown_values() {
     assert!(serde_json::from_value::<enums::Environment>(json!("LIVE")).is_ok());
-    assert!(
-        serde_json::from_value::<enums::Environment>(json!("live")).is_err(),
-        "wrong case is rejected"
-    );
+    assert!(serde_json::from_value::<enums::Environment>(json!("live")).is_err(), "wrong case is rejected");
     let status: enums::Status = serde_json::from_value(json!("SUSPENDED")).unwrap();
     assert_eq!(status.as_str(), "SUSPENDED");
     assert_eq!(serde_json::to_value(&status).unwrap(), json!("SUSPENDED"));
@@ -338,29 +218,17 @@ fn sent_enums_are_strict_received_enums_keep_unknown_values() {
 fn colliding_enum_names_stay_distinct_on_the_wire() {
     let values: Vec<String> = enums::OrderRequestPrefix::ALL
         .iter()
-        .map(|v| {
-            serde_json::to_value(v)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
+        .map(|v| serde_json::to_value(v).unwrap().as_str().unwrap().to_owned())
         .collect();
     assert_eq!(values, vec!["Or", "or"]);
     let request = enums::OrderRequest::new(enums::Environment::Test);
-    assert_eq!(
-        serde_json::to_value(&request).unwrap(),
-        json!({"environment": "TEST", "channel": "ONLINE"})
-    );
+    assert_eq!(serde_json::to_value(&request).unwrap(), json!({"environment": "TEST", "channel": "ONLINE"}));
 }
 
 #[test]
 fn unions_send_exactly_one_form_and_read_the_first_that_fits() {
     let by_phone: unions::Lookup = unions::ByPhone::new("+46701234567".into()).into();
-    assert_eq!(
-        serde_json::to_value(&by_phone).unwrap(),
-        json!({"phone": "+46701234567"})
-    );
+    assert_eq!(serde_json::to_value(&by_phone).unwrap(), json!({"phone": "+46701234567"}));
     let read: unions::Lookup = serde_json::from_value(json!({"email": "a@b.se"})).unwrap();
     assert!(matches!(read, unions::Lookup::ByEmail(_)));
     let bad: unions::Lookup = unions::ByPhone::new("12".into()).into();
@@ -372,22 +240,14 @@ fn unions_send_exactly_one_form_and_read_the_first_that_fits() {
 #[test]
 fn real_spec_email_pattern_accepts_latin_addresses_and_rejects_garbage() {
     use klarna_generated::identity::Email;
-    for good in [
-        "jane.doe@example.com",
-        "jöran@exämple.se",
-        "\"quoted\"@example.com",
-        "user@[192.168.0.1]",
-    ] {
+    for good in ["jane.doe@example.com", "jöran@exämple.se", "\"quoted\"@example.com", "user@[192.168.0.1]"] {
         assert!(Email::new(good).is_ok(), "{good}");
     }
     for bad in ["no-at", "<script>@x.com", "a@b", "a..b@x.com", ""] {
         assert!(Email::new(bad).is_err(), "{bad}");
     }
     let long_local = format!("{}@example.com", "a".repeat(65));
-    assert!(
-        Email::new(long_local).is_err(),
-        "local part over 64 characters"
-    );
+    assert!(Email::new(long_local).is_err(), "local part over 64 characters");
 }
 
 #[test]
@@ -396,10 +256,7 @@ fn real_spec_phone_is_e164() {
     assert!(Phone::new("+18445527621").is_ok());
     assert!(Phone::new("18445527621").is_err());
     assert!(Phone::new("+1844552762X").is_err());
-    assert!(
-        Phone::new("+١٨٤٤٥٥٢٧٦٢١").is_err(),
-        "non-ASCII digits are not \\d in ECMA-262"
-    );
+    assert!(Phone::new("+١٨٤٤٥٥٢٧٦٢١").is_err(), "non-ASCII digits are not \\d in ECMA-262");
 }
 
 #[test]
@@ -407,13 +264,8 @@ fn required_nullable_members_must_be_present_but_may_be_null() {
     let check = |value| tests::fixtures::constraints::check_schema_json("Reading", value).unwrap();
     assert_eq!(check(json!({"value": null})), Ok(()));
     assert_eq!(check(json!({"value": "ab"})), Ok(()));
-    assert!(
-        matches!(check(json!({})), Err(JsonCheckError::Deserialize(m)) if m.contains("missing field `value`"))
-    );
-    assert!(matches!(
-        check(json!({"value": "abc"})),
-        Err(JsonCheckError::Violations(_))
-    ));
+    assert!(matches!(check(json!({})), Err(JsonCheckError::Deserialize(m)) if m.contains("missing field `value`")));
+    assert!(matches!(check(json!({"value": "abc"})), Err(JsonCheckError::Violations(_))));
     let sent = serde_json::to_value(constraints::Reading::new(None)).unwrap();
     assert_eq!(sent, json!({"value": null}));
 }

@@ -14,22 +14,9 @@ pub fn run(root: &Path) -> Result<(), String> {
     regen::regen(root, regen::Mode::Check)?;
     let steps: &[Step] = &[
         (&["fmt", "--all", "--check"], &[]),
-        (
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-            &[],
-        ),
+        (&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[]),
         (&["test", "--workspace"], &[]),
-        (
-            &["doc", "--no-deps", "-p", "klarna-generated"],
-            &[("RUSTDOCFLAGS", "-D warnings")],
-        ),
+        (&["doc", "--no-deps", "-p", "klarna-generated"], &[("RUSTDOCFLAGS", "-D warnings")]),
     ];
     for (args, env) in steps {
         cargo(root, args, env)?;

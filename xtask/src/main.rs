@@ -22,9 +22,7 @@ fn main() -> ExitCode {
         ["regen"] => regen::regen(&root, regen::Mode::Write),
         ["regen", "--check"] => regen::regen(&root, regen::Mode::Check),
         ["generate", spec, "--out", out] => regen::generate_one(spec, out, None),
-        ["generate", spec, "--out", out, "--runtime-path", path] => {
-            regen::generate_one(spec, out, Some(path))
-        }
+        ["generate", spec, "--out", out, "--runtime-path", path] => regen::generate_one(spec, out, Some(path)),
         ["ci"] => ci::run(&root),
         _ => Err(USAGE.to_owned()),
     };

@@ -58,18 +58,11 @@ pub fn regen(root: &Path, mode: Mode) -> Result<(), String> {
         let list: Vec<String> = stale
             .iter()
             .map(|(relative, contents)| {
-                let what = if contents.is_none() {
-                    "no longer generated"
-                } else {
-                    "stale"
-                };
+                let what = if contents.is_none() { "no longer generated" } else { "stale" };
                 format!("  {relative} ({what})")
             })
             .collect();
-        return Err(format!(
-            "generated code is out of date:\n{}\nrun `cargo xtask regen` to fix it",
-            list.join("\n")
-        ));
+        return Err(format!("generated code is out of date:\n{}\nrun `cargo xtask regen` to fix it", list.join("\n")));
     }
     for (relative, contents) in &stale {
         let path = root.join(relative);
@@ -99,12 +92,9 @@ pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
         let result = match &target {
             Target::Api { spec, module } => read(root, spec).and_then(|text| {
                 codegen::generate(
-                    SpecSource {
-                        file: spec,
-                        text: &text,
-                    },
+                    SpecSource { file: spec, text: &text },
                     module,
-                    &Settings::default(),
+                    &Settings::default().with_client_feature("client"),
                 )
                 .map_err(|e| e.to_string())
                 .map(|generated| {
@@ -117,15 +107,9 @@ pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
             }),
             Target::Fixture { spec, module } => read(root, spec).and_then(|text| {
                 let settings = Settings::default().with_runtime_path("klarna_generated::runtime");
-                codegen::generate_module(
-                    SpecSource {
-                        file: spec,
-                        text: &text,
-                    },
-                    &settings,
-                )
-                .map_err(|e| e.to_string())
-                .map(|contents| vec![(format!("tests/src/fixtures/{module}.rs"), contents)])
+                codegen::generate_module(SpecSource { file: spec, text: &text }, &settings)
+                    .map_err(|e| e.to_string())
+                    .map(|contents| vec![(format!("tests/src/fixtures/{module}.rs"), contents)])
             }),
         };
         match result {
@@ -136,10 +120,7 @@ pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
     if errors.is_empty() {
         Ok(files)
     } else {
-        Err(format!(
-            "regen failed; no file was changed:\n{}",
-            errors.join("\n")
-        ))
+        Err(format!("regen failed; no file was changed:\n{}", errors.join("\n")))
     }
 }
 
@@ -154,20 +135,12 @@ pub fn generate_one(spec: &str, out: &str, runtime_path: Option<&str>) -> Result
     if let Some(path) = runtime_path {
         settings = settings.with_runtime_path(path);
     }
-    let module = codegen::generate_module(
-        SpecSource {
-            file: spec,
-            text: &text,
-        },
-        &settings,
-    )
-    .map_err(|e| e.to_string())?;
+    let module =
+        codegen::generate_module(SpecSource { file: spec, text: &text }, &settings).map_err(|e| e.to_string())?;
     if fs::read_to_string(out).ok().as_deref() != Some(module.as_str()) {
         if let Ok(existing) = fs::read_to_string(out) {
             if !is_generated(&existing) {
-                return Err(format!(
-                    "{out} exists and has no {GENERATED_MARKER} header; refusing to overwrite it"
-                ));
+                return Err(format!("{out} exists and has no {GENERATED_MARKER} header; refusing to overwrite it"));
             }
         }
         fs::write(out, module).map_err(|e| format!("{out}: {e}"))?;
@@ -177,10 +150,7 @@ pub fn generate_one(spec: &str, out: &str, runtime_path: Option<&str>) -> Result
 }
 
 fn is_generated(contents: &str) -> bool {
-    contents
-        .lines()
-        .next()
-        .is_some_and(|line| line.contains(GENERATED_MARKER))
+    contents.lines().next().is_some_and(|line| line.contains(GENERATED_MARKER))
 }
 
 /// Every file below `dir` whose first line carries the marker.
@@ -202,8 +172,5 @@ fn generated_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn display(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .display()
-        .to_string()
+    path.strip_prefix(root).unwrap_or(path).display().to_string()
 }

@@ -34,28 +34,21 @@ pub enum Target {
 pub fn targets(root: &Path) -> Result<Vec<Target>, String> {
     let mut targets: Vec<Target> = yaml_stems(&root.join("specs"))?
         .into_iter()
-        .map(|stem| Target::Api {
-            spec: format!("specs/{stem}.yaml"),
-            module: stem,
-        })
+        .map(|stem| Target::Api { spec: format!("specs/{stem}.yaml"), module: stem })
         .collect();
     let fixtures = root.join("tests/fixtures/ok");
     if fixtures.is_dir() {
         targets.extend(
             yaml_stems(&fixtures)?
                 .into_iter()
-                .map(|stem| Target::Fixture {
-                    spec: format!("tests/fixtures/ok/{stem}.yaml"),
-                    module: stem,
-                }),
+                .map(|stem| Target::Fixture { spec: format!("tests/fixtures/ok/{stem}.yaml"), module: stem }),
         );
     }
     Ok(targets)
 }
 
 fn yaml_stems(dir: &Path) -> Result<Vec<String>, String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut stems = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();

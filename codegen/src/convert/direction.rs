@@ -6,11 +6,7 @@ use crate::ir::{Operation, Shape, Ty, TypeDef, TypeKind, Webhook};
 
 /// Marks every type reachable from a request as `request` and every type
 /// reachable from a response or webhook as `response`.
-pub fn assign(
-    types: &mut BTreeMap<String, TypeDef>,
-    operations: &[Operation],
-    webhooks: &[Webhook],
-) {
+pub fn assign(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation], webhooks: &[Webhook]) {
     for operation in operations {
         for param in &operation.params {
             mark(types, &param.shape, true);
@@ -41,11 +37,7 @@ fn mark_named(types: &mut BTreeMap<String, TypeDef>, name: &str, request: bool) 
     let Some(def) = types.get_mut(name) else {
         return;
     };
-    let flag = if request {
-        &mut def.direction.request
-    } else {
-        &mut def.direction.response
-    };
+    let flag = if request { &mut def.direction.request } else { &mut def.direction.response };
     if *flag {
         return;
     }
@@ -53,10 +45,7 @@ fn mark_named(types: &mut BTreeMap<String, TypeDef>, name: &str, request: bool) 
     let inner: Vec<Shape> = match &def.kind {
         TypeKind::Struct(s) => s.fields.iter().map(|f| f.shape.clone()).collect(),
         TypeKind::Newtype(shape) | TypeKind::Alias(shape) => vec![shape.clone()],
-        TypeKind::Union(variants) => variants
-            .iter()
-            .map(|v| Shape::plain(Ty::Named(v.type_name.clone())))
-            .collect(),
+        TypeKind::Union(variants) => variants.iter().map(|v| Shape::plain(Ty::Named(v.type_name.clone()))).collect(),
         TypeKind::Enum(_) => Vec::new(),
     };
     for shape in &inner {

@@ -49,10 +49,7 @@ pub fn convert(source: SpecSource<'_>, document: &OpenAPI) -> Result<Api> {
         servers: document
             .servers
             .iter()
-            .map(|s| Server {
-                url: s.url.clone(),
-                description: s.description.clone(),
-            })
+            .map(|s| Server { url: s.url.clone(), description: s.description.clone() })
             .collect(),
         types,
         operations,
@@ -80,28 +77,18 @@ impl<'a> Converter<'a> {
                 if let Some(other) = owners.get(&name) {
                     return Err(CodegenError::NameCollision {
                         at: source.at(pointer::join("/components/schemas", key)),
-                        reason: format!(
-                            "schemas {other:?} and {key:?} both become Rust type {name}"
-                        ),
+                        reason: format!("schemas {other:?} and {key:?} both become Rust type {name}"),
                     });
                 }
                 owners.insert(name.clone(), key.clone());
                 component_names.insert(key.clone(), name);
             }
         }
-        Ok(Converter {
-            source,
-            document,
-            component_names,
-            types: BTreeMap::new(),
-        })
+        Ok(Converter { source, document, component_names, types: BTreeMap::new() })
     }
 
     fn unsupported(&self, at: &str, reason: impl Into<String>) -> CodegenError {
-        CodegenError::Unsupported {
-            at: self.source.at(at),
-            reason: reason.into(),
-        }
+        CodegenError::Unsupported { at: self.source.at(at), reason: reason.into() }
     }
 
     /// The Rust name of the component a schema `$ref` points at.
@@ -111,12 +98,7 @@ impl<'a> Converter<'a> {
             .filter(|key| !key.contains('/'))
             .and_then(|key| self.component_names.get(&pointer::unescape(key)))
             .cloned()
-            .ok_or_else(|| {
-                self.unsupported(
-                    at,
-                    format!("schema $ref {reference:?} must name a component schema"),
-                )
-            })
+            .ok_or_else(|| self.unsupported(at, format!("schema $ref {reference:?} must name a component schema")))
     }
 
     /// Resolves a `$ref` to a component of another kind (`parameters`, `responses`, ...).
@@ -136,24 +118,12 @@ impl<'a> Converter<'a> {
                 ReferenceOr::Item(value) => return Ok(value),
                 ReferenceOr::Reference { reference } => {
                     let prefix = format!("#/components/{kind}/");
-                    let key = reference
-                        .strip_prefix(&prefix)
-                        .map(pointer::unescape)
-                        .ok_or_else(|| {
-                            self.unsupported(
-                                at,
-                                format!("$ref {reference:?} must name a component of {kind}"),
-                            )
-                        })?;
-                    current = self
-                        .document
-                        .components
-                        .as_ref()
-                        .and_then(|c| map(c).get(&key))
-                        .ok_or_else(|| CodegenError::UnresolvedRef {
-                            at: self.source.at(at),
-                            target: reference.clone(),
-                        })?;
+                    let key = reference.strip_prefix(&prefix).map(pointer::unescape).ok_or_else(|| {
+                        self.unsupported(at, format!("$ref {reference:?} must name a component of {kind}"))
+                    })?;
+                    current = self.document.components.as_ref().and_then(|c| map(c).get(&key)).ok_or_else(|| {
+                        CodegenError::UnresolvedRef { at: self.source.at(at), target: reference.clone() }
+                    })?;
                 }
             }
         }
@@ -166,9 +136,7 @@ impl<'a> Converter<'a> {
         if synthesized {
             let base = def.name.clone();
             let mut n = 2;
-            while self.types.contains_key(&def.name)
-                || self.component_names.values().any(|v| *v == def.name)
-            {
+            while self.types.contains_key(&def.name) || self.component_names.values().any(|v| *v == def.name) {
                 def.name = format!("{base}{n}");
                 n += 1;
             }

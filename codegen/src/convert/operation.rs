@@ -1,9 +1,6 @@
 //! Operations, parameters, bodies, responses and callbacks.
 
-use openapiv3::{
-    Operation as OaOperation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr,
-    StatusCode,
-};
+use openapiv3::{Operation as OaOperation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, StatusCode};
 
 use super::Converter;
 use crate::error::Result;
@@ -23,9 +20,7 @@ impl Converter<'_> {
             let path_at = pointer::join("/paths", path);
             let item = match item {
                 ReferenceOr::Item(item) => item,
-                ReferenceOr::Reference { .. } => {
-                    return Err(self.unsupported(&path_at, "$ref path items"))
-                }
+                ReferenceOr::Reference { .. } => return Err(self.unsupported(&path_at, "$ref path items")),
             };
             for (method, operation) in methods(item) {
                 let at = pointer::join(&path_at, method);
@@ -37,12 +32,7 @@ impl Converter<'_> {
                 }
             }
         }
-        let names = naming::dedupe(
-            webhooks
-                .iter()
-                .map(|w: &Webhook| w.rust_name.clone())
-                .collect(),
-        );
+        let names = naming::dedupe(webhooks.iter().map(|w: &Webhook| w.rust_name.clone()).collect());
         for (webhook, name) in webhooks.iter_mut().zip(names) {
             webhook.rust_name = name;
         }
@@ -60,20 +50,12 @@ impl Converter<'_> {
         let id = op.operation_id.clone().unwrap_or_default();
         let context = naming::type_name(&id);
         let mut params: Vec<Param> = Vec::new();
-        let inherited = item.parameters.iter().enumerate().map(|(i, p)| {
-            (
-                p,
-                format!(
-                    "{}/parameters/{i}",
-                    at.rsplit_once('/').map_or(at, |(base, _)| base)
-                ),
-            )
-        });
-        let own = op
+        let inherited = item
             .parameters
             .iter()
             .enumerate()
-            .map(|(i, p)| (p, format!("{at}/parameters/{i}")));
+            .map(|(i, p)| (p, format!("{}/parameters/{i}", at.rsplit_once('/').map_or(at, |(base, _)| base))));
+        let own = op.parameters.iter().enumerate().map(|(i, p)| (p, format!("{at}/parameters/{i}")));
         for (param, param_at) in inherited.chain(own) {
             let param = self.param(param, &context, &param_at)?;
             params.retain(|p| !(p.wire_name == param.wire_name && p.location == param.location));
@@ -88,10 +70,11 @@ impl Converter<'_> {
             Some(body) => {
                 let body_at = format!("{at}/requestBody");
                 let body = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
-                let (content_type, media) =
-                    body.content.iter().next().ok_or_else(|| {
-                        self.unsupported(&body_at, "a request body without content")
-                    })?;
+                let (content_type, media) = body
+                    .content
+                    .iter()
+                    .next()
+                    .ok_or_else(|| self.unsupported(&body_at, "a request body without content"))?;
                 if body.content.len() > 1 || content_type != JSON {
                     return Err(self.unsupported(
                         &body_at,
@@ -107,25 +90,12 @@ impl Converter<'_> {
                     &format!("{context}Request"),
                     &format!("{body_at}/content/{}/schema", pointer::escape(JSON)),
                 )?;
-                Some(Body {
-                    shape,
-                    required: body.required,
-                    content_type: content_type.clone(),
-                })
+                Some(Body { shape, required: body.required, content_type: content_type.clone() })
             }
         };
         let mut responses = Vec::new();
-        let declared = op
-            .responses
-            .responses
-            .iter()
-            .map(|(status, response)| (status_match(status), response));
-        for (status, response) in declared.chain(
-            op.responses
-                .default
-                .iter()
-                .map(|r| (StatusMatch::Default, r)),
-        ) {
+        let declared = op.responses.responses.iter().map(|(status, response)| (status_match(status), response));
+        for (status, response) in declared.chain(op.responses.default.iter().map(|r| (StatusMatch::Default, r))) {
             let key = match &status {
                 StatusMatch::Code(code) => code.to_string(),
                 StatusMatch::Range(digit) => format!("{digit}XX"),
@@ -133,27 +103,14 @@ impl Converter<'_> {
             };
             let response_at = pointer::join(&format!("{at}/responses"), &key);
             let response = self.resolve(response, "responses", |c| &c.responses, &response_at)?;
-            let body = self.response_body(
-                &response.content,
-                &format!("{context}Response{key}"),
-                &response_at,
-            )?;
-            responses.push(Response {
-                status,
-                doc: response.description.clone(),
-                body,
-            });
+            let body = self.response_body(&response.content, &format!("{context}Response{key}"), &response_at)?;
+            responses.push(Response { status, doc: response.description.clone(), body });
         }
         let security = op
             .security
             .as_ref()
             .or(self.document.security.as_ref())
-            .map(|alternatives| {
-                alternatives
-                    .iter()
-                    .map(|req| req.keys().cloned().collect())
-                    .collect()
-            })
+            .map(|alternatives| alternatives.iter().map(|req| req.keys().cloned().collect()).collect())
             .unwrap_or_default();
         Ok(Operation {
             rust_name: naming::value_name(&id),
@@ -181,10 +138,7 @@ impl Converter<'_> {
             return Ok(None);
         };
         if content.len() > 1 || content_type != JSON {
-            return Err(self.unsupported(
-                at,
-                format!("response content other than a single {JSON} ({content_type})"),
-            ));
+            return Err(self.unsupported(at, format!("response content other than a single {JSON} ({content_type})")));
         }
         let Some(schema) = &media.schema else {
             return Err(self.unsupported(at, "a response body without a schema"));
@@ -197,35 +151,20 @@ impl Converter<'_> {
         let param = self.resolve(param, "parameters", |c| &c.parameters, at)?;
         let (location, data, explode) = match param {
             Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data, false),
-            Parameter::Query {
-                parameter_data,
-                style,
-                ..
-            } => {
+            Parameter::Query { parameter_data, style, .. } => {
                 if !matches!(style, openapiv3::QueryStyle::Form) {
                     return Err(self.unsupported(at, "query parameter styles other than form"));
                 }
-                (
-                    ParamLocation::Query,
-                    parameter_data,
-                    parameter_data.explode.unwrap_or(true),
-                )
+                (ParamLocation::Query, parameter_data, parameter_data.explode.unwrap_or(true))
             }
-            Parameter::Header { parameter_data, .. } => {
-                (ParamLocation::Header, parameter_data, false)
-            }
+            Parameter::Header { parameter_data, .. } => (ParamLocation::Header, parameter_data, false),
             Parameter::Cookie { .. } => return Err(self.unsupported(at, "cookie parameters")),
         };
         let ParameterSchemaOrContent::Schema(schema) = &data.format else {
-            return Err(
-                self.unsupported(at, "parameters described by `content` instead of `schema`")
-            );
+            return Err(self.unsupported(at, "parameters described by `content` instead of `schema`"));
         };
-        let shape = self.shape(
-            schema,
-            &format!("{context}{}", naming::type_name(&data.name)),
-            &format!("{at}/schema"),
-        )?;
+        let shape =
+            self.shape(schema, &format!("{context}{}", naming::type_name(&data.name)), &format!("{at}/schema"))?;
         Ok(Param {
             wire_name: data.name.clone(),
             rust_name: naming::value_name(&data.name),
@@ -237,13 +176,7 @@ impl Converter<'_> {
         })
     }
 
-    fn callback(
-        &mut self,
-        name: &str,
-        owner: &str,
-        callback: &openapiv3::Callback,
-        at: &str,
-    ) -> Result<Vec<Webhook>> {
+    fn callback(&mut self, name: &str, owner: &str, callback: &openapiv3::Callback, at: &str) -> Result<Vec<Webhook>> {
         let mut webhooks = Vec::new();
         for (expression, item) in callback {
             let item_at = pointer::join(at, expression);
@@ -256,20 +189,13 @@ impl Converter<'_> {
                     .ok_or_else(|| self.unsupported(&op_at, "a callback without a request body"))?;
                 let body = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
                 let shape = self
-                    .response_body(
-                        &body.content,
-                        &format!("{}Webhook", naming::type_name(name)),
-                        &body_at,
-                    )?
+                    .response_body(&body.content, &format!("{}Webhook", naming::type_name(name)), &body_at)?
                     .ok_or_else(|| self.unsupported(&body_at, "a callback body without content"))?;
                 webhooks.push(Webhook {
                     name: name.to_owned(),
                     rust_name: naming::type_name(name),
                     operation_id: owner.to_owned(),
-                    doc: operation
-                        .summary
-                        .clone()
-                        .or_else(|| operation.description.clone()),
+                    doc: operation.summary.clone().or_else(|| operation.description.clone()),
                     body: shape,
                     deprecated: operation.deprecated,
                 });

@@ -1,15 +1,14 @@
 //! Schemas -> named types and shapes.
 
 use openapiv3::{
-    AdditionalProperties, ArrayType, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaKind,
-    StringType, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, ArrayType, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaKind, StringType, Type,
+    VariantOrUnknownOrEmpty,
 };
 
 use super::Converter;
 use crate::error::{CodegenError, Result};
 use crate::ir::{
-    Checks, Direction, EnumDef, EnumValue, Field, PatternDef, Shape, StructDef, Ty, TypeDef,
-    TypeKind, Variant,
+    Checks, Direction, EnumDef, EnumValue, Field, PatternDef, Shape, StructDef, Ty, TypeDef, TypeKind, Variant,
 };
 use crate::naming;
 use crate::pattern;
@@ -40,7 +39,10 @@ impl Converter<'_> {
             SchemaKind::OneOf { one_of } => Form::Union(one_of),
             SchemaKind::AllOf { all_of } if all_of.len() == 1 => Form::Wrapper(&all_of[0]),
             SchemaKind::AllOf { .. } => {
-                return Err(self.unsupported(at, "allOf with more than one member (only a single-member allOf annotating a $ref is supported)"))
+                return Err(self.unsupported(
+                    at,
+                    "allOf with more than one member (only a single-member allOf annotating a $ref is supported)",
+                ))
             }
             SchemaKind::Not { .. } => return Err(self.unsupported(at, "`not` schemas")),
             _ => Form::Scalar,
@@ -51,11 +53,7 @@ impl Converter<'_> {
         string
             .enumeration
             .iter()
-            .map(|value| {
-                value
-                    .clone()
-                    .ok_or_else(|| self.unsupported(at, "null inside a string enum"))
-            })
+            .map(|value| value.clone().ok_or_else(|| self.unsupported(at, "null inside a string enum")))
             .collect()
     }
 
@@ -78,16 +76,13 @@ impl Converter<'_> {
         self.insert_type(def, false).map(|_| ())
     }
 
-    fn define_named(
-        &mut self,
-        name: String,
-        schema: &Schema,
-        at: &str,
-        synthesized: bool,
-    ) -> Result<String> {
+    fn define_named(&mut self, name: String, schema: &Schema, at: &str, synthesized: bool) -> Result<String> {
         if schema.schema_data.nullable {
             if let Form::Struct(_) | Form::Enum(_) | Form::Union(_) = self.form(schema, at)? {
-                return Err(self.unsupported(at, "nullable on an object, enum or union type (make the property nullable instead)"));
+                return Err(self.unsupported(
+                    at,
+                    "nullable on an object, enum or union type (make the property nullable instead)",
+                ));
             }
         }
         let kind = match self.form(schema, at)? {
@@ -106,11 +101,7 @@ impl Converter<'_> {
         };
         let def = TypeDef {
             name,
-            doc: schema
-                .schema_data
-                .description
-                .clone()
-                .or_else(|| schema.schema_data.title.clone()),
+            doc: schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone()),
             pointer: at.to_owned(),
             kind,
             direction: Direction::default(),
@@ -122,17 +113,10 @@ impl Converter<'_> {
 
     /// The shape of a schema used at one position; inline objects, enums and
     /// unions become named types called `context`.
-    pub(super) fn shape(
-        &mut self,
-        schema: &ReferenceOr<Schema>,
-        context: &str,
-        at: &str,
-    ) -> Result<Shape> {
+    pub(super) fn shape(&mut self, schema: &ReferenceOr<Schema>, context: &str, at: &str) -> Result<Shape> {
         let schema = match schema {
             ReferenceOr::Reference { reference } => {
-                return Ok(Shape::plain(Ty::Named(
-                    self.schema_ref_name(reference, at)?,
-                )));
+                return Ok(Shape::plain(Ty::Named(self.schema_ref_name(reference, at)?)));
             }
             ReferenceOr::Item(schema) => schema,
         };
@@ -141,12 +125,7 @@ impl Converter<'_> {
             Form::Struct(_) | Form::Enum(_) | Form::Union(_) => {
                 let mut inline = schema.clone();
                 inline.schema_data.nullable = false;
-                Shape::plain(Ty::Named(self.define_named(
-                    context.to_owned(),
-                    &inline,
-                    at,
-                    true,
-                )?))
+                Shape::plain(Ty::Named(self.define_named(context.to_owned(), &inline, at, true)?))
             }
             Form::Wrapper(inner) => self.wrapped_shape(inner, schema, context, at)?,
             Form::Scalar => self.scalar_shape(schema, context, at)?,
@@ -156,28 +135,15 @@ impl Converter<'_> {
     }
 
     /// [`Self::shape`] for the boxed schemas openapiv3 uses in properties and items.
-    pub(super) fn boxed_shape(
-        &mut self,
-        schema: &ReferenceOr<Box<Schema>>,
-        context: &str,
-        at: &str,
-    ) -> Result<Shape> {
+    pub(super) fn boxed_shape(&mut self, schema: &ReferenceOr<Box<Schema>>, context: &str, at: &str) -> Result<Shape> {
         let unboxed = match schema {
-            ReferenceOr::Reference { reference } => ReferenceOr::Reference {
-                reference: reference.clone(),
-            },
+            ReferenceOr::Reference { reference } => ReferenceOr::Reference { reference: reference.clone() },
             ReferenceOr::Item(schema) => ReferenceOr::Item((**schema).clone()),
         };
         self.shape(&unboxed, context, at)
     }
 
-    fn wrapped_shape(
-        &mut self,
-        inner: &ReferenceOr<Schema>,
-        outer: &Schema,
-        context: &str,
-        at: &str,
-    ) -> Result<Shape> {
+    fn wrapped_shape(&mut self, inner: &ReferenceOr<Schema>, outer: &Schema, context: &str, at: &str) -> Result<Shape> {
         if !matches!(outer.schema_kind, SchemaKind::AllOf { .. }) {
             return Err(self.unsupported(at, "expected allOf"));
         }
@@ -204,12 +170,8 @@ impl Converter<'_> {
                 if integer.multiple_of.is_some() {
                     return Err(self.unsupported(at, "multipleOf"));
                 }
-                checks.minimum = integer
-                    .minimum
-                    .map(|n| (n as f64, integer.exclusive_minimum));
-                checks.maximum = integer
-                    .maximum
-                    .map(|n| (n as f64, integer.exclusive_maximum));
+                checks.minimum = integer.minimum.map(|n| (n as f64, integer.exclusive_minimum));
+                checks.maximum = integer.maximum.map(|n| (n as f64, integer.exclusive_maximum));
                 match integer.format {
                     VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Ty::I32,
                     _ => Ty::I64,
@@ -232,9 +194,7 @@ impl Converter<'_> {
                 }
                 Ty::Bool
             }
-            SchemaKind::Type(Type::Array(array)) => {
-                self.array_ty(array, &mut checks, context, at)?
-            }
+            SchemaKind::Type(Type::Array(array)) => self.array_ty(array, &mut checks, context, at)?,
             SchemaKind::Type(Type::Object(object)) => self.open_object_ty(object, context, at)?,
             SchemaKind::Any(any) => {
                 if *any != openapiv3::AnySchema::default() {
@@ -247,24 +207,11 @@ impl Converter<'_> {
             }
             _ => return Err(self.unsupported(at, "this schema form")),
         };
-        Ok(Shape {
-            ty,
-            checks,
-            nullable: schema.schema_data.nullable,
-        })
+        Ok(Shape { ty, checks, nullable: schema.schema_data.nullable })
     }
 
-    fn array_ty(
-        &mut self,
-        array: &ArrayType,
-        checks: &mut Checks,
-        context: &str,
-        at: &str,
-    ) -> Result<Ty> {
-        let items = array
-            .items
-            .as_ref()
-            .ok_or_else(|| self.unsupported(at, "an array without `items`"))?;
+    fn array_ty(&mut self, array: &ArrayType, checks: &mut Checks, context: &str, at: &str) -> Result<Ty> {
+        let items = array.items.as_ref().ok_or_else(|| self.unsupported(at, "an array without `items`"))?;
         checks.min_items = array.min_items.map(|n| n as u64);
         checks.max_items = array.max_items.map(|n| n as u64);
         checks.unique_items = array.unique_items;
@@ -283,11 +230,7 @@ impl Converter<'_> {
                 Err(self.unsupported(at, "an object that allows no properties at all"))
             }
             Some(AdditionalProperties::Schema(value)) => {
-                let value = self.shape(
-                    value,
-                    &format!("{context}Value"),
-                    &format!("{at}/additionalProperties"),
-                )?;
+                let value = self.shape(value, &format!("{context}Value"), &format!("{at}/additionalProperties"))?;
                 Ok(Ty::Map(Box::new(value)))
             }
         }
@@ -314,9 +257,7 @@ impl Converter<'_> {
             None | Some(AdditionalProperties::Any(false)) => false,
             Some(AdditionalProperties::Any(true)) => true,
             Some(AdditionalProperties::Schema(_)) => {
-                return Err(
-                    self.unsupported(at, "additionalProperties with a schema next to properties")
-                )
+                return Err(self.unsupported(at, "additionalProperties with a schema next to properties"))
             }
         };
         for required in &object.required {
@@ -327,11 +268,7 @@ impl Converter<'_> {
                 ));
             }
         }
-        let mut names: Vec<String> = object
-            .properties
-            .keys()
-            .map(|k| naming::value_name(k))
-            .collect();
+        let mut names: Vec<String> = object.properties.keys().map(|k| naming::value_name(k)).collect();
         if keeps_additional {
             names.push("additional_properties".to_owned());
         }
@@ -357,66 +294,34 @@ impl Converter<'_> {
                 example: data.and_then(|d| d.example.clone()),
             });
         }
-        Ok(StructDef {
-            fields,
-            keeps_additional,
-        })
+        Ok(StructDef { fields, keeps_additional })
     }
 
-    fn union_variants(
-        &mut self,
-        name: &str,
-        members: &[ReferenceOr<Schema>],
-        at: &str,
-    ) -> Result<Vec<Variant>> {
+    fn union_variants(&mut self, name: &str, members: &[ReferenceOr<Schema>], at: &str) -> Result<Vec<Variant>> {
         let mut type_names = Vec::new();
         for (i, member) in members.iter().enumerate() {
-            let member_at = format!(
-                "{at}/{}/{i}",
-                if at.contains("oneOf") {
-                    "oneOf"
-                } else {
-                    "anyOf"
-                }
-            );
+            let member_at = format!("{at}/{}/{i}", if at.contains("oneOf") { "oneOf" } else { "anyOf" });
             let shape = self.shape(member, &format!("{name}Variant{}", i + 1), &member_at)?;
             match shape.ty {
                 Ty::Named(type_name) if !shape.nullable => type_names.push(type_name),
-                _ => {
-                    return Err(self.unsupported(
-                        &member_at,
-                        "anyOf/oneOf members must be named schemas ($ref)",
-                    ))
-                }
+                _ => return Err(self.unsupported(&member_at, "anyOf/oneOf members must be named schemas ($ref)")),
             }
         }
         let variant_names = naming::dedupe(type_names.clone());
-        Ok(variant_names
-            .into_iter()
-            .zip(type_names)
-            .map(|(name, type_name)| Variant { name, type_name })
-            .collect())
+        Ok(variant_names.into_iter().zip(type_names).map(|(name, type_name)| Variant { name, type_name }).collect())
     }
 }
 
 fn enum_def(values: Vec<String>) -> EnumDef {
     let variants = naming::dedupe(values.iter().map(|v| naming::type_name(v)).collect());
-    EnumDef {
-        values: values
-            .into_iter()
-            .zip(variants)
-            .map(|(wire, variant)| EnumValue { wire, variant })
-            .collect(),
-    }
+    EnumDef { values: values.into_iter().zip(variants).map(|(wire, variant)| EnumValue { wire, variant }).collect() }
 }
 
 /// Whether a named scalar needs a checked newtype: it has constraints of its own.
 fn shape_has_own_checks(shape: &Shape) -> bool {
     !shape.checks.is_empty()
         || match &shape.ty {
-            Ty::Array(item) | Ty::Map(item) => {
-                !matches!(item.ty, Ty::Named(_)) && shape_has_own_checks(item)
-            }
+            Ty::Array(item) | Ty::Map(item) => !matches!(item.ty, Ty::Named(_)) && shape_has_own_checks(item),
             _ => false,
         }
 }

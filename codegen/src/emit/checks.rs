@@ -10,19 +10,10 @@ impl Emitter<'_> {
     /// Statements checking the value bound to `value` (of type `&T`) at the
     /// location bound to `path` (of type `&Path`), or `None` when a value of
     /// this shape can never break a constraint.
-    pub fn checks(
-        &self,
-        shape: &Shape,
-        value: &Ident,
-        path: &Ident,
-        depth: usize,
-    ) -> Option<TokenStream> {
+    pub fn checks(&self, shape: &Shape, value: &Ident, path: &Ident, depth: usize) -> Option<TokenStream> {
         if shape.nullable {
             let inner_value = format_ident!("value{}", depth);
-            let inner = Shape {
-                nullable: false,
-                ..shape.clone()
-            };
+            let inner = Shape { nullable: false, ..shape.clone() };
             let body = self.checks(&inner, &inner_value, path, depth + 1)?;
             return Some(quote! {
                 if let Some(#inner_value) = #value {

@@ -17,11 +17,7 @@ pub fn doc_attrs(text: Option<&str>, fallback: &str, extra: &[String]) -> TokenS
         body.push_str(paragraph);
     }
     let lines = body.lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
+        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
         quote!(#[doc = #line])
     });
     quote!(#(#lines)*)

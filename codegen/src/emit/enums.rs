@@ -17,26 +17,14 @@ impl Emitter<'_> {
     pub fn enum_def(&self, def: &TypeDef, name: &Ident, e: &EnumDef) -> TokenStream {
         let rt = &self.runtime;
         let lenient = def.direction.response;
-        let docs = doc_attrs(
-            def.doc.as_deref(),
-            &format!("The `{}` enumeration.", def.name),
-            &[],
-        );
+        let docs = doc_attrs(def.doc.as_deref(), &format!("The `{}` enumeration.", def.name), &[]);
         let wires: Vec<&String> = e.values.iter().map(|v| &v.wire).collect();
-        let variants: Vec<Ident> = e
-            .values
-            .iter()
-            .map(|v| format_ident!("{}", v.variant))
-            .collect();
+        let variants: Vec<Ident> = e.values.iter().map(|v| format_ident!("{}", v.variant)).collect();
         let variant_docs = wires.iter().map(|w| format!(" `{w}`"));
         let all = quote!(&[#(#name::#variants),*]);
         let values = quote!(&[#(#wires),*]);
         let unknown = self.unknown_variant(e);
-        let extra_arm = if lenient {
-            quote!(#name::#unknown(value) => value,)
-        } else {
-            quote!()
-        };
+        let extra_arm = if lenient { quote!(#name::#unknown(value) => value,) } else { quote!() };
         let common = quote! {
             impl #name {
                 /// The values the spec lists, on the wire.

@@ -2,6 +2,7 @@
 //! everything is built with `quote!`.
 
 mod checks;
+mod client;
 mod docs;
 mod enums;
 mod newtype;
@@ -10,6 +11,7 @@ mod registry;
 mod rust_type;
 mod structs;
 mod unions;
+mod webhooks;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -32,15 +34,8 @@ pub struct Emitter<'a> {
 impl<'a> Emitter<'a> {
     /// Prepares emission of `api`.
     pub fn new(api: &'a Api, settings: &Settings) -> Self {
-        let runtime: TokenStream = settings
-            .runtime_path
-            .parse()
-            .unwrap_or_else(|_| quote!(crate::runtime));
-        Emitter {
-            api,
-            runtime,
-            patterns: PatternTable::collect(api),
-        }
+        let runtime: TokenStream = settings.runtime_path.parse().unwrap_or_else(|_| quote!(crate::runtime));
+        Emitter { api, runtime, patterns: PatternTable::collect(api) }
     }
 
     /// The models-and-validators module: patterns, then every type in name order.

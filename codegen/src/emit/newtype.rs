@@ -11,11 +11,7 @@ impl Emitter<'_> {
     /// `pub type Name = ...;` for a named shape without constraints of its own.
     pub fn alias_def(&self, def: &TypeDef, name: &Ident, shape: &Shape) -> TokenStream {
         let extra: Vec<String> = example_line(def.example.as_ref()).into_iter().collect();
-        let docs = doc_attrs(
-            def.doc.as_deref(),
-            &format!("The `{}` schema.", def.name),
-            &extra,
-        );
+        let docs = doc_attrs(def.doc.as_deref(), &format!("The `{}` schema.", def.name), &extra);
         let ty = self.shape_type(shape);
         quote! {
             #docs
@@ -27,12 +23,11 @@ impl Emitter<'_> {
     pub fn newtype_def(&self, def: &TypeDef, name: &Ident, shape: &Shape) -> TokenStream {
         let rt = &self.runtime;
         let mut extra: Vec<String> = example_line(def.example.as_ref()).into_iter().collect();
-        extra.push("Construct it with `new`, which checks every constraint of the schema; deserialization checks them too.".to_owned());
-        let docs = doc_attrs(
-            def.doc.as_deref(),
-            &format!("The `{}` schema.", def.name),
-            &extra,
+        extra.push(
+            "Construct it with `new`, which checks every constraint of the schema; deserialization checks them too."
+                .to_owned(),
         );
+        let docs = doc_attrs(def.doc.as_deref(), &format!("The `{}` schema.", def.name), &extra);
         let inner = self.shape_type(shape);
         let borrowed = match (&shape.ty, shape.nullable) {
             (Ty::String, false) => quote!(str),
@@ -49,10 +44,7 @@ impl Emitter<'_> {
         };
         let is_string = shape.ty == Ty::String && !shape.nullable;
         let (new_arg, new_conv) = if is_string {
-            (
-                quote!(value: impl Into<String>),
-                quote!(let value: String = value.into();),
-            )
+            (quote!(value: impl Into<String>), quote!(let value: String = value.into();))
         } else {
             (quote!(value: #inner), quote!())
         };
@@ -81,6 +73,14 @@ impl Emitter<'_> {
                     type Err = #rt::Violations;
                     fn from_str(value: &str) -> Result<Self, Self::Err> {
                         #name::new(value)
+                    }
+                }
+            }
+        } else if matches!(shape.ty, Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool) && !shape.nullable {
+            quote! {
+                impl std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        std::fmt::Display::fmt(&self.0, f)
                     }
                 }
             }

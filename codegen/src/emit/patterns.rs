@@ -15,9 +15,7 @@ pub struct PatternTable {
 impl PatternTable {
     /// Numbers the patterns in the order types (by name) use them.
     pub fn collect(api: &Api) -> Self {
-        let mut table = PatternTable {
-            by_source: BTreeMap::new(),
-        };
+        let mut table = PatternTable { by_source: BTreeMap::new() };
         for def in api.types.values() {
             match &def.kind {
                 TypeKind::Struct(s) => s.fields.iter().for_each(|f| table.add_shape(&f.shape)),
@@ -26,10 +24,7 @@ impl PatternTable {
             }
         }
         for operation in &api.operations {
-            operation
-                .params
-                .iter()
-                .for_each(|p| table.add_shape(&p.shape));
+            operation.params.iter().for_each(|p| table.add_shape(&p.shape));
         }
         table
     }
@@ -38,8 +33,7 @@ impl PatternTable {
         if let Some(pattern) = &shape.checks.pattern {
             if !self.by_source.contains_key(&pattern.source) {
                 let ident = format_ident!("PATTERN_{}", self.by_source.len() + 1);
-                self.by_source
-                    .insert(pattern.source.clone(), (ident, pattern.clone()));
+                self.by_source.insert(pattern.source.clone(), (ident, pattern.clone()));
             }
         }
         if let Ty::Array(inner) | Ty::Map(inner) = &shape.ty {
@@ -55,13 +49,7 @@ impl PatternTable {
     /// The `static` items.
     pub fn statics(&self, runtime: &TokenStream) -> TokenStream {
         let mut items: Vec<_> = self.by_source.values().collect();
-        items.sort_by_key(|(ident, _)| {
-            ident
-                .to_string()
-                .trim_start_matches("PATTERN_")
-                .parse::<usize>()
-                .unwrap_or(0)
-        });
+        items.sort_by_key(|(ident, _)| ident.to_string().trim_start_matches("PATTERN_").parse::<usize>().unwrap_or(0));
         let items = items.into_iter().map(|(ident, pattern)| {
             let source = &pattern.source;
             let must = &pattern.must_match;

@@ -14,11 +14,7 @@ impl Emitter<'_> {
             .api
             .types
             .values()
-            .filter_map(|def| {
-                def.component
-                    .as_ref()
-                    .map(|key| (key, format_ident!("{}", def.name)))
-            })
+            .filter_map(|def| def.component.as_ref().map(|key| (key, format_ident!("{}", def.name))))
             .collect();
         let keys: Vec<&String> = components.iter().map(|(key, _)| *key).collect();
         let types: Vec<&Ident> = components.iter().map(|(_, ty)| ty).collect();

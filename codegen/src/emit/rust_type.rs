@@ -60,9 +60,9 @@ impl Emitter<'_> {
                 Ty::Named(next) => self.reaches_directly(next, target, depth + 1),
                 _ => false,
             },
-            Some(TypeKind::Union(variants)) => variants
-                .iter()
-                .any(|v| self.reaches_directly(&v.type_name, target, depth + 1)),
+            Some(TypeKind::Union(variants)) => {
+                variants.iter().any(|v| self.reaches_directly(&v.type_name, target, depth + 1))
+            }
             _ => false,
         }
     }
@@ -74,12 +74,7 @@ impl Emitter<'_> {
     }
 
     fn named_always_valid(&self, name: &str, depth: usize) -> bool {
-        match self
-            .api
-            .types
-            .get(name)
-            .map(|d| (&d.kind, d.direction.response))
-        {
+        match self.api.types.get(name).map(|d| (&d.kind, d.direction.response)) {
             Some((TypeKind::Enum(_), lenient)) => !lenient,
             Some((TypeKind::Alias(shape), _)) => self.shape_always_valid(shape, depth + 1),
             _ => false,

@@ -54,11 +54,7 @@ impl Emitter<'_> {
     /// A struct, its constructor and its `Validate` implementation.
     pub fn struct_def(&self, def: &TypeDef, name: &Ident, s: &StructDef) -> TokenStream {
         let rt = &self.runtime;
-        let docs = doc_attrs(
-            def.doc.as_deref(),
-            &format!("The `{}` object.", def.name),
-            &[],
-        );
+        let docs = doc_attrs(def.doc.as_deref(), &format!("The `{}` object.", def.name), &[]);
         let mut fields = Vec::new();
         let mut default_fns = Vec::new();
         for field in &s.fields {
@@ -71,11 +67,7 @@ impl Emitter<'_> {
             if field.read_only {
                 notes.push("Read-only: set by the server, never sent in requests.".to_owned());
             }
-            let field_docs = doc_attrs(
-                field.doc.as_deref(),
-                &format!("The `{}` member.", field.json_name),
-                &notes,
-            );
+            let field_docs = doc_attrs(field.doc.as_deref(), &format!("The `{}` member.", field.json_name), &notes);
             let mut serde_args = Vec::new();
             let wire = &field.json_name;
             if *wire != field.rust_name.trim_start_matches("r#") {
@@ -93,11 +85,8 @@ impl Emitter<'_> {
                     serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
                 }
                 Holding::Defaulted => {
-                    let fn_name = format!(
-                        "default_{}_{}",
-                        def.name.to_snake_case(),
-                        field.rust_name.trim_start_matches("r#")
-                    );
+                    let fn_name =
+                        format!("default_{}_{}", def.name.to_snake_case(), field.rust_name.trim_start_matches("r#"));
                     let fn_ident = format_ident!("{}", fn_name);
                     let value = self.default_value(field);
                     let fn_ty = self.ty(&field.shape.ty);
@@ -110,11 +99,7 @@ impl Emitter<'_> {
             if field.read_only && def.direction.request {
                 serde_args.push(quote!(skip_serializing));
             }
-            let serde_attr = if serde_args.is_empty() {
-                quote!()
-            } else {
-                quote!(#[serde(#(#serde_args),*)])
-            };
+            let serde_attr = if serde_args.is_empty() { quote!() } else { quote!(#[serde(#(#serde_args),*)]) };
             fields.push(quote! {
                 #field_docs
                 #serde_attr
@@ -135,18 +120,10 @@ impl Emitter<'_> {
             .filter_map(|field| {
                 let ident = Self::field_ident(field);
                 let wire = &field.json_name;
-                let optional = !matches!(Self::holding(field), Holding::Plain | Holding::Defaulted)
-                    || field.shape.nullable;
-                let shape = Shape {
-                    nullable: optional,
-                    ..field.shape.clone()
-                };
-                let body = self.checks(
-                    &shape,
-                    &format_ident!("field_value"),
-                    &format_ident!("field_path"),
-                    0,
-                )?;
+                let optional =
+                    !matches!(Self::holding(field), Holding::Plain | Holding::Defaulted) || field.shape.nullable;
+                let shape = Shape { nullable: optional, ..field.shape.clone() };
+                let body = self.checks(&shape, &format_ident!("field_value"), &format_ident!("field_path"), 0)?;
                 Some(quote! {
                     {
                         let field_path = &path.field(#wire);
@@ -156,11 +133,8 @@ impl Emitter<'_> {
                 })
             })
             .collect();
-        let (path_arg, out_arg) = if checks.is_empty() {
-            (quote!(_path), quote!(_out))
-        } else {
-            (quote!(path), quote!(out))
-        };
+        let (path_arg, out_arg) =
+            if checks.is_empty() { (quote!(_path), quote!(_out)) } else { (quote!(path), quote!(out)) };
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -193,11 +167,7 @@ impl Emitter<'_> {
                     let boxed = matches!(&field.shape.ty, Ty::Named(n) if self.reaches_directly(n, &def.name, 0));
                     if boxed {
                         let inner = self.ty(&field.shape.ty);
-                        let inner = if field.shape.nullable {
-                            quote!(Option<Box<#inner>>)
-                        } else {
-                            quote!(#inner)
-                        };
+                        let inner = if field.shape.nullable { quote!(Option<Box<#inner>>) } else { quote!(#inner) };
                         args.push(quote!(#ident: #inner));
                         inits.push(if field.shape.nullable {
                             quote!(#ident)
@@ -222,10 +192,7 @@ impl Emitter<'_> {
         let doc = if args.is_empty() {
             format!(" A `{}` with every optional member left out.", def.name)
         } else {
-            format!(
-                " A `{}` from its required members; optional members are left out.",
-                def.name
-            )
+            format!(" A `{}` from its required members; optional members are left out.", def.name)
         };
         let default_impl = if args.is_empty() {
             quote! {
@@ -238,11 +205,7 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
-        let allow = if args.len() > 7 {
-            quote!(#[allow(clippy::too_many_arguments)])
-        } else {
-            quote!()
-        };
+        let allow = if args.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
         let must_use = quote!(#[must_use]);
         quote! {
             impl #name {
@@ -264,9 +227,7 @@ impl Emitter<'_> {
         match (&field.shape.ty, &value) {
             (Ty::String, serde_json::Value::String(s)) => quote!(#s.to_owned()),
             (Ty::Bool, serde_json::Value::Bool(b)) => quote!(#b),
-            (Ty::I32, serde_json::Value::Number(n))
-                if n.as_i64().is_some_and(|v| i32::try_from(v).is_ok()) =>
-            {
+            (Ty::I32, serde_json::Value::Number(n)) if n.as_i64().is_some_and(|v| i32::try_from(v).is_ok()) => {
                 let v = n.as_i64().unwrap_or_default() as i32;
                 quote!(#v)
             }
@@ -278,19 +239,17 @@ impl Emitter<'_> {
                 let v = n.as_f64().unwrap_or_default();
                 quote!(#v)
             }
-            (Ty::Named(name), serde_json::Value::String(s)) => {
-                match self.api.types.get(name).map(|d| &d.kind) {
-                    Some(TypeKind::Enum(e)) => match e.values.iter().find(|v| v.wire == *s) {
-                        Some(v) => {
-                            let ty = format_ident!("{}", name);
-                            let variant = format_ident!("{}", v.variant);
-                            quote!(#ty::#variant)
-                        }
-                        None => quote!(compile_error!("default is not an enum value")),
-                    },
-                    _ => quote!(compile_error!("unsupported default")),
-                }
-            }
+            (Ty::Named(name), serde_json::Value::String(s)) => match self.api.types.get(name).map(|d| &d.kind) {
+                Some(TypeKind::Enum(e)) => match e.values.iter().find(|v| v.wire == *s) {
+                    Some(v) => {
+                        let ty = format_ident!("{}", name);
+                        let variant = format_ident!("{}", v.variant);
+                        quote!(#ty::#variant)
+                    }
+                    None => quote!(compile_error!("default is not an enum value")),
+                },
+                _ => quote!(compile_error!("unsupported default")),
+            },
             _ => quote!(compile_error!("unsupported default")),
         }
     }

@@ -15,22 +15,11 @@ impl Emitter<'_> {
         let docs = doc_attrs(
             def.doc.as_deref(),
             &format!("One of several forms of `{}`.", def.name),
-            &[
-                "Exactly one form is sent; a received value takes the first form that accepts it."
-                    .to_owned(),
-            ],
+            &["Exactly one form is sent; a received value takes the first form that accepts it.".to_owned()],
         );
-        let idents: Vec<Ident> = variants
-            .iter()
-            .map(|v| format_ident!("{}", v.name))
-            .collect();
-        let types: Vec<Ident> = variants
-            .iter()
-            .map(|v| format_ident!("{}", v.type_name))
-            .collect();
-        let variant_docs = variants
-            .iter()
-            .map(|v| format!(" The `{}` form.", v.type_name));
+        let idents: Vec<Ident> = variants.iter().map(|v| format_ident!("{}", v.name)).collect();
+        let types: Vec<Ident> = variants.iter().map(|v| format_ident!("{}", v.type_name)).collect();
+        let variant_docs = variants.iter().map(|v| format!(" The `{}` form.", v.type_name));
         let unique_types = {
             let mut seen = std::collections::BTreeSet::new();
             variants.iter().all(|v| seen.insert(&v.type_name))
@@ -46,7 +35,22 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
+        let display = if self.named_displayable(&def.name, 0) {
+            quote! {
+                impl std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        match self {
+                            #(#name::#idents(value) => std::fmt::Display::fmt(value, f),)*
+                        }
+                    }
+                }
+            }
+        } else {
+            quote!()
+        };
         quote! {
+            #display
+
             #docs
             #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
             #[serde(untagged)]

@@ -13,3 +13,5 @@
 //! - <https://api.playground.klarna.com> (test: playground (Europe), separate keys and data. Other test regions: North America <https://api-na.playground.klarna.com>, Oceania <https://api-oc.playground.klarna.com>.)
 mod types;
 pub use types::*;
+#[cfg(feature = "client")]
+pub mod client;

@@ -9,3 +9,7 @@
 //! - <https://api-global.test.klarna.com> (test: test environment, separate keys and data (host as reported in Klarna's public documentation).)
 mod types;
 pub use types::*;
+#[cfg(feature = "client")]
+pub mod client;
+pub mod webhooks;
+pub use webhooks::{Webhook, WebhookKind};

@@ -747,6 +747,18 @@ impl crate::runtime::Validate for RevokeCustomerTokenResponse {
         _out: &mut Vec<crate::runtime::Violation>,
     ) {}
 }
+impl std::fmt::Display for RevokeCustomerTokenXKlarnaCustomerToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RevokeCustomerTokenXKlarnaCustomerToken::CustomerToken(value) => {
+                std::fmt::Display::fmt(value, f)
+            }
+            RevokeCustomerTokenXKlarnaCustomerToken::PurchaseTokenId(value) => {
+                std::fmt::Display::fmt(value, f)
+            }
+        }
+    }
+}
 /// One of several forms of `RevokeCustomerTokenXKlarnaCustomerToken`.
 ///
 /// Exactly one form is sent; a received value takes the first form that accepts it.

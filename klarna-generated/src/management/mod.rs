@@ -9,3 +9,7 @@
 //! - <https://api-global.test.klarna.com> (test: Klarna partner APIs, global test environment (host as reported by Klarna public documentation; test keys only))
 mod types;
 pub use types::*;
+#[cfg(feature = "client")]
+pub mod client;
+pub mod webhooks;
+pub use webhooks::{Webhook, WebhookKind};

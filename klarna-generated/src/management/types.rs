@@ -1771,6 +1771,18 @@ pub type PaymentProductMigrationData = serde_json::Map<String, serde_json::Value
 pub type PaymentProductStateContext = serde_json::Map<String, serde_json::Value>;
 /// The root object for the registered business address. The document does not specify the fields of this object.
 pub type RegistrationAddress = serde_json::Map<String, serde_json::Value>;
+impl std::fmt::Display for RevertPaymentProductSuspensionProductId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RevertPaymentProductSuspensionProductId::PaymentProductDefault(value) => {
+                std::fmt::Display::fmt(value, f)
+            }
+            RevertPaymentProductSuspensionProductId::PaymentProductIdentifier(value) => {
+                std::fmt::Display::fmt(value, f)
+            }
+        }
+    }
+}
 /// One of several forms of `RevertPaymentProductSuspensionProductId`.
 ///
 /// Exactly one form is sent; a received value takes the first form that accepts it.
@@ -2233,6 +2245,18 @@ impl crate::runtime::Validate for StakeholderRolesItem {
 }
 /// The list of customer support contact point. The document does not specify the fields of this object.
 pub type SupportContact = serde_json::Map<String, serde_json::Value>;
+impl std::fmt::Display for SuspendPaymentProductProductId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SuspendPaymentProductProductId::PaymentProductDefault(value) => {
+                std::fmt::Display::fmt(value, f)
+            }
+            SuspendPaymentProductProductId::PaymentProductIdentifier(value) => {
+                std::fmt::Display::fmt(value, f)
+            }
+        }
+    }
+}
 /// One of several forms of `SuspendPaymentProductProductId`.
 ///
 /// Exactly one form is sent; a received value takes the first form that accepts it.
@@ -2557,6 +2581,18 @@ impl crate::runtime::Validate for UpdateCollectionRequest {
                     field_path,
                     out,
                 );
+            }
+        }
+    }
+}
+impl std::fmt::Display for UpdatePaymentProductProductId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UpdatePaymentProductProductId::PaymentProductDefault(value) => {
+                std::fmt::Display::fmt(value, f)
+            }
+            UpdatePaymentProductProductId::PaymentProductIdentifier(value) => {
+                std::fmt::Display::fmt(value, f)
             }
         }
     }

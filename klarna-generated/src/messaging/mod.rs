@@ -17,3 +17,5 @@
 //! - <https://api-global.test.klarna.com> (test: Klarna partner APIs, global test environment (host as reported in Klarna's public documentation; test keys only).)
 mod types;
 pub use types::*;
+#[cfg(feature = "client")]
+pub mod client;

@@ -1285,6 +1285,11 @@ impl PaymentAmount {
         crate::runtime::check::maximum(*value, 2147483647f64, false, path, out);
     }
 }
+impl std::fmt::Display for PaymentAmount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
 impl TryFrom<i64> for PaymentAmount {
     type Error = crate::runtime::Violations;
     fn try_from(value: i64) -> Result<Self, Self::Error> {

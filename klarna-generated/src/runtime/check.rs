@@ -12,20 +12,11 @@ use super::pattern::Pattern;
 use super::validate::{Rule, Violation};
 
 fn push(out: &mut Vec<Violation>, path: &Path<'_>, rule: Rule) {
-    out.push(Violation {
-        pointer: path.to_pointer(),
-        rule,
-    });
+    out.push(Violation { pointer: path.to_pointer(), rule });
 }
 
 /// Checks `minLength` and `maxLength` (either may be absent) of a string.
-pub fn length(
-    value: &str,
-    min: Option<u64>,
-    max: Option<u64>,
-    path: &Path<'_>,
-    out: &mut Vec<Violation>,
-) {
+pub fn length(value: &str, min: Option<u64>, max: Option<u64>, path: &Path<'_>, out: &mut Vec<Violation>) {
     let actual = value.chars().count() as u64;
     if let Some(limit) = min {
         if actual < limit {
@@ -42,13 +33,7 @@ pub fn length(
 /// Checks that a string matches a spec pattern.
 pub fn pattern(value: &str, pattern: &Pattern, path: &Path<'_>, out: &mut Vec<Violation>) {
     if !pattern.is_match(value) {
-        push(
-            out,
-            path,
-            Rule::Pattern {
-                pattern: pattern.source(),
-            },
-        );
+        push(out, path, Rule::Pattern { pattern: pattern.source() });
     }
 }
 
@@ -74,11 +59,7 @@ impl Bounded for i64 {
             Some(Ordering::Greater)
         } else {
             let floor = bound.floor() as i64;
-            Some(if self <= floor {
-                Ordering::Less
-            } else {
-                Ordering::Greater
-            })
+            Some(if self <= floor { Ordering::Less } else { Ordering::Greater })
         }
     }
 
@@ -108,65 +89,31 @@ impl Bounded for f64 {
 }
 
 /// Checks `minimum` (with `exclusiveMinimum` when `exclusive`).
-pub fn minimum<N: Bounded>(
-    value: N,
-    limit: f64,
-    exclusive: bool,
-    path: &Path<'_>,
-    out: &mut Vec<Violation>,
-) {
+pub fn minimum<N: Bounded>(value: N, limit: f64, exclusive: bool, path: &Path<'_>, out: &mut Vec<Violation>) {
     let ok = match value.compare(limit) {
         Some(Ordering::Greater) => true,
         Some(Ordering::Equal) => !exclusive,
         _ => false,
     };
     if !ok {
-        push(
-            out,
-            path,
-            Rule::Minimum {
-                limit,
-                exclusive,
-                actual: value.as_f64(),
-            },
-        );
+        push(out, path, Rule::Minimum { limit, exclusive, actual: value.as_f64() });
     }
 }
 
 /// Checks `maximum` (with `exclusiveMaximum` when `exclusive`).
-pub fn maximum<N: Bounded>(
-    value: N,
-    limit: f64,
-    exclusive: bool,
-    path: &Path<'_>,
-    out: &mut Vec<Violation>,
-) {
+pub fn maximum<N: Bounded>(value: N, limit: f64, exclusive: bool, path: &Path<'_>, out: &mut Vec<Violation>) {
     let ok = match value.compare(limit) {
         Some(Ordering::Less) => true,
         Some(Ordering::Equal) => !exclusive,
         _ => false,
     };
     if !ok {
-        push(
-            out,
-            path,
-            Rule::Maximum {
-                limit,
-                exclusive,
-                actual: value.as_f64(),
-            },
-        );
+        push(out, path, Rule::Maximum { limit, exclusive, actual: value.as_f64() });
     }
 }
 
 /// Checks `minItems` and `maxItems` (either may be absent) of an array.
-pub fn items(
-    len: usize,
-    min: Option<u64>,
-    max: Option<u64>,
-    path: &Path<'_>,
-    out: &mut Vec<Violation>,
-) {
+pub fn items(len: usize, min: Option<u64>, max: Option<u64>, path: &Path<'_>, out: &mut Vec<Violation>) {
     let actual = len as u64;
     if let Some(limit) = min {
         if actual < limit {
@@ -182,10 +129,7 @@ pub fn items(
 
 /// Checks `uniqueItems`: no two items of the array are equal.
 pub fn unique<T: PartialEq>(items: &[T], path: &Path<'_>, out: &mut Vec<Violation>) {
-    let duplicate = items
-        .iter()
-        .enumerate()
-        .any(|(i, item)| items[i + 1..].contains(item));
+    let duplicate = items.iter().enumerate().any(|(i, item)| items[i + 1..].contains(item));
     if duplicate {
         push(out, path, Rule::UniqueItems);
     }
@@ -193,20 +137,8 @@ pub fn unique<T: PartialEq>(items: &[T], path: &Path<'_>, out: &mut Vec<Violatio
 
 /// Reports a value outside an enumeration (an unknown value kept from a
 /// server response, checked before it is sent back).
-pub fn unknown_enum_value(
-    actual: &str,
-    allowed: &'static [&'static str],
-    path: &Path<'_>,
-    out: &mut Vec<Violation>,
-) {
-    push(
-        out,
-        path,
-        Rule::Enum {
-            actual: actual.to_owned(),
-            allowed,
-        },
-    );
+pub fn unknown_enum_value(actual: &str, allowed: &'static [&'static str], path: &Path<'_>, out: &mut Vec<Violation>) {
+    push(out, path, Rule::Enum { actual: actual.to_owned(), allowed });
 }
 
 #[cfg(test)]
@@ -222,20 +154,8 @@ mod tests {
     #[test]
     fn length_counts_code_points_not_bytes() {
         assert!(run(|p, o| length("ééé", None, Some(3), p, o)).is_empty());
-        assert_eq!(
-            run(|p, o| length("éééé", None, Some(3), p, o)),
-            vec![Rule::MaxLength {
-                limit: 3,
-                actual: 4
-            }]
-        );
-        assert_eq!(
-            run(|p, o| length("😀", Some(2), None, p, o)),
-            vec![Rule::MinLength {
-                limit: 2,
-                actual: 1
-            }]
-        );
+        assert_eq!(run(|p, o| length("éééé", None, Some(3), p, o)), vec![Rule::MaxLength { limit: 3, actual: 4 }]);
+        assert_eq!(run(|p, o| length("😀", Some(2), None, p, o)), vec![Rule::MinLength { limit: 2, actual: 1 }]);
     }
 
     #[test]
@@ -252,33 +172,15 @@ mod tests {
     #[test]
     fn large_integers_compare_exactly() {
         let limit = 9_007_199_254_740_992.0; // 2^53
-        assert_eq!(
-            run(|p, o| maximum(9_007_199_254_740_993i64, limit, false, p, o)).len(),
-            1
-        );
+        assert_eq!(run(|p, o| maximum(9_007_199_254_740_993i64, limit, false, p, o)).len(), 1);
         assert!(run(|p, o| maximum(9_007_199_254_740_992i64, limit, false, p, o)).is_empty());
     }
 
     #[test]
     fn items_and_uniqueness() {
-        assert_eq!(
-            run(|p, o| items(0, Some(1), Some(2), p, o)),
-            vec![Rule::MinItems {
-                limit: 1,
-                actual: 0
-            }]
-        );
-        assert_eq!(
-            run(|p, o| items(3, Some(1), Some(2), p, o)),
-            vec![Rule::MaxItems {
-                limit: 2,
-                actual: 3
-            }]
-        );
-        assert_eq!(
-            run(|p, o| unique(&[1, 2, 1], p, o)),
-            vec![Rule::UniqueItems]
-        );
+        assert_eq!(run(|p, o| items(0, Some(1), Some(2), p, o)), vec![Rule::MinItems { limit: 1, actual: 0 }]);
+        assert_eq!(run(|p, o| items(3, Some(1), Some(2), p, o)), vec![Rule::MaxItems { limit: 2, actual: 3 }]);
+        assert_eq!(run(|p, o| unique(&[1, 2, 1], p, o)), vec![Rule::UniqueItems]);
         assert!(run(|p, o| unique(&[1, 2, 3], p, o)).is_empty());
     }
 }

@@ -5,12 +5,14 @@
 //! the small helpers that enum and newtype code calls.
 
 pub mod check;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod path;
 pub mod pattern;
 pub mod validate;
+pub mod webhook;
 
 pub use path::Path;
 pub use pattern::Pattern;
-pub use validate::{
-    check_json, JsonCheckError, Rule, UnknownEnumValue, Validate, Violation, Violations,
-};
+pub use validate::{check_json, JsonCheckError, Rule, UnknownEnumValue, Validate, Violation, Violations};
+pub use webhook::WebhookError;

@@ -32,12 +32,7 @@ impl Pattern {
         must_match: &'static [&'static str],
         must_not_match: &'static [&'static str],
     ) -> Self {
-        Pattern {
-            source,
-            must_match,
-            must_not_match,
-            compiled: OnceLock::new(),
-        }
+        Pattern { source, must_match, must_not_match, compiled: OnceLock::new() }
     }
 
     /// The pattern as written in the spec.
@@ -62,16 +57,9 @@ impl Pattern {
     }
 
     fn compile(&self) -> Option<Compiled> {
-        let build = |sources: &[&str]| -> Option<Vec<Regex>> {
-            sources
-                .iter()
-                .map(|source| Regex::new(source).ok())
-                .collect()
-        };
-        Some(Compiled {
-            must_match: build(self.must_match)?,
-            must_not_match: build(self.must_not_match)?,
-        })
+        let build =
+            |sources: &[&str]| -> Option<Vec<Regex>> { sources.iter().map(|source| Regex::new(source).ok()).collect() };
+        Some(Compiled { must_match: build(self.must_match)?, must_not_match: build(self.must_not_match)? })
     }
 }
 

@@ -81,28 +81,12 @@ impl fmt::Display for Rule {
             Rule::MaxLength { limit, actual } => {
                 write!(f, "has {actual} characters, more than maxLength {limit}")
             }
-            Rule::Minimum {
-                limit,
-                exclusive,
-                actual,
-            } => {
-                let kind = if *exclusive {
-                    "exclusive minimum"
-                } else {
-                    "minimum"
-                };
+            Rule::Minimum { limit, exclusive, actual } => {
+                let kind = if *exclusive { "exclusive minimum" } else { "minimum" };
                 write!(f, "{actual} is below the {kind} {limit}")
             }
-            Rule::Maximum {
-                limit,
-                exclusive,
-                actual,
-            } => {
-                let kind = if *exclusive {
-                    "exclusive maximum"
-                } else {
-                    "maximum"
-                };
+            Rule::Maximum { limit, exclusive, actual } => {
+                let kind = if *exclusive { "exclusive maximum" } else { "maximum" };
                 write!(f, "{actual} is above the {kind} {limit}")
             }
             Rule::MinItems { limit, actual } => {
@@ -130,11 +114,7 @@ pub struct Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.pointer.is_empty() {
-            "(root)"
-        } else {
-            &self.pointer
-        };
+        let at = if self.pointer.is_empty() { "(root)" } else { &self.pointer };
         write!(f, "{at}: {}", self.rule)
     }
 }
@@ -270,8 +250,7 @@ pub fn check_json<T>(value: serde_json::Value) -> Result<(), JsonCheckError>
 where
     T: serde::de::DeserializeOwned + Validate,
 {
-    let typed: T =
-        serde_json::from_value(value).map_err(|e| JsonCheckError::Deserialize(e.to_string()))?;
+    let typed: T = serde_json::from_value(value).map_err(|e| JsonCheckError::Deserialize(e.to_string()))?;
     typed.validate()?;
     Ok(())
 }

@@ -1,0 +1,461 @@
+//! One async method per operation, and a typed outcome enum per operation.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs::doc_attrs;
+use super::Emitter;
+use crate::error::{CodegenError, Location, Result};
+use crate::ir::{Operation, Param, ParamLocation, Shape, StatusMatch, Ty, TypeKind};
+use crate::naming;
+
+/// The header the runtime fills from `CallOptions` (or a fresh key).
+const IDEMPOTENCY_HEADER: &str = "Klarna-Idempotency-Key";
+
+impl Emitter<'_> {
+    /// The client module body: base URLs, `Client`, its methods and outcomes.
+    pub fn client(&self) -> Result<TokenStream> {
+        let rt = &self.runtime;
+        if self.api.types.contains_key("Client") {
+            return Err(
+                self.error("/components/schemas/Client", "a schema named `Client` collides with the generated client")
+            );
+        }
+        let server = |prefix: &str, index: usize| {
+            let found = self
+                .api
+                .servers
+                .iter()
+                .find(|s| s.description.as_deref().is_some_and(|d| d.to_ascii_lowercase().starts_with(prefix)))
+                .or_else(|| self.api.servers.get(index));
+            match found {
+                Some(s) => {
+                    let url = &s.url;
+                    quote!(Some(#url))
+                }
+                None => quote!(None),
+            }
+        };
+        let live = server("live", 0);
+        let test = server("test", 1);
+        let mut methods = Vec::new();
+        let mut outcomes = Vec::new();
+        for op in &self.api.operations {
+            let outcome = self.outcome_name(op);
+            outcomes.push(self.outcome_enum(op, &outcome)?);
+            methods.push(self.method(op, &outcome)?);
+        }
+        let title = format!(" Client for the {} (version {}).", self.api.title, self.api.version);
+        Ok(quote! {
+            #[allow(unused_imports)]
+            use super::*;
+            use #rt as rt;
+
+            /// The live base URL, from the spec's `live` server.
+            pub const LIVE_BASE_URL: Option<&str> = #live;
+            /// The test base URL, from the spec's `test` server. Test keys only work here.
+            pub const TEST_BASE_URL: Option<&str> = #test;
+
+            #[doc = #title]
+            ///
+            /// Every method validates its inputs first and sends nothing when
+            /// they break the spec; it returns the documented outcome for
+            /// every documented status, and a `ClientError` otherwise.
+            #[derive(Debug, Clone)]
+            pub struct Client {
+                core: #rt::client::Core,
+            }
+
+            impl Client {
+                /// A client for the environment in `config`.
+                pub fn new(config: #rt::client::ClientConfig) -> Result<Self, #rt::client::ClientError> {
+                    Ok(Client { core: #rt::client::Core::new(config, LIVE_BASE_URL, TEST_BASE_URL)? })
+                }
+
+                /// The base URL requests go to.
+                pub fn base_url(&self) -> &str {
+                    self.core.base_url()
+                }
+
+                #(#methods)*
+            }
+
+            #(#outcomes)*
+        })
+    }
+
+    fn error(&self, pointer: &str, reason: &str) -> CodegenError {
+        CodegenError::Unsupported {
+            at: Location { file: self.api.file.clone(), pointer: pointer.to_owned() },
+            reason: reason.to_owned(),
+        }
+    }
+
+    fn outcome_name(&self, op: &Operation) -> Ident {
+        format_ident!("{}Outcome", naming::type_name(&op.id))
+    }
+
+    fn variant_name(status: &StatusMatch) -> Ident {
+        let name = match status {
+            StatusMatch::Code(code) => match code {
+                200 => "Ok".to_owned(),
+                201 => "Created".to_owned(),
+                202 => "Accepted".to_owned(),
+                204 => "NoContent".to_owned(),
+                400 => "BadRequest".to_owned(),
+                401 => "Unauthorized".to_owned(),
+                403 => "Forbidden".to_owned(),
+                404 => "NotFound".to_owned(),
+                405 => "MethodNotAllowed".to_owned(),
+                409 => "Conflict".to_owned(),
+                410 => "Gone".to_owned(),
+                412 => "PreconditionFailed".to_owned(),
+                415 => "UnsupportedMediaType".to_owned(),
+                422 => "UnprocessableEntity".to_owned(),
+                429 => "TooManyRequests".to_owned(),
+                500 => "InternalServerError".to_owned(),
+                502 => "BadGateway".to_owned(),
+                503 => "ServiceUnavailable".to_owned(),
+                504 => "GatewayTimeout".to_owned(),
+                other => format!("Status{other}"),
+            },
+            StatusMatch::Range(digit) => format!("Status{digit}xx"),
+            StatusMatch::Default => "Other".to_owned(),
+        };
+        format_ident!("{}", name)
+    }
+
+    fn outcome_enum(&self, op: &Operation, name: &Ident) -> Result<TokenStream> {
+        let mut variants = Vec::new();
+        let mut status_arms = Vec::new();
+        for response in &op.responses {
+            let variant = Self::variant_name(&response.status);
+            let doc = format!(
+                " {}: {}",
+                status_label(&response.status),
+                crate::docs::sanitize(&response.doc).replace('\n', " ")
+            );
+            let body = response.body.as_ref().map(|shape| self.shape_type(shape));
+            let (fields, arm) = match (&response.status, body) {
+                (StatusMatch::Code(code), Some(body)) => (quote!((#body)), quote!(#name::#variant(_) => #code,)),
+                (StatusMatch::Code(code), None) => (quote!(), quote!(#name::#variant => #code,)),
+                (_, Some(body)) => (quote!((u16, #body)), quote!(#name::#variant(status, _) => *status,)),
+                (_, None) => (quote!((u16)), quote!(#name::#variant(status) => *status,)),
+            };
+            variants.push(quote! {
+                #[doc = #doc]
+                #variant #fields,
+            });
+            status_arms.push(arm);
+        }
+        let doc = format!(
+            " What [`Client::{}`] can return: one variant per documented status.",
+            op.rust_name.trim_start_matches("r#")
+        );
+        Ok(quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #name {
+                #(#variants)*
+            }
+
+            impl #name {
+                /// The HTTP status of the response.
+                pub fn status(&self) -> u16 {
+                    match self {
+                        #(#status_arms)*
+                    }
+                }
+
+                /// Whether the status is 2xx.
+                pub fn is_success(&self) -> bool {
+                    (200..300).contains(&self.status())
+                }
+            }
+        })
+    }
+
+    /// Whether values of a shape can be written as text (path, query, header).
+    fn displayable(&self, shape: &Shape) -> bool {
+        match &shape.ty {
+            Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool => true,
+            Ty::Named(name) => self.named_displayable(name, 0),
+            _ => false,
+        }
+    }
+
+    pub(super) fn named_displayable(&self, name: &str, depth: usize) -> bool {
+        if depth > 16 {
+            return false;
+        }
+        match self.api.types.get(name).map(|d| &d.kind) {
+            Some(TypeKind::Enum(_)) => true,
+            Some(TypeKind::Newtype(shape)) | Some(TypeKind::Alias(shape)) => {
+                !shape.nullable
+                    && match &shape.ty {
+                        Ty::Named(inner) => self.named_displayable(inner, depth + 1),
+                        Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool => true,
+                        _ => false,
+                    }
+            }
+            Some(TypeKind::Union(variants)) => variants.iter().all(|v| self.named_displayable(&v.type_name, depth + 1)),
+            _ => false,
+        }
+    }
+
+    /// The argument type for an input of some shape: borrowed, `Option` when optional.
+    fn input_type(&self, shape: &Shape, required: bool) -> TokenStream {
+        let ty = match &shape.ty {
+            Ty::String => quote!(&str),
+            Ty::Array(item) => {
+                let item = self.shape_type(item);
+                quote!(&[#item])
+            }
+            other => {
+                let ty = self.ty(other);
+                quote!(&#ty)
+            }
+        };
+        if required {
+            ty
+        } else {
+            quote!(Option<#ty>)
+        }
+    }
+
+    /// Validation of one input under `/<group>/<name>`.
+    fn input_check(
+        &self,
+        group: &str,
+        name: Option<&str>,
+        ident: &Ident,
+        shape: &Shape,
+        required: bool,
+    ) -> TokenStream {
+        let shape = Shape { nullable: false, ..shape.clone() };
+        let Some(body) = self.checks(&shape, &format_ident!("field_value"), &format_ident!("field_path"), 0) else {
+            return quote!();
+        };
+        let path = match name {
+            Some(name) => quote!(let field_path = &group.field(#name);),
+            None => quote!(let field_path = &group;),
+        };
+        let bind = if required {
+            quote!(let field_value = #ident; #body)
+        } else {
+            quote!(if let Some(field_value) = #ident { #body })
+        };
+        quote! {
+            {
+                let root = rt::Path::Root;
+                let group = root.field(#group);
+                #path
+                let out = check.sink();
+                #bind
+            }
+        }
+    }
+
+    fn method(&self, op: &Operation, outcome: &Ident) -> Result<TokenStream> {
+        let method_ident = match op.rust_name.strip_prefix("r#") {
+            Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
+            None => format_ident!("{}", op.rust_name),
+        };
+        let params: Vec<&Param> = op
+            .params
+            .iter()
+            .filter(|p| !(p.location == ParamLocation::Header && p.wire_name.eq_ignore_ascii_case(IDEMPOTENCY_HEADER)))
+            .collect();
+        let ordered: Vec<&Param> = [ParamLocation::Path, ParamLocation::Header, ParamLocation::Query]
+            .iter()
+            .flat_map(|location| params.iter().copied().filter(move |p| p.location == *location))
+            .collect();
+        let mut args = Vec::new();
+        let mut checks = Vec::new();
+        let mut arg_docs = Vec::new();
+        for p in &ordered {
+            if !self.displayable(&p.shape) && !matches!(&p.shape.ty, Ty::Array(item) if self.displayable(item)) {
+                return Err(self.error(
+                    &op.pointer,
+                    &format!("parameter {:?} has a type that cannot be written as text", p.wire_name),
+                ));
+            }
+            let ident = format_ident!("{}", p.rust_name.trim_start_matches("r#"));
+            let ty = self.input_type(&p.shape, p.required);
+            args.push(quote!(#ident: #ty));
+            let group = match p.location {
+                ParamLocation::Path => "path",
+                ParamLocation::Query => "query",
+                ParamLocation::Header => "header",
+            };
+            checks.push(self.input_check(group, Some(&p.wire_name), &ident, &p.shape, p.required));
+            let doc = p.doc.as_deref().map(crate::docs::sanitize).unwrap_or_default().replace('\n', " ");
+            arg_docs.push(format!(
+                "- `{}`: {} {} `{}`. {doc}",
+                ident,
+                if p.required { "required" } else { "optional" },
+                group,
+                p.wire_name
+            ));
+        }
+        let body_ident = format_ident!("body");
+        if let Some(body) = &op.body {
+            let ty = self.input_type(&body.shape, body.required);
+            args.push(quote!(#body_ident: #ty));
+            checks.push(self.input_check("body", None, &body_ident, &body.shape, body.required));
+            arg_docs
+                .push(format!("- `body`: {} JSON request body.", if body.required { "required" } else { "optional" }));
+        }
+        arg_docs.push("- `options`: idempotency key and correlation id for this call.".to_owned());
+
+        let mut build = Vec::new();
+        let mut path_params = ordered.iter().filter(|p| p.location == ParamLocation::Path);
+        for segment in op.path.trim_start_matches('/').split('/') {
+            if let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                let param = path_params.clone().find(|p| p.wire_name == name).ok_or_else(|| {
+                    self.error(&op.pointer, &format!("path template names {{{name}}} but no path parameter"))
+                })?;
+                let ident = format_ident!("{}", param.rust_name.trim_start_matches("r#"));
+                build.push(quote!(request.segment(#ident.to_string());));
+            } else if segment.contains('{') {
+                return Err(self.error(&op.pointer, "path segments mixing text and parameters"));
+            } else {
+                build.push(quote!(request.segment(#segment);));
+            }
+        }
+        if path_params.any(|p| !op.path.contains(&format!("{{{}}}", p.wire_name))) {
+            return Err(self.error(&op.pointer, "a path parameter that the path template does not use"));
+        }
+        for p in ordered.iter().filter(|p| p.location != ParamLocation::Path) {
+            let ident = format_ident!("{}", p.rust_name.trim_start_matches("r#"));
+            let name = &p.wire_name;
+            let add = match p.location {
+                ParamLocation::Query => quote!(request.query),
+                _ => quote!(request.header),
+            };
+            let write = match &p.shape.ty {
+                Ty::Array(_) if p.location == ParamLocation::Query && p.explode => quote! {
+                    for item in value.iter() {
+                        #add(#name, item.to_string());
+                    }
+                },
+                Ty::Array(_) => quote! {
+                    let joined: Vec<String> = value.iter().map(|item| item.to_string()).collect();
+                    #add(#name, joined.join(","));
+                },
+                _ => quote!(#add(#name, value.to_string());),
+            };
+            build.push(if p.required {
+                quote!({ let value = #ident; #write })
+            } else {
+                quote!(if let Some(value) = #ident { #write })
+            });
+        }
+        if let Some(body) = &op.body {
+            build.push(if body.required {
+                quote!(request.json_body(body)?;)
+            } else {
+                quote!(if let Some(body) = body {
+                    request.json_body(body)?;
+                })
+            });
+        }
+        if op.security.iter().any(|alternative| alternative.iter().any(|s| s == "klarna_partner_account")) {
+            build.push(quote!(request.allow_partner_account();));
+        }
+        let http_method = match op.method.as_str() {
+            "GET" => quote!(Get),
+            "POST" => quote!(Post),
+            "PUT" => quote!(Put),
+            "PATCH" => quote!(Patch),
+            "DELETE" => quote!(Delete),
+            other => return Err(self.error(&op.pointer, &format!("HTTP method {other}"))),
+        };
+
+        let mut arms = Vec::new();
+        let mut fallbacks = Vec::new();
+        for response in &op.responses {
+            let variant = Self::variant_name(&response.status);
+            let arm = match (&response.status, &response.body) {
+                (StatusMatch::Code(code), Some(_)) => {
+                    quote!(#code => response.json().map(#outcome::#variant),)
+                }
+                (StatusMatch::Code(code), None) => quote!(#code => Ok(#outcome::#variant),),
+                (StatusMatch::Range(digit), body) => {
+                    let low = digit * 100;
+                    let high = low + 99;
+                    match body {
+                        Some(_) => {
+                            quote!(status @ #low..=#high => response.json().map(|body| #outcome::#variant(status, body)),)
+                        }
+                        None => quote!(status @ #low..=#high => Ok(#outcome::#variant(status)),),
+                    }
+                }
+                (StatusMatch::Default, Some(_)) => {
+                    quote!(status => response.json().map(|body| #outcome::#variant(status, body)),)
+                }
+                (StatusMatch::Default, None) => quote!(status => Ok(#outcome::#variant(status)),),
+            };
+            match response.status {
+                StatusMatch::Code(_) => arms.push(arm),
+                _ => fallbacks.push((response.status.clone(), arm)),
+            }
+        }
+        fallbacks.sort_by(|a, b| a.0.cmp(&b.0));
+        let has_default = fallbacks.iter().any(|(s, _)| *s == StatusMatch::Default);
+        arms.extend(fallbacks.into_iter().map(|(_, arm)| arm));
+        if !has_default {
+            arms.push(quote!(_ => Err(response.unexpected_status()),));
+        }
+
+        let mut notes = vec![format!("`{} {}`", op.method, op.path)];
+        if op.deprecated {
+            notes.push("**Deprecated** by the API.".to_owned());
+        }
+        if op.params.iter().any(|p| p.wire_name.eq_ignore_ascii_case(IDEMPOTENCY_HEADER))
+            || op.method == "POST"
+            || op.method == "PATCH"
+        {
+            notes.push(format!("`{IDEMPOTENCY_HEADER}` comes from `options`, or is generated; retries reuse it."));
+        }
+        notes.push(format!("Arguments:\n\n{}", arg_docs.join("\n")));
+        let text = match (&op.summary, &op.description) {
+            (Some(s), Some(d)) if s.trim() != d.trim() => Some(format!("{s}\n\n{d}")),
+            (Some(s), _) => Some(s.clone()),
+            (None, Some(d)) => Some(d.clone()),
+            (None, None) => None,
+        };
+        let docs = doc_attrs(text.as_deref(), &format!("Calls `{}`.", op.id), &notes);
+        let allow = if args.len() + 2 > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+        let check_stmt = if checks.iter().all(|c| c.is_empty()) {
+            quote!()
+        } else {
+            quote! {
+                let mut check = rt::client::InputCheck::default();
+                #(#checks)*
+                check.finish()?;
+            }
+        };
+        Ok(quote! {
+            #docs
+            #allow
+            pub async fn #method_ident(&self, #(#args,)* options: rt::client::CallOptions) -> Result<#outcome, rt::client::ClientError> {
+                #check_stmt
+                let mut request = rt::client::RequestSpec::new(rt::client::Method::#http_method);
+                #(#build)*
+                let response = self.core.execute(request, options).await?;
+                match response.status() {
+                    #(#arms)*
+                }
+            }
+        })
+    }
+}
+
+fn status_label(status: &StatusMatch) -> String {
+    match status {
+        StatusMatch::Code(code) => code.to_string(),
+        StatusMatch::Range(digit) => format!("{digit}XX"),
+        StatusMatch::Default => "any other status".to_owned(),
+    }
+}

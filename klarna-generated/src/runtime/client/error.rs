@@ -1,0 +1,136 @@
+//! Everything a call can fail with, besides the documented outcomes.
+
+use std::fmt;
+
+use crate::runtime::Violations;
+
+/// At most this many bytes of an unexpected body are kept in an error.
+pub const BODY_SNIPPET_LIMIT: usize = 4096;
+
+/// A size-capped copy of a response body, for diagnosing unexpected answers.
+#[derive(Clone, PartialEq, Eq)]
+pub struct BodySnippet {
+    text: String,
+    truncated: bool,
+}
+
+impl BodySnippet {
+    /// Keeps the first [`BODY_SNIPPET_LIMIT`] bytes of `body` (lossy UTF-8).
+    pub fn new(body: &[u8]) -> Self {
+        let truncated = body.len() > BODY_SNIPPET_LIMIT;
+        let kept = &body[..body.len().min(BODY_SNIPPET_LIMIT)];
+        BodySnippet { text: String::from_utf8_lossy(kept).into_owned(), truncated }
+    }
+
+    /// The kept text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the body was longer than what was kept.
+    pub fn truncated(&self) -> bool {
+        self.truncated
+    }
+}
+
+impl fmt::Debug for BodySnippet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}{}", self.text, if self.truncated { "..." } else { "" })
+    }
+}
+
+/// Why a call did not produce a documented outcome.
+///
+/// No variant carries the API key or request headers.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ClientError {
+    /// The inputs break the spec's constraints; nothing was sent.
+    #[error("invalid request, nothing was sent: {0}")]
+    InvalidRequest(Violations),
+    /// A header value cannot be sent (for example it contains a line break); nothing was sent.
+    #[error("invalid value for header {name}, nothing was sent")]
+    InvalidHeader {
+        /// The header's name.
+        name: String,
+    },
+    /// The request body could not be serialized; nothing was sent.
+    #[error("cannot serialize the request body: {0}")]
+    Serialize(String),
+    /// The configuration cannot be used.
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+    /// The server could not be reached, or the attempt timed out (after retries).
+    #[error("transport error: {0}")]
+    Transport(#[source] reqwest::Error),
+    /// The server answered with a status the spec does not document for this operation.
+    #[error("undocumented status {status} (correlation id {correlation_id:?})")]
+    UnexpectedStatus {
+        /// The status code.
+        status: u16,
+        /// The start of the body.
+        body: BodySnippet,
+        /// The server's correlation id, if it sent one.
+        correlation_id: Option<String>,
+    },
+    /// A documented status came with a body that is not JSON.
+    #[error("status {status}: expected a JSON body, got content type {content_type:?}")]
+    UnexpectedContentType {
+        /// The status code.
+        status: u16,
+        /// The `Content-Type` received.
+        content_type: Option<String>,
+        /// The start of the body.
+        body: BodySnippet,
+        /// The server's correlation id, if it sent one.
+        correlation_id: Option<String>,
+    },
+    /// A documented status came with a body that does not match its schema.
+    #[error("status {status}: body does not match the documented schema: {reason}")]
+    Decode {
+        /// The status code.
+        status: u16,
+        /// What did not match.
+        reason: String,
+        /// The start of the body.
+        body: BodySnippet,
+        /// The server's correlation id, if it sent one.
+        correlation_id: Option<String>,
+    },
+}
+
+impl ClientError {
+    /// The server's correlation id, when the error came from a response.
+    pub fn correlation_id(&self) -> Option<&str> {
+        match self {
+            ClientError::UnexpectedStatus { correlation_id, .. }
+            | ClientError::UnexpectedContentType { correlation_id, .. }
+            | ClientError::Decode { correlation_id, .. } => correlation_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, when the error came from a response.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ClientError::UnexpectedStatus { status, .. }
+            | ClientError::UnexpectedContentType { status, .. }
+            | ClientError::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_are_capped() {
+        let long = vec![b'a'; BODY_SNIPPET_LIMIT + 10];
+        let snippet = BodySnippet::new(&long);
+        assert_eq!(snippet.text().len(), BODY_SNIPPET_LIMIT);
+        assert!(snippet.truncated());
+        assert!(!BodySnippet::new(b"{}").truncated());
+    }
+}

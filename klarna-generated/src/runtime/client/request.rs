@@ -1,0 +1,164 @@
+//! A call as generated code describes it: method, path, query, headers, body.
+
+use crate::runtime::{Path, Validate, Violation, Violations};
+
+use super::error::ClientError;
+
+/// HTTP methods the specs use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    pub(crate) fn as_reqwest(self) -> reqwest::Method {
+        match self {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Put => reqwest::Method::PUT,
+            Method::Patch => reqwest::Method::PATCH,
+            Method::Delete => reqwest::Method::DELETE,
+        }
+    }
+
+    /// Whether Klarna expects an idempotency key (POST and PATCH).
+    pub fn takes_idempotency_key(self) -> bool {
+        matches!(self, Method::Post | Method::Patch)
+    }
+}
+
+/// Per-call settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallOptions {
+    /// `Klarna-Idempotency-Key` for a POST or PATCH. Without one, a fresh
+    /// random key is used (unless turned off in the config); either way the
+    /// same key goes with every retry of the call.
+    pub idempotency_key: Option<String>,
+    /// `Partner-Correlation-Id`: up to 255 ASCII letters and digits, echoed
+    /// back by Klarna.
+    pub correlation_id: Option<String>,
+}
+
+impl CallOptions {
+    /// Options with an idempotency key.
+    pub fn with_idempotency_key(mut self, key: impl Into<String>) -> Self {
+        self.idempotency_key = Some(key.into());
+        self
+    }
+
+    /// Options with a correlation id.
+    pub fn with_correlation_id(mut self, id: impl Into<String>) -> Self {
+        self.correlation_id = Some(id.into());
+        self
+    }
+
+    /// Checks the options themselves; violations are reported under `/options`.
+    pub(crate) fn check(&self, out: &mut Vec<Violation>) {
+        let root = Path::Root;
+        let options = root.field("options");
+        if let Some(id) = &self.correlation_id {
+            let at = options.field("correlation_id");
+            crate::runtime::check::length(id, Some(1), Some(255), &at, out);
+            crate::runtime::check::pattern(id, &CORRELATION_ID, &at, out);
+        }
+        if let Some(key) = &self.idempotency_key {
+            let at = options.field("idempotency_key");
+            crate::runtime::check::length(key, Some(1), Some(255), &at, out);
+        }
+    }
+}
+
+/// `Partner-Correlation-Id`: alphanumeric characters.
+static CORRELATION_ID: crate::runtime::Pattern =
+    crate::runtime::Pattern::new("^[A-Za-z0-9]+$", &["^[A-Za-z0-9]+$"], &[]);
+
+/// One request, built by a generated method after its inputs were validated.
+#[derive(Debug, Clone)]
+pub struct RequestSpec {
+    pub(crate) method: Method,
+    pub(crate) segments: Vec<String>,
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) headers: Vec<(&'static str, String)>,
+    pub(crate) body: Option<Vec<u8>>,
+    pub(crate) partner_account_allowed: bool,
+}
+
+impl RequestSpec {
+    /// A request without path, query, headers or body yet.
+    pub fn new(method: Method) -> Self {
+        RequestSpec {
+            method,
+            segments: Vec::new(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+            partner_account_allowed: false,
+        }
+    }
+
+    /// Appends a path segment; it is percent-encoded when the URL is built.
+    pub fn segment(&mut self, segment: impl Into<String>) -> &mut Self {
+        self.segments.push(segment.into());
+        self
+    }
+
+    /// Appends a query pair; it is form-encoded when the URL is built.
+    pub fn query(&mut self, name: &'static str, value: impl Into<String>) -> &mut Self {
+        self.query.push((name, value.into()));
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(&mut self, name: &'static str, value: impl Into<String>) -> &mut Self {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    /// Serializes `body` as the JSON request body.
+    pub fn json_body<T: serde::Serialize>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
+        let bytes = serde_json::to_vec(body).map_err(|e| ClientError::Serialize(e.to_string()))?;
+        self.body = Some(bytes);
+        Ok(self)
+    }
+
+    /// Marks that the operation's security allows `Klarna-Partner-Account`.
+    pub fn allow_partner_account(&mut self) -> &mut Self {
+        self.partner_account_allowed = true;
+        self
+    }
+}
+
+/// Collects input violations of a call; generated methods use it before
+/// building anything, so an invalid call sends nothing.
+#[derive(Debug, Default)]
+pub struct InputCheck {
+    found: Vec<Violation>,
+}
+
+impl InputCheck {
+    /// Checks a value under `/<group>/<name>`.
+    pub fn value<T: Validate + ?Sized>(&mut self, group: &str, name: &str, value: &T) {
+        let root = Path::Root;
+        let group = root.field(group);
+        value.validate_at(&group.field(name), &mut self.found);
+    }
+
+    /// Where violations are collected, for checks the generated code inlines.
+    pub fn sink(&mut self) -> &mut Vec<Violation> {
+        &mut self.found
+    }
+
+    /// `Ok` when nothing was found.
+    pub fn finish(self) -> Result<(), ClientError> {
+        Violations::check(self.found).map_err(ClientError::InvalidRequest)
+    }
+}
