@@ -245,6 +245,8 @@ pub struct Param {
     pub doc: Option<String>,
     /// `explode` for arrays in the query (form style).
     pub explode: bool,
+    /// An example value from the spec (parameter or inline schema).
+    pub example: Option<serde_json::Value>,
 }
 
 /// A request body.
@@ -256,6 +258,8 @@ pub struct Body {
     pub required: bool,
     /// Its media type.
     pub content_type: String,
+    /// An example body from the spec's media type.
+    pub example: Option<serde_json::Value>,
 }
 
 /// Which statuses a response entry covers.

@@ -154,6 +154,32 @@ pub fn generate_module(source: SpecSource<'_>, settings: &Settings) -> Result<St
     )
 }
 
+/// A test-support module that calls every operation of the API at
+/// `api_path` (`klarna_generated::identity`) once, with the spec's example
+/// inputs, for contract runs against a mock server of the spec.
+pub fn generate_contract_calls(
+    source: SpecSource<'_>,
+    api_path: &str,
+    settings: &Settings,
+) -> Result<String, CodegenError> {
+    let api = model(source)?;
+    let mut emitter = emit::Emitter::new(&api, settings);
+    let path: proc_macro2::TokenStream = api_path.parse().map_err(|_| CodegenError::Format {
+        file: source.file.to_owned(),
+        reason: format!("{api_path:?} is not a Rust path"),
+    })?;
+    emitter.type_prefix = quote!(#path::);
+    let calls = emitter.contract_calls(&path)?;
+    let doc = format!(" Contract calls for {} (every operation, example inputs).", api.title);
+    format::format_file(
+        source.file,
+        quote! {
+            #![doc = #doc]
+            #calls
+        },
+    )
+}
+
 fn feature_gate(settings: &Settings) -> proc_macro2::TokenStream {
     match &settings.client_feature {
         Some(feature) => quote!(#[cfg(feature = #feature)]),

@@ -3,4 +3,5 @@
 //! `tests/` hold snapshot, freshness, spec, validator and end-to-end tests.
 #![deny(missing_docs)]
 
+pub mod contract;
 pub mod fixtures;

@@ -8,7 +8,8 @@ use crate::regen;
 /// A cargo invocation: its arguments and extra environment variables.
 type Step<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
 
-/// Runs freshness, formatting, lints, tests and docs; stops at the first failure.
+/// Runs freshness, formatting, lints, the Prism install, tests and docs;
+/// stops at the first failure.
 pub fn run(root: &Path) -> Result<(), String> {
     println!("==> cargo xtask regen --check");
     regen::regen(root, regen::Mode::Check)?;
@@ -18,11 +19,27 @@ pub fn run(root: &Path) -> Result<(), String> {
         (&["test", "--workspace"], &[]),
         (&["doc", "--no-deps", "-p", "klarna-generated"], &[("RUSTDOCFLAGS", "-D warnings")]),
     ];
+    npm_ci(root)?;
     for (args, env) in steps {
         cargo(root, args, env)?;
     }
     println!("==> all checks passed");
     Ok(())
+}
+
+/// Installs the pinned Prism mock server used by the contract test.
+fn npm_ci(root: &Path) -> Result<(), String> {
+    println!("==> npm ci --prefix tests/prism");
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--prefix", "tests/prism"])
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run npm (node 20 and npm are needed for the contract test): {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`npm ci --prefix tests/prism` failed ({status})"))
+    }
 }
 
 fn cargo(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {

@@ -90,21 +90,7 @@ pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
     let mut errors = Vec::new();
     for target in workspace::targets(root)? {
         let result = match &target {
-            Target::Api { spec, module } => read(root, spec).and_then(|text| {
-                codegen::generate(
-                    SpecSource { file: spec, text: &text },
-                    module,
-                    &Settings::default().with_client_feature("client"),
-                )
-                .map_err(|e| e.to_string())
-                .map(|generated| {
-                    generated
-                        .files
-                        .into_iter()
-                        .map(|f| (format!("klarna-generated/src/{}", f.path), f.contents))
-                        .collect::<Vec<_>>()
-                })
-            }),
+            Target::Api { spec, module } => read(root, spec).and_then(|text| api_files(spec, module, &text)),
             Target::Fixture { spec, module } => read(root, spec).and_then(|text| {
                 let settings = Settings::default().with_runtime_path("klarna_generated::runtime");
                 codegen::generate_module(SpecSource { file: spec, text: &text }, &settings)
@@ -122,6 +108,20 @@ pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
     } else {
         Err(format!("regen failed; no file was changed:\n{}", errors.join("\n")))
     }
+}
+
+/// The module of `klarna-generated` for one API spec, and its contract calls in `tests`.
+fn api_files(spec: &str, module: &str, text: &str) -> Result<Vec<(String, String)>, String> {
+    let source = SpecSource { file: spec, text };
+    let generated = codegen::generate(source, module, &Settings::default().with_client_feature("client"))
+        .map_err(|e| e.to_string())?;
+    let mut files: Vec<(String, String)> =
+        generated.files.into_iter().map(|f| (format!("klarna-generated/src/{}", f.path), f.contents)).collect();
+    let test_settings = Settings::default().with_runtime_path("klarna_generated::runtime");
+    let contract = codegen::generate_contract_calls(source, &format!("klarna_generated::{module}"), &test_settings)
+        .map_err(|e| e.to_string())?;
+    files.push((format!("tests/src/contract/{module}.rs"), contract));
+    Ok(files)
 }
 
 fn read(root: &Path, spec: &str) -> Result<String, String> {

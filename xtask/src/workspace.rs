@@ -9,7 +9,7 @@ pub fn root() -> PathBuf {
 }
 
 /// Directories (relative to the root) that hold generated files.
-pub const GENERATED_DIRS: &[&str] = &["klarna-generated/src", "tests/src/fixtures"];
+pub const GENERATED_DIRS: &[&str] = &["klarna-generated/src", "tests/src/fixtures", "tests/src/contract"];
 
 /// One spec and what is generated from it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -90,7 +90,13 @@ impl Converter<'_> {
                     &format!("{context}Request"),
                     &format!("{body_at}/content/{}/schema", pointer::escape(JSON)),
                 )?;
-                Some(Body { shape, required: body.required, content_type: content_type.clone() })
+                let example = media.example.clone().or_else(|| {
+                    media.examples.values().find_map(|e| match e {
+                        ReferenceOr::Item(example) => example.value.clone(),
+                        ReferenceOr::Reference { .. } => None,
+                    })
+                });
+                Some(Body { shape, required: body.required, content_type: content_type.clone(), example })
             }
         };
         let mut responses = Vec::new();
@@ -173,6 +179,10 @@ impl Converter<'_> {
             shape,
             doc: data.description.clone(),
             explode,
+            example: data.example.clone().or_else(|| match schema {
+                ReferenceOr::Item(schema) => schema.schema_data.example.clone(),
+                ReferenceOr::Reference { .. } => None,
+            }),
         })
     }
 

@@ -3,6 +3,7 @@
 
 mod checks;
 mod client;
+mod contract;
 mod docs;
 mod enums;
 mod newtype;
@@ -29,13 +30,15 @@ pub struct Emitter<'a> {
     pub runtime: TokenStream,
     /// Every pattern of the API, numbered once.
     pub patterns: PatternTable,
+    /// Path prepended to named types (empty inside the API's own module).
+    pub type_prefix: TokenStream,
 }
 
 impl<'a> Emitter<'a> {
     /// Prepares emission of `api`.
     pub fn new(api: &'a Api, settings: &Settings) -> Self {
         let runtime: TokenStream = settings.runtime_path.parse().unwrap_or_else(|_| quote!(crate::runtime));
-        Emitter { api, runtime, patterns: PatternTable::collect(api) }
+        Emitter { api, runtime, patterns: PatternTable::collect(api), type_prefix: TokenStream::new() }
     }
 
     /// The models-and-validators module: patterns, then every type in name order.

@@ -22,7 +22,8 @@ impl Emitter<'_> {
         match ty {
             Ty::Named(name) => {
                 let ident = format_ident!("{}", name);
-                quote!(#ident)
+                let prefix = &self.type_prefix;
+                quote!(#prefix #ident)
             }
             Ty::String => quote!(String),
             Ty::I32 => quote!(i32),

@@ -1,0 +1,126 @@
+//! Contract run: each spec served by Prism 5.14.2 (pinned in
+//! `tests/prism/package-lock.json`) on 127.0.0.1, and the generated client
+//! calling every one of the 48 operations with the spec's example inputs.
+//! Prism must accept every request (run with `--errors`, a violation becomes
+//! an error status) and every response must deserialize into its outcome.
+//!
+//! Needs `npm ci --prefix tests/prism`; `cargo xtask ci` runs it first.
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use klarna_generated::runtime::client::{ApiKey, ClientConfig, ClientError, Environment, RetryPolicy};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A Prism process, killed when dropped.
+struct Prism {
+    child: Child,
+    address: SocketAddr,
+    log: PathBuf,
+}
+
+impl Drop for Prism {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn start_prism(spec: &str, logs: &Path) -> Prism {
+    let binary = root().join("tests/prism/node_modules/.bin/prism");
+    assert!(binary.exists(), "Prism is not installed: run `npm ci --prefix tests/prism` (cargo xtask ci does this)");
+    let port = free_port();
+    let log = logs.join(format!("{}.log", spec.replace('/', "_")));
+    let out = std::fs::File::create(&log).unwrap();
+    let child = Command::new(binary)
+        .args(["mock", "--host", "127.0.0.1", "--port", &port.to_string(), "--errors", spec])
+        .current_dir(root())
+        .stdout(Stdio::from(out.try_clone().unwrap()))
+        .stderr(Stdio::from(out))
+        .spawn()
+        .expect("start prism");
+    Prism { child, address: SocketAddr::from(([127, 0, 0, 1], port)), log }
+}
+
+fn wait_ready(prism: &mut Prism) {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(90) {
+        if let Ok(Some(status)) = prism.child.try_wait() {
+            panic!("prism exited with {status}: {}", std::fs::read_to_string(&prism.log).unwrap_or_default());
+        }
+        let log = std::fs::read_to_string(&prism.log).unwrap_or_default();
+        if log.contains("listening") && TcpStream::connect_timeout(&prism.address, Duration::from_millis(200)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    panic!("prism did not start in 90 s: {}", std::fs::read_to_string(&prism.log).unwrap_or_default());
+}
+
+fn config(prism: &Prism) -> ClientConfig {
+    ClientConfig::builder(Environment::Custom(format!("http://{}", prism.address)), ApiKey::new("contract-test-key"))
+        .partner_account("krn:partner:global:account:live:LWT2XJSE")
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap()
+}
+
+fn failures(api: &str, results: &[(&str, Result<u16, ClientError>)]) -> Vec<String> {
+    results
+        .iter()
+        .filter_map(|(id, result)| match result {
+            Ok(status) if (200..300).contains(status) => None,
+            Ok(status) => Some(format!("{api}/{id}: Prism answered {status} (request rejected)")),
+            Err(error) => Some(format!("{api}/{id}: {error} ({error:?})")),
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_operation_passes_against_prism() {
+    let logs = tempfile::tempdir().unwrap();
+    let specs = ["specs/identity.yaml", "specs/customer_token.yaml", "specs/management.yaml", "specs/messaging.yaml"];
+    let mut servers: Vec<Prism> = specs.iter().map(|spec| start_prism(spec, logs.path())).collect();
+    for server in &mut servers {
+        wait_ready(server);
+    }
+    let mut all = Vec::new();
+    let mut calls = 0;
+
+    let identity = klarna_generated::identity::client::Client::new(config(&servers[0])).unwrap();
+    let results = tests::contract::identity::call_all(&identity).await;
+    calls += results.len();
+    all.extend(failures("identity", &results));
+
+    let customer_token = klarna_generated::customer_token::client::Client::new(config(&servers[1])).unwrap();
+    let results = tests::contract::customer_token::call_all(&customer_token).await;
+    calls += results.len();
+    all.extend(failures("customer_token", &results));
+
+    let management = klarna_generated::management::client::Client::new(config(&servers[2])).unwrap();
+    let results = tests::contract::management::call_all(&management).await;
+    calls += results.len();
+    all.extend(failures("management", &results));
+
+    let messaging = klarna_generated::messaging::client::Client::new(config(&servers[3])).unwrap();
+    let results = tests::contract::messaging::call_all(&messaging).await;
+    calls += results.len();
+    all.extend(failures("messaging", &results));
+
+    if !all.is_empty() {
+        for server in &servers {
+            eprintln!("--- {}\n{}", server.log.display(), std::fs::read_to_string(&server.log).unwrap_or_default());
+        }
+    }
+    assert_eq!(calls, 48, "every operation is called");
+    assert!(all.is_empty(), "{} of 48 operations failed:\n{}", all.len(), all.join("\n"));
+}
