@@ -1,0 +1,40 @@
+//! Calls the Identity API with the generated client.
+//!
+//! Run it against a local Prism mock of the spec:
+//!
+//! ```sh
+//! npm ci --prefix tests/prism
+//! tests/prism/node_modules/.bin/prism mock --host 127.0.0.1 --port 4010 specs/identity.yaml &
+//! cargo run -p klarna-generated --example identity_against_prism
+//! ```
+//!
+//! Set `KLARNA_BASE_URL` to use another server, and `KLARNA_API_KEY` for the key
+//! (Prism accepts any).
+
+use klarna_generated::identity::client::{CheckCustomerExistsOutcome, Client};
+use klarna_generated::identity::{CustomerExistsByEmail, Email, IdentityRequestClientId};
+use klarna_generated::runtime::client::{ApiKey, CallOptions, ClientConfig, Environment};
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let base_url = std::env::var("KLARNA_BASE_URL").unwrap_or_else(|_| "http://127.0.0.1:4010".to_owned());
+    let api_key = std::env::var("KLARNA_API_KEY").unwrap_or_else(|_| "test-key".to_owned());
+    let config = ClientConfig::builder(Environment::Custom(base_url), ApiKey::new(api_key)).build()?;
+    let client = Client::new(config)?;
+
+    // Inputs are checked against the spec as they are built...
+    let email = Email::new("jane.doe@example.com")?;
+    let client_id = IdentityRequestClientId::new("example-client")?;
+    // ...and a value that breaks the spec cannot even be constructed.
+    assert!(Email::new("not an address").is_err());
+
+    let account = "krn:partner:global:account:live:LWT2XJSE".to_owned();
+    let body = CustomerExistsByEmail::new(email).into();
+    let options = CallOptions::default().with_correlation_id("example1");
+    match client.check_customer_exists(&account, &client_id, &body, options).await? {
+        CheckCustomerExistsOutcome::Ok(answer) => println!("customer exists: {:?}", answer.exists),
+        CheckCustomerExistsOutcome::TooManyRequests(error) => println!("rate limited: {}", error.error_code),
+        other => println!("status {}: {other:?}", other.status()),
+    }
+    Ok(())
+}
