@@ -437,3 +437,34 @@ fn webhooks_parse_into_typed_payloads_with_clear_errors() {
     assert!(Webhook::parse(WebhookKind::CustomerTokenRevoked, &[0xff, 0x00]).is_err());
     assert_eq!(management::WebhookKind::ALL.len(), 6);
 }
+
+#[test]
+fn mtls_identities_are_loaded_from_pem_and_bad_ones_rejected() {
+    let key = || ApiKey::new(KEY);
+    let certified = rcgen::generate_simple_self_signed(vec!["partner.example".to_owned()]).unwrap();
+    let pem = format!("{}{}", certified.cert.pem(), certified.signing_key.serialize_pem());
+    let builder = ClientConfig::builder(Environment::Test, key()).mtls_identity_pem(pem.as_bytes()).unwrap();
+    assert!(identity::client::Client::new(builder.build().unwrap()).is_ok());
+    let bad = ClientConfig::builder(Environment::Test, key()).mtls_identity_pem(b"not a pem");
+    assert!(matches!(bad, Err(ClientError::Config(message)) if message.contains("mTLS")));
+}
+
+#[tokio::test]
+async fn a_caller_supplied_reqwest_client_is_used() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(header("X-Own-Client", "yes"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("X-Own-Client", "yes".parse().unwrap());
+    let own = reqwest::Client::builder().default_headers(headers).build().unwrap();
+    let client = identity::client::Client::new(config(&server).http_client(own).build().unwrap()).unwrap();
+    let outcome = client
+        .check_customer_exists(&ACCOUNT.to_owned(), &client_id(), &phone_body(), CallOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(outcome.status(), 200);
+}

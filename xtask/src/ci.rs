@@ -16,6 +16,35 @@ pub fn run(root: &Path) -> Result<(), String> {
     let steps: &[Step] = &[
         (&["fmt", "--all", "--check"], &[]),
         (&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[]),
+        // Models only, and one API with its client: each feature set builds alone.
+        (
+            &[
+                "clippy",
+                "-p",
+                "klarna-generated",
+                "--no-default-features",
+                "--features",
+                "identity",
+                "--",
+                "-D",
+                "warnings",
+            ],
+            &[],
+        ),
+        (
+            &[
+                "clippy",
+                "-p",
+                "klarna-generated",
+                "--no-default-features",
+                "--features",
+                "client,messaging",
+                "--",
+                "-D",
+                "warnings",
+            ],
+            &[],
+        ),
         (&["test", "--workspace"], &[]),
         (&["doc", "--no-deps", "-p", "klarna-generated"], &[("RUSTDOCFLAGS", "-D warnings")]),
     ];
