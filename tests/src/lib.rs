@@ -5,3 +5,5 @@
 
 pub mod contract;
 pub mod fixtures;
+pub mod instances;
+pub mod schema_json;

@@ -36,10 +36,7 @@ fn spec_text(module: &str) -> (String, String) {
     (file, text)
 }
 
-fn spec_json(module: &str) -> Value {
-    let (_, text) = spec_text(module);
-    serde_yaml::from_str(&text).expect("spec is YAML")
-}
+use tests::schema_json::spec_json;
 
 #[test]
 fn every_spec_parses_resolves_and_has_unique_operation_ids() {
@@ -121,42 +118,6 @@ fn every_pattern_compiles_and_accepts_its_example() {
     assert!(checked >= 5, "only {checked} patterns found");
 }
 
-/// Converts an OpenAPI 3.0 schema into a draft 4 JSON Schema.
-fn to_json_schema(node: &Value) -> Value {
-    match node {
-        Value::Object(map) => {
-            let mut out = Map::new();
-            for (key, value) in map {
-                match key.as_str() {
-                    "$ref" => {
-                        let target =
-                            value.as_str().unwrap_or_default().replace("#/components/schemas/", "#/definitions/");
-                        out.insert(key.clone(), Value::String(target));
-                    }
-                    "nullable" | "readOnly" | "writeOnly" | "example" | "deprecated" | "discriminator" | "xml"
-                    | "externalDocs" => {}
-                    "properties" => {
-                        let props = value
-                            .as_object()
-                            .map(|p| p.iter().map(|(k, v)| (k.clone(), to_json_schema(v))).collect::<Map<_, _>>())
-                            .unwrap_or_default();
-                        out.insert(key.clone(), Value::Object(props));
-                    }
-                    _ => {
-                        out.insert(key.clone(), to_json_schema(value));
-                    }
-                }
-            }
-            if map.get("nullable") == Some(&Value::Bool(true)) {
-                return json!({"anyOf": [Value::Object(out), {"type": "null"}]});
-            }
-            Value::Object(out)
-        }
-        Value::Array(items) => Value::Array(items.iter().map(to_json_schema).collect()),
-        other => other.clone(),
-    }
-}
-
 /// Where an example sits, the example, and the schema it must satisfy.
 struct ExampleCase {
     at: String,
@@ -215,25 +176,13 @@ fn every_example_is_valid_against_its_schema() {
     let mut checked = 0;
     for (module, _, _) in SPECS {
         let spec = spec_json(module);
-        let definitions: Map<String, Value> = spec["components"]["schemas"]
-            .as_object()
-            .map(|s| s.iter().map(|(k, v)| (k.clone(), to_json_schema(v))).collect())
-            .unwrap_or_default();
+        let definitions = tests::schema_json::definitions(&spec);
         let mut cases = Vec::new();
         collect_examples(&spec, "", false, &mut cases);
         assert!(!cases.is_empty(), "{module}: no examples found");
         let mut failures = Vec::new();
         for case in &cases {
-            let mut schema = to_json_schema(&case.schema);
-            if let Value::Object(map) = &mut schema {
-                map.insert("definitions".into(), Value::Object(definitions.clone()));
-            } else {
-                continue;
-            }
-            let validator = jsonschema::options()
-                .with_draft(jsonschema::Draft::Draft4)
-                .should_validate_formats(false)
-                .build(&schema)
+            let validator = tests::schema_json::validator(&case.schema, &definitions)
                 .unwrap_or_else(|e| panic!("{module}#{}: schema does not compile: {e}", case.at));
             let errors: Vec<String> = validator.iter_errors(&case.value).map(|e| e.to_string()).collect();
             if !errors.is_empty() {

@@ -269,3 +269,12 @@ fn required_nullable_members_must_be_present_but_may_be_null() {
     let sent = serde_json::to_value(constraints::Reading::new(None)).unwrap();
     assert_eq!(sent, json!({"value": null}));
 }
+
+#[test]
+fn structs_are_read_from_json_objects_only() {
+    // serde would otherwise read `[]` as a struct whose members are all optional.
+    assert!(serde_json::from_value::<enums::Order>(json!(["ACTIVE"])).is_err());
+    assert!(serde_json::from_str::<arrays::Grid>("[[]]").is_err());
+    assert!(serde_json::from_value::<klarna_generated::identity::CheckCustomerExistsResponse>(json!([])).is_err());
+    assert!(serde_json::from_value::<klarna_generated::identity::CheckCustomerExistsResponse>(json!({})).is_ok());
+}

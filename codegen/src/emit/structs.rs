@@ -138,8 +138,21 @@ impl Emitter<'_> {
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[serde(remote = "Self")]
             pub struct #name {
                 #(#fields)*
+            }
+
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    #name::serialize(self, serializer)
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    #name::deserialize(#rt::object_only::ObjectOnly(deserializer))
+                }
             }
 
             #(#default_fns)*

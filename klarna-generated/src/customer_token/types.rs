@@ -14,6 +14,7 @@ static PATTERN_2: crate::runtime::Pattern = crate::runtime::Pattern::new(
 );
 /// The `Address` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct Address {
     /// 'Attn.' - optional parameter.
     ///
@@ -87,6 +88,18 @@ pub struct Address {
     /// Example: `"Mr."`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+impl serde::Serialize for Address {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Address::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Address {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Address::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl Address {
     /// A `Address` with every optional member left out.
@@ -287,6 +300,7 @@ impl crate::runtime::Validate for Address {
 }
 /// The `Attachment` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct Attachment {
     /// The content of the extra merchant data should be presented as a string inside this property. The body should be an object containing any of the keys and sub-objects described below serialized to JSON. More information on that object can be found [here](https://docs.klarna.com/api/extra-merchant-data).
     ///
@@ -296,6 +310,18 @@ pub struct Attachment {
     ///
     /// Example: `"application/vnd.klarna.internal.emd-v2+json"`
     pub content_type: String,
+}
+impl serde::Serialize for Attachment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Attachment::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Attachment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Attachment::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl Attachment {
     /// A `Attachment` from its required members; optional members are left out.
@@ -313,6 +339,7 @@ impl crate::runtime::Validate for Attachment {
 }
 /// The `AuthorizedPaymentMethod` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct AuthorizedPaymentMethod {
     /// The `number_of_days` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -322,6 +349,20 @@ pub struct AuthorizedPaymentMethod {
     pub number_of_installments: Option<i32>,
     /// The `type` member.
     pub r#type: AuthorizedPaymentMethodType,
+}
+impl serde::Serialize for AuthorizedPaymentMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        AuthorizedPaymentMethod::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for AuthorizedPaymentMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        AuthorizedPaymentMethod::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl AuthorizedPaymentMethod {
     /// A `AuthorizedPaymentMethod` from its required members; optional members are left out.
@@ -495,6 +536,7 @@ impl crate::runtime::Validate for AuthorizedPaymentMethodType {
 }
 /// The `CardInformation` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CardInformation {
     /// Card brand
     ///
@@ -508,6 +550,20 @@ pub struct CardInformation {
     ///
     /// Example: `"************1234"`
     pub masked_number: String,
+}
+impl serde::Serialize for CardInformation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CardInformation::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CardInformation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        CardInformation::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl CardInformation {
     /// A `CardInformation` from its required members; optional members are left out.
@@ -529,6 +585,7 @@ impl crate::runtime::Validate for CardInformation {
 }
 /// The `CustomerToken` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomerToken {
     /// The `card` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -544,6 +601,18 @@ pub struct CustomerToken {
     ///
     /// Example: `"ACTIVE"`
     pub status: String,
+}
+impl serde::Serialize for CustomerToken {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CustomerToken::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerToken {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        CustomerToken::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl CustomerToken {
     /// A `CustomerToken` from its required members; optional members are left out.
@@ -581,6 +650,7 @@ impl crate::runtime::Validate for CustomerToken {
 }
 /// The `CustomerTokenOrder` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomerTokenOrder {
     /// The `attachment` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -624,6 +694,20 @@ pub struct CustomerTokenOrder {
     /// Read-only: set by the server, never sent in requests.
     #[serde(default, skip_serializing_if = "Option::is_none", skip_serializing)]
     pub usage: Option<String>,
+}
+impl serde::Serialize for CustomerTokenOrder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CustomerTokenOrder::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerTokenOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        CustomerTokenOrder::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 fn default_customer_token_order_auto_capture() -> bool {
     false
@@ -753,11 +837,26 @@ impl crate::runtime::Validate for CustomerTokenOrder {
 }
 /// The `CustomerTokenStatusUpdateRequest` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomerTokenStatusUpdateRequest {
     /// The token status to update to.
     ///
     /// Example: `"CANCELLED"`
     pub status: CustomerTokenStatusUpdateRequestStatus,
+}
+impl serde::Serialize for CustomerTokenStatusUpdateRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CustomerTokenStatusUpdateRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerTokenStatusUpdateRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        CustomerTokenStatusUpdateRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl CustomerTokenStatusUpdateRequest {
     /// A `CustomerTokenStatusUpdateRequest` from its required members; optional members are left out.
@@ -837,11 +936,26 @@ impl crate::runtime::Validate for CustomerTokenStatusUpdateRequestStatus {
 }
 /// The `DirectDebitInformation` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct DirectDebitInformation {
     /// Masked bank account number
     ///
     /// Example: `"**********124"`
     pub masked_number: String,
+}
+impl serde::Serialize for DirectDebitInformation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        DirectDebitInformation::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for DirectDebitInformation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        DirectDebitInformation::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl DirectDebitInformation {
     /// A `DirectDebitInformation` from its required members; optional members are left out.
@@ -861,6 +975,7 @@ impl crate::runtime::Validate for DirectDebitInformation {
 }
 /// Error body of the v1 (Customer Token) API. Branch on the HTTP status and error_code, never on the messages.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct ErrorV2 {
     /// The `authorized_payment_method` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -880,6 +995,18 @@ pub struct ErrorV2 {
     /// The `reason` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+impl serde::Serialize for ErrorV2 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ErrorV2::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ErrorV2 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ErrorV2::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl ErrorV2 {
     /// A `ErrorV2` with every optional member left out.
@@ -917,12 +1044,25 @@ impl crate::runtime::Validate for ErrorV2 {
 }
 /// The `MerchantUrls` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct MerchantUrls {
     /// URL of merchant confirmation page. (max 2000 characters)
     pub confirmation: String,
     /// URL that will be requested when an order is completed. Should be different than checkout and confirmation URLs. (max 2000 characters)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub push: Option<String>,
+}
+impl serde::Serialize for MerchantUrls {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        MerchantUrls::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for MerchantUrls {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        MerchantUrls::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl MerchantUrls {
     /// A `MerchantUrls` from its required members; optional members are left out.
@@ -968,6 +1108,7 @@ impl crate::runtime::Validate for MerchantUrls {
 }
 /// The `Order` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct Order {
     /// The `authorized_payment_method` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -980,6 +1121,18 @@ pub struct Order {
     ///
     /// Example: `"https://credit.klarna.com/v1/sessions/0b1d9815-165e-42e2-8867-35bc03789e00/redirect"`
     pub redirect_url: String,
+}
+impl serde::Serialize for Order {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Order::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Order {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Order::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl Order {
     /// A `Order` from its required members; optional members are left out.
@@ -1010,6 +1163,7 @@ impl crate::runtime::Validate for Order {
 }
 /// The `OrderLine` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct OrderLine {
     /// URL to an image that can be later embedded in communications between Klarna and the customer. (max 1024 characters).
     ///  A minimum of 250x250 px resolution is recommended for the image to look good in the Klarna app, and below 50x50 px won't even show. We recommend using a good sized image (650x650 px or more), however the file size must not exceed 12MB.
@@ -1081,6 +1235,18 @@ pub struct OrderLine {
     /// The `subscription` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<Subscription>,
+}
+impl serde::Serialize for OrderLine {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        OrderLine::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderLine {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        OrderLine::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl OrderLine {
     /// A `OrderLine` from its required members; optional members are left out.
@@ -1337,6 +1503,7 @@ impl crate::runtime::Validate for OrderLineType {
 }
 /// The `ProductIdentifiers` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct ProductIdentifiers {
     /// The product's brand name as generally recognized by consumers. If no brand is available for a product, do not supply any value.
     ///
@@ -1368,6 +1535,20 @@ pub struct ProductIdentifiers {
     /// Example: `"small"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<String>,
+}
+impl serde::Serialize for ProductIdentifiers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ProductIdentifiers::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ProductIdentifiers {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ProductIdentifiers::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl ProductIdentifiers {
     /// A `ProductIdentifiers` with every optional member left out.
@@ -1476,6 +1657,7 @@ impl crate::runtime::Validate for ProductIdentifiers {
 }
 /// The `Subscription` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct Subscription {
     /// The name of the subscription product
     pub name: String,
@@ -1483,6 +1665,18 @@ pub struct Subscription {
     pub interval: SubscriptionInterval,
     /// The number of intervals
     pub interval_count: i64,
+}
+impl serde::Serialize for Subscription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Subscription::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Subscription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Subscription::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl Subscription {
     /// A `Subscription` from its required members; optional members are left out.

@@ -58,12 +58,27 @@ impl crate::runtime::Validate for CheckCustomerExistsRequest {
 }
 /// Result of the customer-exists check. The document shows only a response sample; the field is taken from it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CheckCustomerExistsResponse {
     /// Whether the customer already has a Klarna account.
     ///
     /// Example: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exists: Option<bool>,
+}
+impl serde::Serialize for CheckCustomerExistsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CheckCustomerExistsResponse::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CheckCustomerExistsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        CheckCustomerExistsResponse::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl CheckCustomerExistsResponse {
     /// A `CheckCustomerExistsResponse` with every optional member left out.
@@ -88,9 +103,24 @@ impl crate::runtime::Validate for CheckCustomerExistsResponse {
 }
 /// Look the customer up by e-mail address.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomerExistsByEmail {
     /// The `email` member.
     pub email: Email,
+}
+impl serde::Serialize for CustomerExistsByEmail {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CustomerExistsByEmail::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerExistsByEmail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        CustomerExistsByEmail::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl CustomerExistsByEmail {
     /// A `CustomerExistsByEmail` from its required members; optional members are left out.
@@ -114,9 +144,24 @@ impl crate::runtime::Validate for CustomerExistsByEmail {
 }
 /// Look the customer up by phone number.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomerExistsByPhone {
     /// The `phone` member.
     pub phone: Phone,
+}
+impl serde::Serialize for CustomerExistsByPhone {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CustomerExistsByPhone::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerExistsByPhone {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        CustomerExistsByPhone::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl CustomerExistsByPhone {
     /// A `CustomerExistsByPhone` from its required members; optional members are left out.
@@ -229,11 +274,26 @@ impl crate::runtime::Validate for CustomerToken {
 pub type CustomerTokenRevokedPayload = serde_json::Map<String, serde_json::Value>;
 /// Callback payload of "Webhook: Customer-token revoked".
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomerTokenRevokedWebhook {
     /// The `metadata` member.
     pub metadata: WebhookMetadata,
     /// The `payload` member.
     pub payload: CustomerTokenRevokedPayload,
+}
+impl serde::Serialize for CustomerTokenRevokedWebhook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CustomerTokenRevokedWebhook::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerTokenRevokedWebhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        CustomerTokenRevokedWebhook::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl CustomerTokenRevokedWebhook {
     /// A `CustomerTokenRevokedWebhook` from its required members; optional members are left out.
@@ -259,6 +319,8 @@ impl crate::runtime::Validate for CustomerTokenRevokedWebhook {
     }
 }
 /// E-mail address.
+///
+/// Example: `"jane.doe@example.com"`
 ///
 /// Construct it with `new`, which checks every constraint of the schema; deserialization checks them too.
 #[derive(Debug, Clone, PartialEq)]
@@ -345,6 +407,7 @@ impl crate::runtime::Validate for Email {
 }
 /// Error body of the partner (v2) APIs. The document lists the error statuses without their body; the shape comes from Klarna's public documentation. Branch on the HTTP status and error_code, never on error_message.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct ErrorResponse {
     /// Unique identifier of this error occurrence.
     pub error_id: String,
@@ -360,6 +423,18 @@ pub struct ErrorResponse {
     /// Details of input validation failures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_errors: Option<Vec<ValidationError>>,
+}
+impl serde::Serialize for ErrorResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ErrorResponse::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ErrorResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ErrorResponse::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl ErrorResponse {
     /// A `ErrorResponse` from its required members; optional members are left out.
@@ -582,6 +657,7 @@ impl crate::runtime::Validate for IdentityRequestClientId {
 }
 /// Information about a customer token. The document shows only a response sample; the fields are taken from it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct IntrospectCustomerTokenResponse {
     /// Status of the customer token. The document shows only the value ACTIVE and does not list the other values.
     ///
@@ -603,6 +679,20 @@ pub struct IntrospectCustomerTokenResponse {
     /// Example: `"partner_customer_token_1234"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_token_reference: Option<String>,
+}
+impl serde::Serialize for IntrospectCustomerTokenResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        IntrospectCustomerTokenResponse::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for IntrospectCustomerTokenResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        IntrospectCustomerTokenResponse::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl IntrospectCustomerTokenResponse {
     /// A `IntrospectCustomerTokenResponse` with every optional member left out.
@@ -719,12 +809,27 @@ impl crate::runtime::Validate for Phone {
 pub type PurchaseTokenId = String;
 /// Result of revoking a customer token. The document shows only a response sample; the field is taken from it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct RevokeCustomerTokenResponse {
     /// The partner's reference for the revoked customer token.
     ///
     /// Example: `"partner_customer_token_1234"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_token_reference: Option<String>,
+}
+impl serde::Serialize for RevokeCustomerTokenResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RevokeCustomerTokenResponse::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for RevokeCustomerTokenResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        RevokeCustomerTokenResponse::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl RevokeCustomerTokenResponse {
     /// A `RevokeCustomerTokenResponse` with every optional member left out.
@@ -798,6 +903,7 @@ impl crate::runtime::Validate for RevokeCustomerTokenXKlarnaCustomerToken {
 }
 /// One input validation failure.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct ValidationError {
     /// The parameter that failed validation.
     pub parameter: String,
@@ -806,6 +912,20 @@ pub struct ValidationError {
     /// Link to documentation about the failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
+}
+impl serde::Serialize for ValidationError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ValidationError::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ValidationError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ValidationError::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl ValidationError {
     /// A `ValidationError` from its required members; optional members are left out.
@@ -827,6 +947,7 @@ impl crate::runtime::Validate for ValidationError {
 }
 /// Metadata of a webhook delivery. The document collapses this object; the fields below come from Klarna's public documentation, which lists more (hence additional properties are allowed).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct WebhookMetadata {
     /// Unique identifier of the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -858,6 +979,20 @@ pub struct WebhookMetadata {
     /// Members the spec does not list, kept as they came.
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for WebhookMetadata {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        WebhookMetadata::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhookMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        WebhookMetadata::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl WebhookMetadata {
     /// A `WebhookMetadata` with every optional member left out.

@@ -38,6 +38,7 @@ static PATTERN_5: crate::runtime::Pattern = crate::runtime::Pattern::new(
 );
 /// Account details.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct Account {
     /// The `account_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,6 +74,18 @@ pub struct Account {
     /// Example: `"INITIAL_SETUP"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_reason: Option<String>,
+}
+impl serde::Serialize for Account {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Account::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Account {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Account::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl Account {
     /// A `Account` with every optional member left out.
@@ -116,6 +129,7 @@ pub type AccountHolder = String;
 pub type AccountIdentifier = String;
 /// Additional information for a given merchant (request and response of the account information operations).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct AccountInformation {
     /// The `account_created_from_ip` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,6 +137,20 @@ pub struct AccountInformation {
     /// The `account_created_at` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_created_at: Option<Timestamp>,
+}
+impl serde::Serialize for AccountInformation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        AccountInformation::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for AccountInformation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        AccountInformation::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl AccountInformation {
     /// A `AccountInformation` with every optional member left out.
@@ -167,11 +195,26 @@ pub type AccountOwner = serde_json::Map<String, serde_json::Value>;
 pub type AccountStateChangedPayload = serde_json::Map<String, serde_json::Value>;
 /// The webhook is triggered once the distribution partner's account state changes.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct AccountStateChangedWebhook {
     /// The `metadata` member.
     pub metadata: WebhookMetadata,
     /// The `payload` member.
     pub payload: AccountStateChangedPayload,
+}
+impl serde::Serialize for AccountStateChangedWebhook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        AccountStateChangedWebhook::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for AccountStateChangedWebhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        AccountStateChangedWebhook::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl AccountStateChangedWebhook {
     /// A `AccountStateChangedWebhook` from its required members; optional members are left out.
@@ -198,6 +241,7 @@ impl crate::runtime::Validate for AccountStateChangedWebhook {
 }
 /// Bank account information of an account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct BankAccount {
     /// The `bank_account_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -216,6 +260,18 @@ pub struct BankAccount {
     /// Example: `"SE4550000000058398257466"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iban: Option<String>,
+}
+impl serde::Serialize for BankAccount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        BankAccount::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for BankAccount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        BankAccount::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl BankAccount {
     /// A `BankAccount` with every optional member left out.
@@ -260,6 +316,7 @@ pub type BankAccountList = Vec<BankAccountListItem>;
 pub type BankAccountListItem = serde_json::Map<String, serde_json::Value>;
 /// Request body of Add bank account information and Update bank account information.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct BankAccountRequest {
     /// The `bank_account_type` member.
     pub bank_account_type: BankAccountType,
@@ -272,6 +329,20 @@ pub struct BankAccountRequest {
     ///
     /// Example: `"SE4550000000058398257466"`
     pub iban: String,
+}
+impl serde::Serialize for BankAccountRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        BankAccountRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for BankAccountRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        BankAccountRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl BankAccountRequest {
     /// A `BankAccountRequest` from its required members; optional members are left out.
@@ -393,6 +464,7 @@ impl crate::runtime::Validate for Bic {
 pub type Branding = serde_json::Map<String, serde_json::Value>;
 /// Detailed business information for a given merchant (request and response of the business information operations).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct BusinessInformation {
     /// Registered Business name
     ///
@@ -430,6 +502,20 @@ pub struct BusinessInformation {
     /// The `registration_address` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_address: Option<RegistrationAddress>,
+}
+impl serde::Serialize for BusinessInformation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        BusinessInformation::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for BusinessInformation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        BusinessInformation::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl BusinessInformation {
     /// A `BusinessInformation` with every optional member left out.
@@ -654,6 +740,7 @@ pub type CollectionChannelList = Vec<CollectionChannel>;
 pub type CollectionsIdentifier = String;
 /// Request body of Create a credential for your own account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CreateCredentialRequest {
     /// Description provided by the partner when creating a set of credentials
     ///
@@ -664,6 +751,20 @@ pub struct CreateCredentialRequest {
     pub r#type: CredentialType,
     /// The `environment` member.
     pub environment: CredentialEnvironment,
+}
+impl serde::Serialize for CreateCredentialRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CreateCredentialRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateCredentialRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        CreateCredentialRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl CreateCredentialRequest {
     /// A `CreateCredentialRequest` from its required members; optional members are left out.
@@ -710,6 +811,7 @@ impl crate::runtime::Validate for CreateCredentialRequest {
 }
 /// A created credential.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct Credential {
     /// The `credential_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -730,6 +832,18 @@ pub struct Credential {
     /// Example: `"klarna_test_client_cADfmmYgMtpcgVi9toAaPXeCktHS2TKS7UrWxvxtWdCVq3uLpQXZVSPZNWEcLACDpvHZVmCWeFVD44fygezrVNU4ta9jdAR4H3evwjCKTTaRAs2sQDHSpN2TMzWVwrVpoZPacgTTVhXiWrNsXp23aEvdiLi"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
+}
+impl serde::Serialize for Credential {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Credential::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Credential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Credential::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl Credential {
     /// A `Credential` with every optional member left out.
@@ -944,10 +1058,25 @@ impl crate::runtime::Validate for CredentialIdentifier {
 }
 /// The credentials associated with the current account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CredentialList {
     /// The credentials of the account. The document does not specify the fields of the items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<Vec<CredentialListItem>>,
+}
+impl serde::Serialize for CredentialList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CredentialList::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CredentialList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        CredentialList::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl CredentialList {
     /// A `CredentialList` with every optional member left out.
@@ -1138,6 +1267,7 @@ impl crate::runtime::Validate for DateOfBirth {
 }
 /// Error body of the Klarna partner APIs. Fields from Klarna's public documentation; the document shows a sample with error_id, error_type, error_code and error_message.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct ErrorResponse {
     /// Unique identifier of this error occurrence.
     ///
@@ -1161,6 +1291,18 @@ pub struct ErrorResponse {
     /// Details of input validation failures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_errors: Option<Vec<ValidationError>>,
+}
+impl serde::Serialize for ErrorResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ErrorResponse::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ErrorResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ErrorResponse::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl ErrorResponse {
     /// A `ErrorResponse` from its required members; optional members are left out.
@@ -1391,6 +1533,7 @@ impl crate::runtime::Validate for IpAddress {
 pub type MerchantCategoryCode = String;
 /// Request body of Onboard a legacy merchant.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct MigrateMerchantRequest {
     /// Reference for the Distribution Partner in relation to the merchant being onboarded.
     ///
@@ -1417,6 +1560,20 @@ pub struct MigrateMerchantRequest {
     /// Root extra account data object
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra_account_data: Option<ExtraAccountData>,
+}
+impl serde::Serialize for MigrateMerchantRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        MigrateMerchantRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for MigrateMerchantRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        MigrateMerchantRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl MigrateMerchantRequest {
     /// A `MigrateMerchantRequest` from its required members; optional members are left out.
@@ -1451,6 +1608,7 @@ impl crate::runtime::Validate for MigrateMerchantRequest {
 pub type NationalIdentification = serde_json::Map<String, serde_json::Value>;
 /// Request body of Onboard a merchant.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct OnboardMerchantRequest {
     /// Reference for the Distribution Partner in relation to the merchant being onboarded.
     ///
@@ -1477,6 +1635,20 @@ pub struct OnboardMerchantRequest {
     /// Root extra account data object
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra_account_data: Option<ExtraAccountData>,
+}
+impl serde::Serialize for OnboardMerchantRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        OnboardMerchantRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for OnboardMerchantRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        OnboardMerchantRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl OnboardMerchantRequest {
     /// A `OnboardMerchantRequest` from its required members; optional members are left out.
@@ -1509,6 +1681,7 @@ impl crate::runtime::Validate for OnboardMerchantRequest {
 }
 /// The account created by Onboard a merchant or Onboard a legacy merchant.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct OnboardedAccount {
     /// The `account_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1533,6 +1706,20 @@ pub struct OnboardedAccount {
     /// Example: `"INITIAL_SETUP"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_reason: Option<String>,
+}
+impl serde::Serialize for OnboardedAccount {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        OnboardedAccount::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for OnboardedAccount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        OnboardedAccount::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl OnboardedAccount {
     /// A `OnboardedAccount` with every optional member left out.
@@ -1567,6 +1754,7 @@ pub type PaymentDistributionProfile = serde_json::Map<String, serde_json::Value>
 pub type PaymentDistributionProfileList = Vec<PaymentDistributionProfile>;
 /// A payment product of the account, as returned by the payment product operations.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct PaymentProduct {
     /// The `product_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1597,6 +1785,20 @@ pub struct PaymentProduct {
     /// The `state_context` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_context: Option<PaymentProductStateContext>,
+}
+impl serde::Serialize for PaymentProduct {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PaymentProduct::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentProduct {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        PaymentProduct::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl PaymentProduct {
     /// A `PaymentProduct` with every optional member left out.
@@ -1689,11 +1891,26 @@ impl crate::runtime::Validate for PaymentProductDefault {
 pub type PaymentProductDisabledPayload = serde_json::Map<String, serde_json::Value>;
 /// The webhook is triggered once the distribution partner's account payment product is disabled.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct PaymentProductDisabledWebhook {
     /// The `metadata` member.
     pub metadata: WebhookMetadata,
     /// The `payload` member.
     pub payload: PaymentProductDisabledPayload,
+}
+impl serde::Serialize for PaymentProductDisabledWebhook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PaymentProductDisabledWebhook::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentProductDisabledWebhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        PaymentProductDisabledWebhook::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl PaymentProductDisabledWebhook {
     /// A `PaymentProductDisabledWebhook` from its required members; optional members are left out.
@@ -1725,11 +1942,26 @@ impl crate::runtime::Validate for PaymentProductDisabledWebhook {
 pub type PaymentProductEnabledPayload = serde_json::Map<String, serde_json::Value>;
 /// The webhook is triggered once the distribution partner's account payment product is enabled.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct PaymentProductEnabledWebhook {
     /// The `metadata` member.
     pub metadata: WebhookMetadata,
     /// The `payload` member.
     pub payload: PaymentProductEnabledPayload,
+}
+impl serde::Serialize for PaymentProductEnabledWebhook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PaymentProductEnabledWebhook::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentProductEnabledWebhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        PaymentProductEnabledWebhook::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl PaymentProductEnabledWebhook {
     /// A `PaymentProductEnabledWebhook` from its required members; optional members are left out.
@@ -1822,6 +2054,7 @@ impl crate::runtime::Validate for RevertPaymentProductSuspensionProductId {
 }
 /// Settlement information for a given merchant (request and response of the settlement information operations).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct SettlementInformation {
     /// Are payouts enabled
     ///
@@ -1831,6 +2064,20 @@ pub struct SettlementInformation {
     /// The `settlement_enabled_at` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settlement_enabled_at: Option<Timestamp>,
+}
+impl serde::Serialize for SettlementInformation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SettlementInformation::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for SettlementInformation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        SettlementInformation::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl SettlementInformation {
     /// A `SettlementInformation` with every optional member left out.
@@ -1866,6 +2113,7 @@ impl crate::runtime::Validate for SettlementInformation {
 pub type SocialMediaLinks = serde_json::Map<String, serde_json::Value>;
 /// A stakeholder of an account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct Stakeholder {
     /// The `stakeholder_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1892,6 +2140,18 @@ pub struct Stakeholder {
     /// List of roles this stakeholder has in the business
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<StakeholderRolesItem>>,
+}
+impl serde::Serialize for Stakeholder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Stakeholder::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Stakeholder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Stakeholder::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl Stakeholder {
     /// A `Stakeholder` with every optional member left out.
@@ -1976,6 +2236,7 @@ pub type StakeholderList = Vec<StakeholderListItem>;
 pub type StakeholderListItem = serde_json::Map<String, serde_json::Value>;
 /// Request body of Register a stakeholder and Update a stakeholder.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct StakeholderRequest {
     /// The stakeholder given name
     ///
@@ -1998,6 +2259,20 @@ pub struct StakeholderRequest {
     pub national_identification: Option<NationalIdentification>,
     /// List of roles this stakeholder has in the business
     pub roles: Vec<StakeholderRequestRolesItem>,
+}
+impl serde::Serialize for StakeholderRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        StakeholderRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for StakeholderRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        StakeholderRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl StakeholderRequest {
     /// A `StakeholderRequest` from its required members; optional members are left out.
@@ -2296,6 +2571,7 @@ impl crate::runtime::Validate for SuspendPaymentProductProductId {
 }
 /// Request body of Suspend a Payment Product (both the current and the deprecated operation).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct SuspendPaymentProductRequest {
     /// The reason for suspending the Payment Product
     ///
@@ -2305,6 +2581,20 @@ pub struct SuspendPaymentProductRequest {
     ///
     /// Example: `"Fraudulent activity detected"`
     pub reason_details: String,
+}
+impl serde::Serialize for SuspendPaymentProductRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SuspendPaymentProductRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for SuspendPaymentProductRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        SuspendPaymentProductRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl SuspendPaymentProductRequest {
     /// A `SuspendPaymentProductRequest` from its required members; optional members are left out.
@@ -2493,6 +2783,7 @@ impl crate::runtime::Validate for Timestamp {
 }
 /// Request body of Update Account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct UpdateAccountRequest {
     /// Reference for the Distribution Partner in relation to the merchant being onboarded.
     ///
@@ -2507,6 +2798,20 @@ pub struct UpdateAccountRequest {
     /// The account owner details
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_owner: Option<AccountOwner>,
+}
+impl serde::Serialize for UpdateAccountRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        UpdateAccountRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdateAccountRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        UpdateAccountRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl UpdateAccountRequest {
     /// A `UpdateAccountRequest` with every optional member left out.
@@ -2533,6 +2838,7 @@ impl crate::runtime::Validate for UpdateAccountRequest {
 }
 /// Request body of Update a collection channel.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct UpdateCollectionRequest {
     /// The collection reference which can be assigned to a given websites\[\]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2546,6 +2852,20 @@ pub struct UpdateCollectionRequest {
     /// Social media links of the collection.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub social_media_links: Option<Vec<SocialMediaLinks>>,
+}
+impl serde::Serialize for UpdateCollectionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        UpdateCollectionRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdateCollectionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        UpdateCollectionRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl UpdateCollectionRequest {
     /// A `UpdateCollectionRequest` with every optional member left out.
@@ -2636,10 +2956,25 @@ impl crate::runtime::Validate for UpdatePaymentProductProductId {
 }
 /// Request body of Patch a given Payment Product information.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct UpdatePaymentProductRequest {
     /// The `merchant_category_code` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merchant_category_code: Option<MerchantCategoryCode>,
+}
+impl serde::Serialize for UpdatePaymentProductRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        UpdatePaymentProductRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdatePaymentProductRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        UpdatePaymentProductRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl UpdatePaymentProductRequest {
     /// A `UpdatePaymentProductRequest` with every optional member left out.
@@ -2664,6 +2999,7 @@ impl crate::runtime::Validate for UpdatePaymentProductRequest {
 }
 /// Request body of Update a website channel.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct UpdateWebsiteRequest {
     /// The applicable base domain urls for the website
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2686,6 +3022,20 @@ pub struct UpdateWebsiteRequest {
     /// Unique identifier assigned by Klarna to the channel collection defined
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_collection_id: Option<CollectionsIdentifier>,
+}
+impl serde::Serialize for UpdateWebsiteRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        UpdateWebsiteRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdateWebsiteRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        UpdateWebsiteRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl UpdateWebsiteRequest {
     /// A `UpdateWebsiteRequest` with every optional member left out.
@@ -2770,6 +3120,7 @@ impl crate::runtime::Validate for UpdateWebsiteRequest {
 }
 /// One input validation failure (from Klarna's public documentation).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct ValidationError {
     /// The parameter that failed validation.
     pub parameter: String,
@@ -2778,6 +3129,20 @@ pub struct ValidationError {
     /// Link to documentation about the failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
+}
+impl serde::Serialize for ValidationError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ValidationError::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ValidationError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ValidationError::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl ValidationError {
     /// A `ValidationError` from its required members; optional members are left out.
@@ -2799,6 +3164,7 @@ impl crate::runtime::Validate for ValidationError {
 }
 /// Metadata of a webhook delivery. The document collapses this object; the fields below come from Klarna's public documentation, which lists further fields, so unknown fields are kept.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct WebhookMetadata {
     /// Unique identifier of the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2830,6 +3196,20 @@ pub struct WebhookMetadata {
     /// Members the spec does not list, kept as they came.
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for WebhookMetadata {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        WebhookMetadata::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhookMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        WebhookMetadata::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl WebhookMetadata {
     /// A `WebhookMetadata` with every optional member left out.
@@ -2863,6 +3243,7 @@ impl crate::runtime::Validate for WebhookMetadata {
 }
 /// A website channel of an account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct WebsiteChannel {
     /// The `website_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2888,6 +3269,20 @@ pub struct WebsiteChannel {
     /// Unique identifier assigned by Klarna to the channel collection defined
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_collection_id: Option<CollectionsIdentifier>,
+}
+impl serde::Serialize for WebsiteChannel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        WebsiteChannel::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebsiteChannel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        WebsiteChannel::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl WebsiteChannel {
     /// A `WebsiteChannel` with every optional member left out.

@@ -289,6 +289,7 @@ impl crate::runtime::Validate for CustomerToken {
 }
 /// Error body of the Klarna partner (v2) APIs. Not shown in the document; shape from Klarna's public documentation. Branch on the HTTP status and error_code, never on error_message.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct ErrorResponse {
     /// Unique identifier of this error occurrence.
     pub error_id: String,
@@ -304,6 +305,18 @@ pub struct ErrorResponse {
     /// Details of input validation failures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_errors: Option<Vec<ValidationError>>,
+}
+impl serde::Serialize for ErrorResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ErrorResponse::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ErrorResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ErrorResponse::deserialize(crate::runtime::object_only::ObjectOnly(deserializer))
+    }
 }
 impl ErrorResponse {
     /// A `ErrorResponse` from its required members; optional members are left out.
@@ -737,6 +750,7 @@ impl crate::runtime::Validate for GetCreditPromotionBadgeMessagingMessagePrefix 
 }
 /// Request body of getPaymentDescriptors.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct GetPaymentDescriptorsRequest {
     /// The `payment_amount` member.
     pub payment_amount: PaymentAmount,
@@ -745,6 +759,20 @@ pub struct GetPaymentDescriptorsRequest {
     /// The `category_preference` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_preference: Option<CategoryPreference>,
+}
+impl serde::Serialize for GetPaymentDescriptorsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        GetPaymentDescriptorsRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetPaymentDescriptorsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        GetPaymentDescriptorsRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl GetPaymentDescriptorsRequest {
     /// A `GetPaymentDescriptorsRequest` from its required members; optional members are left out.
@@ -772,6 +800,7 @@ impl crate::runtime::Validate for GetPaymentDescriptorsRequest {
 }
 /// Request body of getPaymentOptions.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct GetPaymentOptionsRequest {
     /// The `payment_amount` member.
     pub payment_amount: PaymentAmount,
@@ -783,6 +812,20 @@ pub struct GetPaymentOptionsRequest {
     /// The `customer_token` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_token: Option<CustomerToken>,
+}
+impl serde::Serialize for GetPaymentOptionsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        GetPaymentOptionsRequest::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetPaymentOptionsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        GetPaymentOptionsRequest::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl GetPaymentOptionsRequest {
     /// A `GetPaymentOptionsRequest` from its required members; optional members are left out.
@@ -1183,6 +1226,7 @@ impl crate::runtime::Validate for GetTopStripPromotionBadgeMessagingMessagePrefi
 pub type Locale = String;
 /// The merchant's On-site messaging placements, countries and client ID.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct MessagingCapabilitiesResponse {
     /// Client ID (UUID) of the merchant.
     ///
@@ -1195,6 +1239,20 @@ pub struct MessagingCapabilitiesResponse {
     /// Placements of the merchant in On-site messaging. The document shows this array collapsed and does not specify its items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placements: Option<Vec<MessagingCapabilityPlacement>>,
+}
+impl serde::Serialize for MessagingCapabilitiesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        MessagingCapabilitiesResponse::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for MessagingCapabilitiesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        MessagingCapabilitiesResponse::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl MessagingCapabilitiesResponse {
     /// A `MessagingCapabilitiesResponse` with every optional member left out.
@@ -1227,10 +1285,25 @@ pub type MessagingCapabilityPlacement = serde_json::Map<String, serde_json::Valu
 pub type MessagingContent = serde_json::Map<String, serde_json::Value>;
 /// Messaging content for a placement (credit promotion, top strip or checkout). The document shows only the `content` member, collapsed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct MessagingResponse {
     /// The `content` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<MessagingContent>,
+}
+impl serde::Serialize for MessagingResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        MessagingResponse::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for MessagingResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        MessagingResponse::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl MessagingResponse {
     /// A `MessagingResponse` with every optional member left out.
@@ -1329,6 +1402,7 @@ pub type PaymentDescriptorsResponse = serde_json::Map<String, serde_json::Value>
 pub type PaymentOptionsResponse = serde_json::Map<String, serde_json::Value>;
 /// One input validation failure (from Klarna's public documentation).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct ValidationError {
     /// The parameter that failed validation.
     pub parameter: String,
@@ -1337,6 +1411,20 @@ pub struct ValidationError {
     /// Link to documentation about the failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
+}
+impl serde::Serialize for ValidationError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ValidationError::serialize(self, serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ValidationError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        ValidationError::deserialize(
+            crate::runtime::object_only::ObjectOnly(deserializer),
+        )
+    }
 }
 impl ValidationError {
     /// A `ValidationError` from its required members; optional members are left out.

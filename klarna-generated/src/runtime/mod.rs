@@ -7,6 +7,7 @@
 pub mod check;
 #[cfg(feature = "client")]
 pub mod client;
+pub mod object_only;
 pub mod path;
 pub mod pattern;
 pub mod validate;
