@@ -31,6 +31,15 @@ impl Emitter<'_> {
                     _ => return None,
                 })
             }
+
+            /// Like [`check_schema_json`], reading the schema's type straight
+            /// from raw bytes (any bytes: invalid JSON is an error, never a panic).
+            pub fn check_schema_bytes(name: &str, bytes: &[u8]) -> Option<Result<(), #rt::JsonCheckError>> {
+                Some(match name {
+                    #(#keys => #rt::check_json_bytes::<#types>(bytes),)*
+                    _ => return None,
+                })
+            }
         }
     }
 }

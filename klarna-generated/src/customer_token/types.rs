@@ -1838,3 +1838,43 @@ pub fn check_schema_json(
         },
     )
 }
+/// Like [`check_schema_json`], reading the schema's type straight
+/// from raw bytes (any bytes: invalid JSON is an error, never a panic).
+pub fn check_schema_bytes(
+    name: &str,
+    bytes: &[u8],
+) -> Option<Result<(), crate::runtime::JsonCheckError>> {
+    Some(
+        match name {
+            "address" => crate::runtime::check_json_bytes::<Address>(bytes),
+            "attachment" => crate::runtime::check_json_bytes::<Attachment>(bytes),
+            "authorized_payment_method" => {
+                crate::runtime::check_json_bytes::<AuthorizedPaymentMethod>(bytes)
+            }
+            "card_information" => {
+                crate::runtime::check_json_bytes::<CardInformation>(bytes)
+            }
+            "customer_token" => crate::runtime::check_json_bytes::<CustomerToken>(bytes),
+            "customer_token_order" => {
+                crate::runtime::check_json_bytes::<CustomerTokenOrder>(bytes)
+            }
+            "customer_token_status_update_request" => {
+                crate::runtime::check_json_bytes::<
+                    CustomerTokenStatusUpdateRequest,
+                >(bytes)
+            }
+            "direct_debit_information" => {
+                crate::runtime::check_json_bytes::<DirectDebitInformation>(bytes)
+            }
+            "ErrorV2" => crate::runtime::check_json_bytes::<ErrorV2>(bytes),
+            "merchant_urls" => crate::runtime::check_json_bytes::<MerchantUrls>(bytes),
+            "order" => crate::runtime::check_json_bytes::<Order>(bytes),
+            "order_line" => crate::runtime::check_json_bytes::<OrderLine>(bytes),
+            "product_identifiers" => {
+                crate::runtime::check_json_bytes::<ProductIdentifiers>(bytes)
+            }
+            "subscription" => crate::runtime::check_json_bytes::<Subscription>(bytes),
+            _ => return None,
+        },
+    )
+}

@@ -1092,3 +1092,60 @@ pub fn check_schema_json(
         },
     )
 }
+/// Like [`check_schema_json`], reading the schema's type straight
+/// from raw bytes (any bytes: invalid JSON is an error, never a panic).
+pub fn check_schema_bytes(
+    name: &str,
+    bytes: &[u8],
+) -> Option<Result<(), crate::runtime::JsonCheckError>> {
+    Some(
+        match name {
+            "AccountIdentifier" => {
+                crate::runtime::check_json_bytes::<AccountIdentifier>(bytes)
+            }
+            "CheckCustomerExistsRequest" => {
+                crate::runtime::check_json_bytes::<CheckCustomerExistsRequest>(bytes)
+            }
+            "CheckCustomerExistsResponse" => {
+                crate::runtime::check_json_bytes::<CheckCustomerExistsResponse>(bytes)
+            }
+            "CustomerExistsByEmail" => {
+                crate::runtime::check_json_bytes::<CustomerExistsByEmail>(bytes)
+            }
+            "CustomerExistsByPhone" => {
+                crate::runtime::check_json_bytes::<CustomerExistsByPhone>(bytes)
+            }
+            "CustomerToken" => crate::runtime::check_json_bytes::<CustomerToken>(bytes),
+            "CustomerTokenRevokedPayload" => {
+                crate::runtime::check_json_bytes::<CustomerTokenRevokedPayload>(bytes)
+            }
+            "CustomerTokenRevokedWebhook" => {
+                crate::runtime::check_json_bytes::<CustomerTokenRevokedWebhook>(bytes)
+            }
+            "Email" => crate::runtime::check_json_bytes::<Email>(bytes),
+            "ErrorResponse" => crate::runtime::check_json_bytes::<ErrorResponse>(bytes),
+            "IdentityRequestClientId" => {
+                crate::runtime::check_json_bytes::<IdentityRequestClientId>(bytes)
+            }
+            "IntrospectCustomerTokenResponse" => {
+                crate::runtime::check_json_bytes::<
+                    IntrospectCustomerTokenResponse,
+                >(bytes)
+            }
+            "Phone" => crate::runtime::check_json_bytes::<Phone>(bytes),
+            "PurchaseTokenId" => {
+                crate::runtime::check_json_bytes::<PurchaseTokenId>(bytes)
+            }
+            "RevokeCustomerTokenResponse" => {
+                crate::runtime::check_json_bytes::<RevokeCustomerTokenResponse>(bytes)
+            }
+            "ValidationError" => {
+                crate::runtime::check_json_bytes::<ValidationError>(bytes)
+            }
+            "WebhookMetadata" => {
+                crate::runtime::check_json_bytes::<WebhookMetadata>(bytes)
+            }
+            _ => return None,
+        },
+    )
+}

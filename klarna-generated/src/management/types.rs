@@ -3628,3 +3628,201 @@ pub fn check_schema_json(
         },
     )
 }
+/// Like [`check_schema_json`], reading the schema's type straight
+/// from raw bytes (any bytes: invalid JSON is an error, never a panic).
+pub fn check_schema_bytes(
+    name: &str,
+    bytes: &[u8],
+) -> Option<Result<(), crate::runtime::JsonCheckError>> {
+    Some(
+        match name {
+            "Account" => crate::runtime::check_json_bytes::<Account>(bytes),
+            "AccountGroupIdentifier" => {
+                crate::runtime::check_json_bytes::<AccountGroupIdentifier>(bytes)
+            }
+            "AccountHolder" => crate::runtime::check_json_bytes::<AccountHolder>(bytes),
+            "AccountIdentifier" => {
+                crate::runtime::check_json_bytes::<AccountIdentifier>(bytes)
+            }
+            "AccountInformation" => {
+                crate::runtime::check_json_bytes::<AccountInformation>(bytes)
+            }
+            "AccountOwner" => crate::runtime::check_json_bytes::<AccountOwner>(bytes),
+            "AccountStateChangedPayload" => {
+                crate::runtime::check_json_bytes::<AccountStateChangedPayload>(bytes)
+            }
+            "AccountStateChangedWebhook" => {
+                crate::runtime::check_json_bytes::<AccountStateChangedWebhook>(bytes)
+            }
+            "BankAccount" => crate::runtime::check_json_bytes::<BankAccount>(bytes),
+            "BankAccountIdentifier" => {
+                crate::runtime::check_json_bytes::<BankAccountIdentifier>(bytes)
+            }
+            "BankAccountList" => {
+                crate::runtime::check_json_bytes::<BankAccountList>(bytes)
+            }
+            "BankAccountListItem" => {
+                crate::runtime::check_json_bytes::<BankAccountListItem>(bytes)
+            }
+            "BankAccountRequest" => {
+                crate::runtime::check_json_bytes::<BankAccountRequest>(bytes)
+            }
+            "BankAccountType" => {
+                crate::runtime::check_json_bytes::<BankAccountType>(bytes)
+            }
+            "Bic" => crate::runtime::check_json_bytes::<Bic>(bytes),
+            "Branding" => crate::runtime::check_json_bytes::<Branding>(bytes),
+            "BusinessInformation" => {
+                crate::runtime::check_json_bytes::<BusinessInformation>(bytes)
+            }
+            "ChannelData" => crate::runtime::check_json_bytes::<ChannelData>(bytes),
+            "CollectionChannel" => {
+                crate::runtime::check_json_bytes::<CollectionChannel>(bytes)
+            }
+            "CollectionChannelList" => {
+                crate::runtime::check_json_bytes::<CollectionChannelList>(bytes)
+            }
+            "CollectionsIdentifier" => {
+                crate::runtime::check_json_bytes::<CollectionsIdentifier>(bytes)
+            }
+            "CreateCredentialRequest" => {
+                crate::runtime::check_json_bytes::<CreateCredentialRequest>(bytes)
+            }
+            "Credential" => crate::runtime::check_json_bytes::<Credential>(bytes),
+            "CredentialEnvironment" => {
+                crate::runtime::check_json_bytes::<CredentialEnvironment>(bytes)
+            }
+            "CredentialIdentifier" => {
+                crate::runtime::check_json_bytes::<CredentialIdentifier>(bytes)
+            }
+            "CredentialList" => crate::runtime::check_json_bytes::<CredentialList>(bytes),
+            "CredentialListItem" => {
+                crate::runtime::check_json_bytes::<CredentialListItem>(bytes)
+            }
+            "CredentialType" => crate::runtime::check_json_bytes::<CredentialType>(bytes),
+            "DateOfBirth" => crate::runtime::check_json_bytes::<DateOfBirth>(bytes),
+            "ErrorResponse" => crate::runtime::check_json_bytes::<ErrorResponse>(bytes),
+            "ExtraAccountData" => {
+                crate::runtime::check_json_bytes::<ExtraAccountData>(bytes)
+            }
+            "IpAddress" => crate::runtime::check_json_bytes::<IpAddress>(bytes),
+            "MerchantCategoryCode" => {
+                crate::runtime::check_json_bytes::<MerchantCategoryCode>(bytes)
+            }
+            "MigrateMerchantRequest" => {
+                crate::runtime::check_json_bytes::<MigrateMerchantRequest>(bytes)
+            }
+            "NationalIdentification" => {
+                crate::runtime::check_json_bytes::<NationalIdentification>(bytes)
+            }
+            "OnboardMerchantRequest" => {
+                crate::runtime::check_json_bytes::<OnboardMerchantRequest>(bytes)
+            }
+            "OnboardedAccount" => {
+                crate::runtime::check_json_bytes::<OnboardedAccount>(bytes)
+            }
+            "OperatingAddress" => {
+                crate::runtime::check_json_bytes::<OperatingAddress>(bytes)
+            }
+            "PaymentDistributionProfile" => {
+                crate::runtime::check_json_bytes::<PaymentDistributionProfile>(bytes)
+            }
+            "PaymentDistributionProfileList" => {
+                crate::runtime::check_json_bytes::<PaymentDistributionProfileList>(bytes)
+            }
+            "PaymentProduct" => crate::runtime::check_json_bytes::<PaymentProduct>(bytes),
+            "PaymentProductData" => {
+                crate::runtime::check_json_bytes::<PaymentProductData>(bytes)
+            }
+            "PaymentProductDefault" => {
+                crate::runtime::check_json_bytes::<PaymentProductDefault>(bytes)
+            }
+            "PaymentProductDisabledPayload" => {
+                crate::runtime::check_json_bytes::<PaymentProductDisabledPayload>(bytes)
+            }
+            "PaymentProductDisabledWebhook" => {
+                crate::runtime::check_json_bytes::<PaymentProductDisabledWebhook>(bytes)
+            }
+            "PaymentProductEnabledPayload" => {
+                crate::runtime::check_json_bytes::<PaymentProductEnabledPayload>(bytes)
+            }
+            "PaymentProductEnabledWebhook" => {
+                crate::runtime::check_json_bytes::<PaymentProductEnabledWebhook>(bytes)
+            }
+            "PaymentProductIdentifier" => {
+                crate::runtime::check_json_bytes::<PaymentProductIdentifier>(bytes)
+            }
+            "PaymentProductList" => {
+                crate::runtime::check_json_bytes::<PaymentProductList>(bytes)
+            }
+            "PaymentProductListItem" => {
+                crate::runtime::check_json_bytes::<PaymentProductListItem>(bytes)
+            }
+            "PaymentProductMigrationData" => {
+                crate::runtime::check_json_bytes::<PaymentProductMigrationData>(bytes)
+            }
+            "PaymentProductStateContext" => {
+                crate::runtime::check_json_bytes::<PaymentProductStateContext>(bytes)
+            }
+            "RegistrationAddress" => {
+                crate::runtime::check_json_bytes::<RegistrationAddress>(bytes)
+            }
+            "SettlementInformation" => {
+                crate::runtime::check_json_bytes::<SettlementInformation>(bytes)
+            }
+            "SocialMediaLinks" => {
+                crate::runtime::check_json_bytes::<SocialMediaLinks>(bytes)
+            }
+            "Stakeholder" => crate::runtime::check_json_bytes::<Stakeholder>(bytes),
+            "StakeholderAddress" => {
+                crate::runtime::check_json_bytes::<StakeholderAddress>(bytes)
+            }
+            "StakeholderIdentifier" => {
+                crate::runtime::check_json_bytes::<StakeholderIdentifier>(bytes)
+            }
+            "StakeholderList" => {
+                crate::runtime::check_json_bytes::<StakeholderList>(bytes)
+            }
+            "StakeholderListItem" => {
+                crate::runtime::check_json_bytes::<StakeholderListItem>(bytes)
+            }
+            "StakeholderRequest" => {
+                crate::runtime::check_json_bytes::<StakeholderRequest>(bytes)
+            }
+            "SupportContact" => crate::runtime::check_json_bytes::<SupportContact>(bytes),
+            "SuspendPaymentProductRequest" => {
+                crate::runtime::check_json_bytes::<SuspendPaymentProductRequest>(bytes)
+            }
+            "Timestamp" => crate::runtime::check_json_bytes::<Timestamp>(bytes),
+            "UpdateAccountRequest" => {
+                crate::runtime::check_json_bytes::<UpdateAccountRequest>(bytes)
+            }
+            "UpdateCollectionRequest" => {
+                crate::runtime::check_json_bytes::<UpdateCollectionRequest>(bytes)
+            }
+            "UpdatePaymentProductRequest" => {
+                crate::runtime::check_json_bytes::<UpdatePaymentProductRequest>(bytes)
+            }
+            "UpdateWebsiteRequest" => {
+                crate::runtime::check_json_bytes::<UpdateWebsiteRequest>(bytes)
+            }
+            "ValidationError" => {
+                crate::runtime::check_json_bytes::<ValidationError>(bytes)
+            }
+            "WebhookMetadata" => {
+                crate::runtime::check_json_bytes::<WebhookMetadata>(bytes)
+            }
+            "WebsiteChannel" => crate::runtime::check_json_bytes::<WebsiteChannel>(bytes),
+            "WebsiteChannelList" => {
+                crate::runtime::check_json_bytes::<WebsiteChannelList>(bytes)
+            }
+            "WebsiteChannelListItem" => {
+                crate::runtime::check_json_bytes::<WebsiteChannelListItem>(bytes)
+            }
+            "WebsitesIdentifier" => {
+                crate::runtime::check_json_bytes::<WebsitesIdentifier>(bytes)
+            }
+            _ => return None,
+        },
+    )
+}

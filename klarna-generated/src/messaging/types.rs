@@ -1510,3 +1510,56 @@ pub fn check_schema_json(
         },
     )
 }
+/// Like [`check_schema_json`], reading the schema's type straight
+/// from raw bytes (any bytes: invalid JSON is an error, never a panic).
+pub fn check_schema_bytes(
+    name: &str,
+    bytes: &[u8],
+) -> Option<Result<(), crate::runtime::JsonCheckError>> {
+    Some(
+        match name {
+            "AccountIdentifier" => {
+                crate::runtime::check_json_bytes::<AccountIdentifier>(bytes)
+            }
+            "CategoryPreference" => {
+                crate::runtime::check_json_bytes::<CategoryPreference>(bytes)
+            }
+            "Currency" => crate::runtime::check_json_bytes::<Currency>(bytes),
+            "CustomerToken" => crate::runtime::check_json_bytes::<CustomerToken>(bytes),
+            "ErrorResponse" => crate::runtime::check_json_bytes::<ErrorResponse>(bytes),
+            "GetPaymentDescriptorsRequest" => {
+                crate::runtime::check_json_bytes::<GetPaymentDescriptorsRequest>(bytes)
+            }
+            "GetPaymentOptionsRequest" => {
+                crate::runtime::check_json_bytes::<GetPaymentOptionsRequest>(bytes)
+            }
+            "Locale" => crate::runtime::check_json_bytes::<Locale>(bytes),
+            "MessagingCapabilitiesResponse" => {
+                crate::runtime::check_json_bytes::<MessagingCapabilitiesResponse>(bytes)
+            }
+            "MessagingCapabilityCountry" => {
+                crate::runtime::check_json_bytes::<MessagingCapabilityCountry>(bytes)
+            }
+            "MessagingCapabilityPlacement" => {
+                crate::runtime::check_json_bytes::<MessagingCapabilityPlacement>(bytes)
+            }
+            "MessagingContent" => {
+                crate::runtime::check_json_bytes::<MessagingContent>(bytes)
+            }
+            "MessagingResponse" => {
+                crate::runtime::check_json_bytes::<MessagingResponse>(bytes)
+            }
+            "PaymentAmount" => crate::runtime::check_json_bytes::<PaymentAmount>(bytes),
+            "PaymentDescriptorsResponse" => {
+                crate::runtime::check_json_bytes::<PaymentDescriptorsResponse>(bytes)
+            }
+            "PaymentOptionsResponse" => {
+                crate::runtime::check_json_bytes::<PaymentOptionsResponse>(bytes)
+            }
+            "ValidationError" => {
+                crate::runtime::check_json_bytes::<ValidationError>(bytes)
+            }
+            _ => return None,
+        },
+    )
+}

@@ -15,5 +15,7 @@ pub mod webhook;
 
 pub use path::Path;
 pub use pattern::Pattern;
-pub use validate::{check_json, JsonCheckError, Rule, UnknownEnumValue, Validate, Violation, Violations};
+pub use validate::{
+    check_json, check_json_bytes, JsonCheckError, Rule, UnknownEnumValue, Validate, Violation, Violations,
+};
 pub use webhook::WebhookError;

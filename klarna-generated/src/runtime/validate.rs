@@ -254,3 +254,13 @@ where
     typed.validate()?;
     Ok(())
 }
+
+/// Deserializes raw bytes as `T` and validates it.
+pub fn check_json_bytes<T>(bytes: &[u8]) -> Result<(), JsonCheckError>
+where
+    T: serde::de::DeserializeOwned + Validate,
+{
+    let typed: T = serde_json::from_slice(bytes).map_err(|e| JsonCheckError::Deserialize(e.to_string()))?;
+    typed.validate()?;
+    Ok(())
+}
