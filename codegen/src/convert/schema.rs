@@ -156,7 +156,8 @@ impl Converter<'_> {
         let mut checks = Checks::default();
         let ty = match &schema.schema_kind {
             SchemaKind::Type(Type::String(string)) => {
-                checks.min_length = string.min_length.map(|n| n as u64);
+                // minLength 0 and minItems 0 hold for every value: no check.
+                checks.min_length = string.min_length.filter(|n| *n > 0).map(|n| n as u64);
                 checks.max_length = string.max_length.map(|n| n as u64);
                 if let Some(source) = &string.pattern {
                     checks.pattern = Some(self.pattern(source, at)?);
@@ -212,7 +213,7 @@ impl Converter<'_> {
 
     fn array_ty(&mut self, array: &ArrayType, checks: &mut Checks, context: &str, at: &str) -> Result<Ty> {
         let items = array.items.as_ref().ok_or_else(|| self.unsupported(at, "an array without `items`"))?;
-        checks.min_items = array.min_items.map(|n| n as u64);
+        checks.min_items = array.min_items.filter(|n| *n > 0).map(|n| n as u64);
         checks.max_items = array.max_items.map(|n| n as u64);
         checks.unique_items = array.unique_items;
         let item = self.boxed_shape(items, &format!("{context}Item"), &format!("{at}/items"))?;

@@ -139,7 +139,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(99u64),
                     field_path,
                     out,
@@ -152,7 +152,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(99u64),
                     field_path,
                     out,
@@ -172,7 +172,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(99u64),
                     field_path,
                     out,
@@ -185,7 +185,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(99u64),
                     field_path,
                     out,
@@ -198,7 +198,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(99u64),
                     field_path,
                     out,
@@ -211,7 +211,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(99u64),
                     field_path,
                     out,
@@ -237,7 +237,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(10u64),
                     field_path,
                     out,
@@ -250,7 +250,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(99u64),
                     field_path,
                     out,
@@ -263,7 +263,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(99u64),
                     field_path,
                     out,
@@ -276,7 +276,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(99u64),
                     field_path,
                     out,
@@ -289,7 +289,7 @@ impl crate::runtime::Validate for Address {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(20u64),
                     field_path,
                     out,
@@ -756,7 +756,7 @@ impl crate::runtime::Validate for CustomerTokenOrder {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(6000u64),
                     field_path,
                     out,
@@ -769,7 +769,7 @@ impl crate::runtime::Validate for CustomerTokenOrder {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(255u64),
                     field_path,
                     out,
@@ -782,7 +782,7 @@ impl crate::runtime::Validate for CustomerTokenOrder {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(255u64),
                     field_path,
                     out,
@@ -1085,7 +1085,7 @@ impl crate::runtime::Validate for MerchantUrls {
             let field_value = &self.confirmation;
             crate::runtime::check::length(
                 field_value,
-                Some(0u64),
+                None,
                 Some(2000u64),
                 field_path,
                 out,
@@ -1097,7 +1097,7 @@ impl crate::runtime::Validate for MerchantUrls {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(2000u64),
                     field_path,
                     out,
@@ -1283,7 +1283,7 @@ impl crate::runtime::Validate for OrderLine {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(1024u64),
                     field_path,
                     out,
@@ -1296,7 +1296,7 @@ impl crate::runtime::Validate for OrderLine {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(255u64),
                     field_path,
                     out,
@@ -1327,7 +1327,7 @@ impl crate::runtime::Validate for OrderLine {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(1024u64),
                     field_path,
                     out,
@@ -1345,7 +1345,7 @@ impl crate::runtime::Validate for OrderLine {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(256u64),
                     field_path,
                     out,
@@ -1581,7 +1581,7 @@ impl crate::runtime::Validate for ProductIdentifiers {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(70u64),
                     field_path,
                     out,
@@ -1594,7 +1594,7 @@ impl crate::runtime::Validate for ProductIdentifiers {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(750u64),
                     field_path,
                     out,
@@ -1607,7 +1607,7 @@ impl crate::runtime::Validate for ProductIdentifiers {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(50u64),
                     field_path,
                     out,
@@ -1620,7 +1620,7 @@ impl crate::runtime::Validate for ProductIdentifiers {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(70u64),
                     field_path,
                     out,
@@ -1633,7 +1633,7 @@ impl crate::runtime::Validate for ProductIdentifiers {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(64u64),
                     field_path,
                     out,
@@ -1646,7 +1646,7 @@ impl crate::runtime::Validate for ProductIdentifiers {
             if let Some(value0) = field_value {
                 crate::runtime::check::length(
                     value0,
-                    Some(0u64),
+                    None,
                     Some(64u64),
                     field_path,
                     out,

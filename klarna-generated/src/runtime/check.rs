@@ -16,7 +16,17 @@ fn push(out: &mut Vec<Violation>, path: &Path<'_>, rule: Rule) {
 }
 
 /// Checks `minLength` and `maxLength` (either may be absent) of a string.
+///
+/// A string has at most as many characters as bytes and at least a quarter
+/// as many, so most strings pass on their byte length alone; characters are
+/// counted only when that cannot decide.
 pub fn length(value: &str, min: Option<u64>, max: Option<u64>, path: &Path<'_>, out: &mut Vec<Violation>) {
+    let bytes = value.len() as u64;
+    let surely_short_enough = max.is_none_or(|limit| bytes <= limit);
+    let surely_long_enough = min.is_none_or(|limit| bytes.div_ceil(4) >= limit);
+    if surely_short_enough && surely_long_enough {
+        return;
+    }
     let actual = value.chars().count() as u64;
     if let Some(limit) = min {
         if actual < limit {
@@ -156,6 +166,15 @@ mod tests {
         assert!(run(|p, o| length("ééé", None, Some(3), p, o)).is_empty());
         assert_eq!(run(|p, o| length("éééé", None, Some(3), p, o)), vec![Rule::MaxLength { limit: 3, actual: 4 }]);
         assert_eq!(run(|p, o| length("😀", Some(2), None, p, o)), vec![Rule::MinLength { limit: 2, actual: 1 }]);
+    }
+
+    #[test]
+    fn length_decides_on_bytes_only_when_it_can() {
+        // 4 bytes per character: byte length alone would wrongly fail maxLength 3.
+        assert!(run(|p, o| length("😀😀😀", Some(3), Some(3), p, o)).is_empty());
+        // 2 bytes per character: byte length alone would wrongly pass minLength 3.
+        assert_eq!(run(|p, o| length("éé", Some(3), None, p, o)), vec![Rule::MinLength { limit: 3, actual: 2 }]);
+        assert!(run(|p, o| length("", Some(0), Some(0), p, o)).is_empty());
     }
 
     #[test]
