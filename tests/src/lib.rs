@@ -6,4 +6,5 @@
 pub mod contract;
 pub mod fixtures;
 pub mod instances;
+pub mod registry;
 pub mod schema_json;

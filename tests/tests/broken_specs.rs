@@ -97,12 +97,18 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// A copy of the specs and the generated crate sources in a temporary directory.
+fn temp_workspace() -> tempfile::TempDir {
+    let workspace = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("specs"), &workspace.path().join("specs"));
+    copy_tree(&root().join("klarna-generated/src"), &workspace.path().join("klarna-generated/src"));
+    workspace
+}
+
 #[test]
 fn regen_with_a_broken_spec_fails_and_changes_nothing() {
-    let workspace = tempfile::tempdir().unwrap();
+    let workspace = temp_workspace();
     let tmp = workspace.path();
-    copy_tree(&root().join("specs"), &tmp.join("specs"));
-    copy_tree(&root().join("klarna-generated/src"), &tmp.join("klarna-generated/src"));
     // Make one good spec produce different output, and add one broken spec:
     // neither change may reach the disk.
     let identity = tmp.join("specs/identity.yaml");
@@ -127,10 +133,8 @@ fn regen_with_a_broken_spec_fails_and_changes_nothing() {
 
 #[test]
 fn regen_refuses_to_overwrite_a_hand_written_file() {
-    let workspace = tempfile::tempdir().unwrap();
+    let workspace = temp_workspace();
     let tmp = workspace.path();
-    copy_tree(&root().join("specs"), &tmp.join("specs"));
-    copy_tree(&root().join("klarna-generated/src"), &tmp.join("klarna-generated/src"));
     let target = tmp.join("klarna-generated/src/identity/types.rs");
     fs::write(&target, "// hand-written\n").unwrap();
     let error = xtask::regen::regen(tmp, xtask::regen::Mode::Write).unwrap_err();
@@ -140,10 +144,8 @@ fn regen_refuses_to_overwrite_a_hand_written_file() {
 
 #[test]
 fn check_lists_stale_files_and_the_fix() {
-    let workspace = tempfile::tempdir().unwrap();
+    let workspace = temp_workspace();
     let tmp = workspace.path();
-    copy_tree(&root().join("specs"), &tmp.join("specs"));
-    copy_tree(&root().join("klarna-generated/src"), &tmp.join("klarna-generated/src"));
     let target = tmp.join("klarna-generated/src/messaging/types.rs");
     let stale = fs::read_to_string(&target).unwrap() + "// drift\n";
     fs::write(&target, &stale).unwrap();

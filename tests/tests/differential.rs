@@ -4,12 +4,9 @@
 //! `jsonschema` crate on the same schema taken from the spec. Verdicts must
 //! agree, except for the documented cases in [`ALLOWED`].
 
-use klarna_generated::runtime::JsonCheckError;
 use serde_json::Value;
 use tests::instances::{mutations, sample, Case, Kind};
 use tests::schema_json::{definitions, schema_at, spec_json, validator, MODULES};
-
-type SchemaCheck = fn(&str, Value) -> Option<Result<(), JsonCheckError>>;
 
 /// Where the generated validators legitimately differ from `jsonschema`, and why.
 /// (Pattern semantics are checked against an ECMA-262 engine in `robustness.rs`.)
@@ -19,16 +16,6 @@ const ALLOWED: &[(&str, &str)] = &[(
          the generated types accept it so that a server answering `null` for an optional member does not \
          break a whole response. Requests never send it: absent members are skipped when serializing.",
 )];
-
-fn generated(module: &str) -> SchemaCheck {
-    match module {
-        "identity" => klarna_generated::identity::check_schema_json,
-        "customer_token" => klarna_generated::customer_token::check_schema_json,
-        "management" => klarna_generated::management::check_schema_json,
-        "messaging" => klarna_generated::messaging::check_schema_json,
-        other => panic!("unknown module {other}"),
-    }
-}
 
 /// The reason a disagreement is allowed, if it is.
 fn allowed(spec: &Value, schema: &Value, case: &Case, ours: bool) -> Option<&'static str> {
@@ -49,7 +36,7 @@ fn generated_validators_agree_with_jsonschema() {
     for module in MODULES {
         let spec = spec_json(module);
         let definitions = definitions(&spec);
-        let check = generated(module);
+        let check = tests::registry::checks(module).json;
         let components = spec["components"]["schemas"].as_object().unwrap();
         for (name, schema) in components {
             let reference = validator(schema, &definitions).unwrap_or_else(|e| panic!("{module}/{name}: {e}"));
@@ -92,7 +79,7 @@ fn the_sample_of_every_schema_is_valid_for_both() {
     for module in MODULES {
         let spec = spec_json(module);
         let definitions = definitions(&spec);
-        let check = generated(module);
+        let check = tests::registry::checks(module).json;
         for (name, schema) in spec["components"]["schemas"].as_object().unwrap() {
             let Some(base) = sample(&spec, schema, 0) else { continue };
             let reference = validator(schema, &definitions).unwrap();

@@ -4,41 +4,11 @@
 
 use std::time::{Duration, Instant};
 
-use klarna_generated::runtime::JsonCheckError;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use serde_json::{json, Value};
 use tests::instances::{mutations, sample};
 use tests::schema_json::{spec_json, MODULES};
-
-type Check = fn(&str, Value) -> Option<Result<(), JsonCheckError>>;
-type CheckBytes = fn(&str, &[u8]) -> Option<Result<(), JsonCheckError>>;
-
-fn checks(module: &str) -> (Check, CheckBytes, &'static [&'static str]) {
-    match module {
-        "identity" => (
-            klarna_generated::identity::check_schema_json,
-            klarna_generated::identity::check_schema_bytes,
-            klarna_generated::identity::SCHEMAS,
-        ),
-        "customer_token" => (
-            klarna_generated::customer_token::check_schema_json,
-            klarna_generated::customer_token::check_schema_bytes,
-            klarna_generated::customer_token::SCHEMAS,
-        ),
-        "management" => (
-            klarna_generated::management::check_schema_json,
-            klarna_generated::management::check_schema_bytes,
-            klarna_generated::management::SCHEMAS,
-        ),
-        "messaging" => (
-            klarna_generated::messaging::check_schema_json,
-            klarna_generated::messaging::check_schema_bytes,
-            klarna_generated::messaging::SCHEMAS,
-        ),
-        other => panic!("unknown module {other}"),
-    }
-}
 
 /// Every (module, schema, sample) of the four specs, built once.
 fn samples() -> &'static [(&'static str, String, Value)] {
@@ -110,9 +80,9 @@ proptest! {
     #[test]
     fn arbitrary_json_never_panics(value in arbitrary_json()) {
         for module in MODULES {
-            let (check, _, names) = checks(module);
-            for name in names {
-                prop_assert!(check(name, value.clone()).is_some());
+            let checks = tests::registry::checks(module);
+            for name in checks.schemas {
+                prop_assert!((checks.json)(name, value.clone()).is_some());
             }
         }
     }
@@ -120,7 +90,7 @@ proptest! {
     #[test]
     fn samples_with_one_node_replaced_never_panic(index in 0usize..64, with in arbitrary_json()) {
         for (module, name, base) in samples() {
-            let (check, _, _) = checks(module);
+            let check = tests::registry::checks(module).json;
             let mut value = base.clone();
             replace_node(&mut value, index, with.clone());
             prop_assert!(check(name, value).is_some());
@@ -130,7 +100,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200), cut in 0usize..4096) {
         for (module, name, base) in samples() {
-            let (_, check_bytes, _) = checks(module);
+            let check_bytes = tests::registry::checks(module).bytes;
             prop_assert!(check_bytes(name, &bytes).is_some());
             // Truncated and corrupted JSON of a valid instance.
             let mut text = serde_json::to_vec(base).unwrap();
@@ -147,7 +117,7 @@ proptest! {
 fn near_miss_instances_never_panic() {
     for module in MODULES {
         let spec = spec_json(module);
-        let (check, check_bytes, _) = checks(module);
+        let tests::registry::Checks { json: check, bytes: check_bytes, .. } = tests::registry::checks(module);
         for (name, schema) in spec["components"]["schemas"].as_object().unwrap() {
             let Some(base) = sample(&spec, schema, 0) else { continue };
             for case in mutations(&spec, schema, &base) {

@@ -12,18 +12,6 @@ use serde_json::{json, Map, Value};
 const SPECS: &[(&str, usize, usize)] =
     &[("identity", 3, 1), ("customer_token", 3, 0), ("management", 34, 6), ("messaging", 8, 0)];
 
-type SchemaCheck = fn(&str, Value) -> Option<Result<(), klarna_generated::runtime::JsonCheckError>>;
-
-fn generated_check(module: &str) -> SchemaCheck {
-    match module {
-        "identity" => klarna_generated::identity::check_schema_json,
-        "customer_token" => klarna_generated::customer_token::check_schema_json,
-        "management" => klarna_generated::management::check_schema_json,
-        "messaging" => klarna_generated::messaging::check_schema_json,
-        other => panic!("unknown module {other}"),
-    }
-}
-
 fn spec_path(module: &str) -> (String, PathBuf) {
     let file = format!("specs/{module}.yaml");
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(&file);
@@ -200,7 +188,7 @@ fn every_named_example_passes_the_generated_validators() {
     let mut checked = 0;
     for (module, _, _) in SPECS {
         let spec = spec_json(module);
-        let check = generated_check(module);
+        let check = tests::registry::checks(module).json;
         let mut cases = Vec::new();
         collect_examples(&spec, "", false, &mut cases);
         let mut failures = Vec::new();

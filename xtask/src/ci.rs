@@ -13,7 +13,8 @@ type Step<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
 pub fn run(root: &Path) -> Result<(), String> {
     println!("==> cargo xtask regen --check");
     regen::regen(root, regen::Mode::Check)?;
-    let steps: &[Step] = &[
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let lints: &[Step] = &[
         (&["fmt", "--all", "--check"], &[]),
         (&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[]),
         // Models only, and one API with its client: each feature set builds alone.
@@ -45,44 +46,31 @@ pub fn run(root: &Path) -> Result<(), String> {
             ],
             &[],
         ),
-        (&["test", "--workspace"], &[]),
-        (&["doc", "--no-deps", "-p", "klarna-generated"], &[("RUSTDOCFLAGS", "-D warnings")]),
     ];
-    npm_ci(root)?;
-    for (args, env) in steps {
-        cargo(root, args, env)?;
+    for (args, env) in lints {
+        command(root, &cargo, args, env)?;
     }
+    // The contract test serves each spec with the pinned Prism.
+    command(root, "npm", &["ci", "--no-audit", "--no-fund", "--prefix", "tests/prism"], &[])?;
+    command(root, &cargo, &["test", "--workspace"], &[])?;
+    command(root, &cargo, &["doc", "--no-deps", "-p", "klarna-generated"], &[("RUSTDOCFLAGS", "-D warnings")])?;
     println!("==> all checks passed");
     Ok(())
 }
 
-/// Installs the pinned Prism mock server used by the contract test.
-fn npm_ci(root: &Path) -> Result<(), String> {
-    println!("==> npm ci --prefix tests/prism");
-    let status = Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund", "--prefix", "tests/prism"])
-        .current_dir(root)
-        .status()
-        .map_err(|e| format!("cannot run npm (node 20 and npm are needed for the contract test): {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`npm ci --prefix tests/prism` failed ({status})"))
-    }
-}
-
-fn cargo(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
-    println!("==> cargo {}", args.join(" "));
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(cargo)
+fn command(root: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+    let shown =
+        format!("{} {}", Path::new(program).file_name().and_then(|n| n.to_str()).unwrap_or(program), args.join(" "));
+    println!("==> {shown}");
+    let status = Command::new(program)
         .args(args)
         .envs(env.iter().copied())
         .current_dir(root)
         .status()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
+        .map_err(|e| format!("cannot run `{shown}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("`cargo {}` failed ({status})", args.join(" ")))
+        Err(format!("`{shown}` failed ({status})"))
     }
 }
