@@ -5,6 +5,7 @@
 //! add inline types of their own. Finally each type learns which way its
 //! values travel.
 
+mod defaults;
 mod direction;
 mod operation;
 mod schema;
@@ -40,6 +41,7 @@ pub fn convert(source: SpecSource<'_>, document: &OpenAPI) -> Result<Api> {
     }
     let (operations, webhooks) = converter.operations()?;
     let mut types = converter.types;
+    defaults::check(source, &types)?;
     direction::assign(&mut types, &operations, &webhooks);
     Ok(Api {
         file: source.file.to_owned(),
