@@ -468,3 +468,19 @@ async fn a_caller_supplied_reqwest_client_is_used() {
         .unwrap();
     assert_eq!(outcome.status(), 200);
 }
+
+#[tokio::test]
+async fn oversized_responses_are_refused_not_buffered() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"exists": true, "padding": "x".repeat(4096)})))
+        .mount(&server)
+        .await;
+    let config = config(&server).max_response_bytes(1024).build().unwrap();
+    let client = identity::client::Client::new(config).unwrap();
+    let error = client
+        .check_customer_exists(&ACCOUNT.to_owned(), &client_id(), &phone_body(), CallOptions::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(error, ClientError::ResponseTooLarge { status: 200, limit: 1024, .. }), "{error:?}");
+}

@@ -64,6 +64,7 @@ pub struct ClientConfig {
     pub(crate) partner_account: Option<String>,
     pub(crate) retry: RetryPolicy,
     pub(crate) auto_idempotency_keys: bool,
+    pub(crate) max_response_bytes: usize,
     pub(crate) http: reqwest::Client,
 }
 
@@ -75,9 +76,13 @@ impl fmt::Debug for ClientConfig {
             .field("partner_account", &self.partner_account)
             .field("retry", &self.retry)
             .field("auto_idempotency_keys", &self.auto_idempotency_keys)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish_non_exhaustive()
     }
 }
+
+/// The default limit on response bodies: 16 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
 impl ClientConfig {
     /// Starts a configuration for `environment`, authenticating with `api_key`.
@@ -88,6 +93,7 @@ impl ClientConfig {
             partner_account: None,
             retry: RetryPolicy::default(),
             auto_idempotency_keys: true,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
             identity: None,
@@ -103,6 +109,7 @@ pub struct ClientConfigBuilder {
     partner_account: Option<String>,
     retry: RetryPolicy,
     auto_idempotency_keys: bool,
+    max_response_bytes: usize,
     connect_timeout: Duration,
     timeout: Duration,
     identity: Option<reqwest::Identity>,
@@ -137,6 +144,13 @@ impl ClientConfigBuilder {
     /// a fresh random one (default: yes). Without a key they are never retried.
     pub fn auto_idempotency_keys(mut self, enabled: bool) -> Self {
         self.auto_idempotency_keys = enabled;
+        self
+    }
+
+    /// The largest response body read (default 16 MiB); a longer one is
+    /// `ClientError::ResponseTooLarge` instead of unbounded memory use.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
         self
     }
 
@@ -190,6 +204,7 @@ impl ClientConfigBuilder {
             partner_account: self.partner_account,
             retry: self.retry,
             auto_idempotency_keys: self.auto_idempotency_keys,
+            max_response_bytes: self.max_response_bytes,
             http,
         })
     }

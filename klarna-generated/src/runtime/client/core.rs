@@ -135,10 +135,10 @@ impl Core {
                             let asked = retry::server_delay(response.headers(), config.retry.max_server_delay);
                             asked.map_or(delay, |asked| asked.max(delay))
                         }
-                        None => return RawResponse::read(response).await,
+                        None => return RawResponse::read(response, config.max_response_bytes).await,
                     }
                 }
-                Ok(response) => return RawResponse::read(response).await,
+                Ok(response) => return RawResponse::read(response, config.max_response_bytes).await,
                 Err(error) if retryable && (error.is_connect() || error.is_timeout()) => match delays.next() {
                     Some(delay) => delay,
                     None => return Err(ClientError::Transport(error)),

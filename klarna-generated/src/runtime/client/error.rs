@@ -73,6 +73,16 @@ pub enum ClientError {
         /// The server's correlation id, if it sent one.
         correlation_id: Option<String>,
     },
+    /// The response body is longer than the configured limit; it was not read.
+    #[error("status {status}: response body exceeds the limit of {limit} bytes")]
+    ResponseTooLarge {
+        /// The status code.
+        status: u16,
+        /// The limit (`ClientConfigBuilder::max_response_bytes`).
+        limit: usize,
+        /// The server's correlation id, if it sent one.
+        correlation_id: Option<String>,
+    },
     /// A documented status came with a body that is not JSON.
     #[error("status {status}: expected a JSON body, got content type {content_type:?}")]
     UnexpectedContentType {
@@ -104,6 +114,7 @@ impl ClientError {
     pub fn correlation_id(&self) -> Option<&str> {
         match self {
             ClientError::UnexpectedStatus { correlation_id, .. }
+            | ClientError::ResponseTooLarge { correlation_id, .. }
             | ClientError::UnexpectedContentType { correlation_id, .. }
             | ClientError::Decode { correlation_id, .. } => correlation_id.as_deref(),
             _ => None,
@@ -114,6 +125,7 @@ impl ClientError {
     pub fn status(&self) -> Option<u16> {
         match self {
             ClientError::UnexpectedStatus { status, .. }
+            | ClientError::ResponseTooLarge { status, .. }
             | ClientError::UnexpectedContentType { status, .. }
             | ClientError::Decode { status, .. } => Some(*status),
             _ => None,

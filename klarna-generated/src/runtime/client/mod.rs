@@ -13,7 +13,7 @@ mod retry;
 mod secret;
 
 pub use self::core::Core;
-pub use config::{ClientConfig, ClientConfigBuilder, Environment, RetryPolicy};
+pub use config::{ClientConfig, ClientConfigBuilder, Environment, RetryPolicy, DEFAULT_MAX_RESPONSE_BYTES};
 pub use error::{BodySnippet, ClientError, BODY_SNIPPET_LIMIT};
 pub use request::{CallOptions, InputCheck, Method, RequestSpec};
 pub use response::RawResponse;

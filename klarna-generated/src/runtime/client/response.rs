@@ -17,12 +17,23 @@ pub struct RawResponse {
 }
 
 impl RawResponse {
-    pub(crate) async fn read(response: reqwest::Response) -> Result<Self, ClientError> {
+    /// Reads a response, refusing bodies longer than `limit` bytes.
+    pub(crate) async fn read(mut response: reqwest::Response, limit: usize) -> Result<Self, ClientError> {
         let status = response.status().as_u16();
         let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let content_type = header("content-type");
         let correlation_id = CORRELATION_HEADERS.iter().find_map(|name| header(name));
-        let body = response.bytes().await.map_err(ClientError::Transport)?.to_vec();
+        let too_large = || ClientError::ResponseTooLarge { status, limit, correlation_id: correlation_id.clone() };
+        if response.content_length().is_some_and(|length| length > limit as u64) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(ClientError::Transport)? {
+            if body.len() + chunk.len() > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
         Ok(RawResponse { status, content_type, correlation_id, body })
     }
 

@@ -24,13 +24,19 @@ pub(crate) fn is_retryable_status(status: u16) -> bool {
     matches!(status, 429 | 503)
 }
 
-/// The wait a response asks for, in whole seconds, from `Retry-After` or
-/// `X-Ratelimit-Reset`, capped at `cap`.
+/// The wait a response asks for, capped at `cap`: `Retry-After` in seconds
+/// or as an HTTP date, else `X-Ratelimit-Reset` in seconds.
 pub(crate) fn server_delay(headers: &reqwest::header::HeaderMap, cap: Duration) -> Option<Duration> {
-    ["retry-after", "x-ratelimit-reset"]
-        .iter()
-        .find_map(|name| headers.get(*name)?.to_str().ok()?.trim().parse::<u64>().ok())
-        .map(|seconds| Duration::from_secs(seconds).min(cap))
+    let text = |name: &str| headers.get(name)?.to_str().ok().map(str::trim);
+    let retry_after = text("retry-after").and_then(|value| match value.parse::<u64>() {
+        Ok(seconds) => Some(Duration::from_secs(seconds)),
+        Err(_) => {
+            let at = httpdate::parse_http_date(value).ok()?;
+            Some(at.duration_since(std::time::SystemTime::now()).unwrap_or(Duration::ZERO))
+        }
+    });
+    let reset = || text("x-ratelimit-reset")?.parse::<u64>().ok().map(Duration::from_secs);
+    retry_after.or_else(reset).map(|delay| delay.min(cap))
 }
 
 #[cfg(test)]
@@ -55,5 +61,16 @@ mod tests {
         headers.insert("retry-after", "120".parse().unwrap());
         assert_eq!(server_delay(&headers, Duration::from_secs(60)), Some(Duration::from_secs(60)));
         assert_eq!(server_delay(&reqwest::header::HeaderMap::new(), Duration::from_secs(60)), None);
+    }
+
+    #[test]
+    fn retry_after_may_be_an_http_date() {
+        let mut headers = reqwest::header::HeaderMap::new();
+        let soon = std::time::SystemTime::now() + Duration::from_secs(30);
+        headers.insert("retry-after", httpdate::fmt_http_date(soon).parse().unwrap());
+        let delay = server_delay(&headers, Duration::from_secs(60)).unwrap();
+        assert!(delay > Duration::from_secs(25) && delay <= Duration::from_secs(30), "{delay:?}");
+        headers.insert("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap());
+        assert_eq!(server_delay(&headers, Duration::from_secs(60)), Some(Duration::ZERO), "a past date means now");
     }
 }
