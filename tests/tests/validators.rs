@@ -278,3 +278,10 @@ fn structs_are_read_from_json_objects_only() {
     assert!(serde_json::from_value::<klarna_generated::identity::CheckCustomerExistsResponse>(json!([])).is_err());
     assert!(serde_json::from_value::<klarna_generated::identity::CheckCustomerExistsResponse>(json!({})).is_ok());
 }
+
+#[test]
+fn a_value_matching_no_union_form_says_why_each_refused() {
+    let error = serde_json::from_value::<unions::Lookup>(json!({"fax": "1"})).unwrap_err().to_string();
+    assert!(error.starts_with("matches none of the forms of Lookup: ByEmail: missing field `email`"), "{error}");
+    assert!(error.contains("ByPhone: missing field `phone`"), "{error}");
+}

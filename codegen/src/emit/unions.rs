@@ -20,6 +20,8 @@ impl Emitter<'_> {
         let idents: Vec<Ident> = variants.iter().map(|v| format_ident!("{}", v.name)).collect();
         let types: Vec<Ident> = variants.iter().map(|v| format_ident!("{}", v.type_name)).collect();
         let variant_docs = variants.iter().map(|v| format!(" The `{}` form.", v.type_name));
+        let type_names: Vec<&String> = variants.iter().map(|v| &v.type_name).collect();
+        let name_text = def.name.clone();
         let unique_types = {
             let mut seen = std::collections::BTreeSet::new();
             variants.iter().all(|v| seen.insert(&v.type_name))
@@ -52,10 +54,26 @@ impl Emitter<'_> {
             #display
 
             #docs
-            #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, serde::Serialize)]
             #[serde(untagged)]
             pub enum #name {
                 #(#[doc = #variant_docs] #idents(#types),)*
+            }
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                /// Takes the first form that accepts the value; when none does,
+                /// the error says why each form refused it.
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                    let mut refusals: Vec<String> = Vec::new();
+                    #(
+                        match <#types as serde::Deserialize>::deserialize(&value) {
+                            Ok(form) => return Ok(#name::#idents(form)),
+                            Err(error) => refusals.push(format!("{}: {}", #type_names, error)),
+                        }
+                    )*
+                    Err(serde::de::Error::custom(format!("matches none of the forms of {}: {}", #name_text, refusals.join("; "))))
+                }
             }
 
             #froms

@@ -22,13 +22,49 @@ pub type AccountIdentifier = String;
 /// Any of: the customer's e-mail address or phone number. Send exactly one of the two forms.
 ///
 /// Exactly one form is sent; a received value takes the first form that accepts it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum CheckCustomerExistsRequest {
     /// The `CustomerExistsByEmail` form.
     CustomerExistsByEmail(CustomerExistsByEmail),
     /// The `CustomerExistsByPhone` form.
     CustomerExistsByPhone(CustomerExistsByPhone),
+}
+impl<'de> serde::Deserialize<'de> for CheckCustomerExistsRequest {
+    /// Takes the first form that accepts the value; when none does,
+    /// the error says why each form refused it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut refusals: Vec<String> = Vec::new();
+        match <CustomerExistsByEmail as serde::Deserialize>::deserialize(&value) {
+            Ok(form) => {
+                return Ok(CheckCustomerExistsRequest::CustomerExistsByEmail(form));
+            }
+            Err(error) => {
+                refusals.push(format!("{}: {}", "CustomerExistsByEmail", error))
+            }
+        }
+        match <CustomerExistsByPhone as serde::Deserialize>::deserialize(&value) {
+            Ok(form) => {
+                return Ok(CheckCustomerExistsRequest::CustomerExistsByPhone(form));
+            }
+            Err(error) => {
+                refusals.push(format!("{}: {}", "CustomerExistsByPhone", error))
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "matches none of the forms of {}: {}", "CheckCustomerExistsRequest",
+                    refusals.join("; ")
+                ),
+            ),
+        )
+    }
 }
 impl From<CustomerExistsByEmail> for CheckCustomerExistsRequest {
     fn from(value: CustomerExistsByEmail) -> Self {
@@ -867,13 +903,45 @@ impl std::fmt::Display for RevokeCustomerTokenXKlarnaCustomerToken {
 /// One of several forms of `RevokeCustomerTokenXKlarnaCustomerToken`.
 ///
 /// Exactly one form is sent; a received value takes the first form that accepts it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum RevokeCustomerTokenXKlarnaCustomerToken {
     /// The `CustomerToken` form.
     CustomerToken(CustomerToken),
     /// The `PurchaseTokenId` form.
     PurchaseTokenId(PurchaseTokenId),
+}
+impl<'de> serde::Deserialize<'de> for RevokeCustomerTokenXKlarnaCustomerToken {
+    /// Takes the first form that accepts the value; when none does,
+    /// the error says why each form refused it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut refusals: Vec<String> = Vec::new();
+        match <CustomerToken as serde::Deserialize>::deserialize(&value) {
+            Ok(form) => {
+                return Ok(RevokeCustomerTokenXKlarnaCustomerToken::CustomerToken(form));
+            }
+            Err(error) => refusals.push(format!("{}: {}", "CustomerToken", error)),
+        }
+        match <PurchaseTokenId as serde::Deserialize>::deserialize(&value) {
+            Ok(form) => {
+                return Ok(RevokeCustomerTokenXKlarnaCustomerToken::PurchaseTokenId(form));
+            }
+            Err(error) => refusals.push(format!("{}: {}", "PurchaseTokenId", error)),
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "matches none of the forms of {}: {}",
+                    "RevokeCustomerTokenXKlarnaCustomerToken", refusals.join("; ")
+                ),
+            ),
+        )
+    }
 }
 impl From<CustomerToken> for RevokeCustomerTokenXKlarnaCustomerToken {
     fn from(value: CustomerToken) -> Self {

@@ -2018,13 +2018,55 @@ impl std::fmt::Display for RevertPaymentProductSuspensionProductId {
 /// One of several forms of `RevertPaymentProductSuspensionProductId`.
 ///
 /// Exactly one form is sent; a received value takes the first form that accepts it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum RevertPaymentProductSuspensionProductId {
     /// The `PaymentProductDefault` form.
     PaymentProductDefault(PaymentProductDefault),
     /// The `PaymentProductIdentifier` form.
     PaymentProductIdentifier(PaymentProductIdentifier),
+}
+impl<'de> serde::Deserialize<'de> for RevertPaymentProductSuspensionProductId {
+    /// Takes the first form that accepts the value; when none does,
+    /// the error says why each form refused it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut refusals: Vec<String> = Vec::new();
+        match <PaymentProductDefault as serde::Deserialize>::deserialize(&value) {
+            Ok(form) => {
+                return Ok(
+                    RevertPaymentProductSuspensionProductId::PaymentProductDefault(form),
+                );
+            }
+            Err(error) => {
+                refusals.push(format!("{}: {}", "PaymentProductDefault", error))
+            }
+        }
+        match <PaymentProductIdentifier as serde::Deserialize>::deserialize(&value) {
+            Ok(form) => {
+                return Ok(
+                    RevertPaymentProductSuspensionProductId::PaymentProductIdentifier(
+                        form,
+                    ),
+                );
+            }
+            Err(error) => {
+                refusals.push(format!("{}: {}", "PaymentProductIdentifier", error))
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "matches none of the forms of {}: {}",
+                    "RevertPaymentProductSuspensionProductId", refusals.join("; ")
+                ),
+            ),
+        )
+    }
 }
 impl From<PaymentProductDefault> for RevertPaymentProductSuspensionProductId {
     fn from(value: PaymentProductDefault) -> Self {
@@ -2535,13 +2577,49 @@ impl std::fmt::Display for SuspendPaymentProductProductId {
 /// One of several forms of `SuspendPaymentProductProductId`.
 ///
 /// Exactly one form is sent; a received value takes the first form that accepts it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum SuspendPaymentProductProductId {
     /// The `PaymentProductDefault` form.
     PaymentProductDefault(PaymentProductDefault),
     /// The `PaymentProductIdentifier` form.
     PaymentProductIdentifier(PaymentProductIdentifier),
+}
+impl<'de> serde::Deserialize<'de> for SuspendPaymentProductProductId {
+    /// Takes the first form that accepts the value; when none does,
+    /// the error says why each form refused it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut refusals: Vec<String> = Vec::new();
+        match <PaymentProductDefault as serde::Deserialize>::deserialize(&value) {
+            Ok(form) => {
+                return Ok(SuspendPaymentProductProductId::PaymentProductDefault(form));
+            }
+            Err(error) => {
+                refusals.push(format!("{}: {}", "PaymentProductDefault", error))
+            }
+        }
+        match <PaymentProductIdentifier as serde::Deserialize>::deserialize(&value) {
+            Ok(form) => {
+                return Ok(SuspendPaymentProductProductId::PaymentProductIdentifier(form));
+            }
+            Err(error) => {
+                refusals.push(format!("{}: {}", "PaymentProductIdentifier", error))
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "matches none of the forms of {}: {}",
+                    "SuspendPaymentProductProductId", refusals.join("; ")
+                ),
+            ),
+        )
+    }
 }
 impl From<PaymentProductDefault> for SuspendPaymentProductProductId {
     fn from(value: PaymentProductDefault) -> Self {
@@ -2920,13 +2998,49 @@ impl std::fmt::Display for UpdatePaymentProductProductId {
 /// One of several forms of `UpdatePaymentProductProductId`.
 ///
 /// Exactly one form is sent; a received value takes the first form that accepts it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum UpdatePaymentProductProductId {
     /// The `PaymentProductDefault` form.
     PaymentProductDefault(PaymentProductDefault),
     /// The `PaymentProductIdentifier` form.
     PaymentProductIdentifier(PaymentProductIdentifier),
+}
+impl<'de> serde::Deserialize<'de> for UpdatePaymentProductProductId {
+    /// Takes the first form that accepts the value; when none does,
+    /// the error says why each form refused it.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut refusals: Vec<String> = Vec::new();
+        match <PaymentProductDefault as serde::Deserialize>::deserialize(&value) {
+            Ok(form) => {
+                return Ok(UpdatePaymentProductProductId::PaymentProductDefault(form));
+            }
+            Err(error) => {
+                refusals.push(format!("{}: {}", "PaymentProductDefault", error))
+            }
+        }
+        match <PaymentProductIdentifier as serde::Deserialize>::deserialize(&value) {
+            Ok(form) => {
+                return Ok(UpdatePaymentProductProductId::PaymentProductIdentifier(form));
+            }
+            Err(error) => {
+                refusals.push(format!("{}: {}", "PaymentProductIdentifier", error))
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "matches none of the forms of {}: {}",
+                    "UpdatePaymentProductProductId", refusals.join("; ")
+                ),
+            ),
+        )
+    }
 }
 impl From<PaymentProductDefault> for UpdatePaymentProductProductId {
     fn from(value: PaymentProductDefault) -> Self {
