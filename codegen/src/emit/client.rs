@@ -412,10 +412,9 @@ impl Emitter<'_> {
         if op.deprecated {
             notes.push("**Deprecated** by the API.".to_owned());
         }
-        if op.params.iter().any(|p| p.wire_name.eq_ignore_ascii_case(IDEMPOTENCY_HEADER))
-            || op.method == "POST"
-            || op.method == "PATCH"
-        {
+        // The runtime sends the key on POST and PATCH (the methods Klarna
+        // honours it on), whether or not the spec declares the header.
+        if op.method == "POST" || op.method == "PATCH" {
             notes.push(format!("`{IDEMPOTENCY_HEADER}` comes from `options`, or is generated; retries reuse it."));
         }
         notes.push(format!("Arguments:\n\n{}", arg_docs.join("\n")));
