@@ -96,25 +96,19 @@ async fn every_operation_passes_against_prism() {
     let mut all = Vec::new();
     let mut calls = 0;
 
-    let identity = klarna_generated::identity::client::Client::new(config(&servers[0])).unwrap();
-    let results = tests::contract::identity::call_all(&identity).await;
-    calls += results.len();
-    all.extend(failures("identity", &results));
-
-    let customer_token = klarna_generated::customer_token::client::Client::new(config(&servers[1])).unwrap();
-    let results = tests::contract::customer_token::call_all(&customer_token).await;
-    calls += results.len();
-    all.extend(failures("customer_token", &results));
-
-    let management = klarna_generated::management::client::Client::new(config(&servers[2])).unwrap();
-    let results = tests::contract::management::call_all(&management).await;
-    calls += results.len();
-    all.extend(failures("management", &results));
-
-    let messaging = klarna_generated::messaging::client::Client::new(config(&servers[3])).unwrap();
-    let results = tests::contract::messaging::call_all(&messaging).await;
-    calls += results.len();
-    all.extend(failures("messaging", &results));
+    // Each API: its client against its Prism, then every generated call.
+    macro_rules! run {
+        ($api:ident, $server:expr) => {{
+            let client = klarna_generated::$api::client::Client::new(config($server)).unwrap();
+            let results = tests::contract::$api::call_all(&client).await;
+            calls += results.len();
+            all.extend(failures(stringify!($api), &results));
+        }};
+    }
+    run!(identity, &servers[0]);
+    run!(customer_token, &servers[1]);
+    run!(management, &servers[2]);
+    run!(messaging, &servers[3]);
 
     if !all.is_empty() {
         for server in &servers {

@@ -1,6 +1,6 @@
 //! A call as generated code describes it: method, path, query, headers, body.
 
-use crate::runtime::{Path, Validate, Violation, Violations};
+use crate::runtime::{Path, Violation, Violations};
 
 use super::error::ClientError;
 
@@ -145,13 +145,6 @@ pub struct InputCheck {
 }
 
 impl InputCheck {
-    /// Checks a value under `/<group>/<name>`.
-    pub fn value<T: Validate + ?Sized>(&mut self, group: &str, name: &str, value: &T) {
-        let root = Path::Root;
-        let group = root.field(group);
-        value.validate_at(&group.field(name), &mut self.found);
-    }
-
     /// Where violations are collected, for checks the generated code inlines.
     pub fn sink(&mut self) -> &mut Vec<Violation> {
         &mut self.found
