@@ -8,6 +8,7 @@ mod convert;
 mod digest;
 mod docs;
 mod emit;
+mod examples;
 pub mod error;
 mod format;
 pub mod ir;
@@ -55,7 +56,10 @@ pub fn model(source: SpecSource<'_>) -> Result<ir::Api, CodegenError> {
 pub fn generate(source: SpecSource<'_>, module: &str, settings: &Settings) -> Result<Generated, CodegenError> {
     let api = model(source)?;
     let emitter = emit::Emitter::new(&api, settings);
-    let module_doc = module_docs(&api);
+    let mut module_doc = module_docs(&api);
+    if let Some(krate) = &settings.doc_crate {
+        module_doc.extend(examples::module_example(&api, krate, module));
+    }
     let gate = feature_gate(settings);
     let webhooks = emitter.webhooks();
     let has_webhooks = !webhooks.is_empty();
@@ -72,6 +76,8 @@ pub fn generate(source: SpecSource<'_>, module: &str, settings: &Settings) -> Re
         quote! {
             #gate
             pub mod client;
+            #gate
+            pub use client::Client;
         }
     } else {
         quote!()

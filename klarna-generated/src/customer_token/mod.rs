@@ -11,7 +11,22 @@
 //!
 //! - <https://api.klarna.com> (live: Europe. Other live regions: North America <https://api-na.klarna.com>, Oceania <https://api-oc.klarna.com>.)
 //! - <https://api.playground.klarna.com> (test: playground (Europe), separate keys and data. Other test regions: North America <https://api-na.playground.klarna.com>, Oceania <https://api-oc.playground.klarna.com>.)
+//!
+//! # Example
+//!
+//! ```
+//! use klarna_generated::customer_token::Client;
+//! use klarna_generated::{ApiKey, ClientConfig, Environment};
+//!
+//! let config = ClientConfig::builder(Environment::Test, ApiKey::new("your-test-key")).build()?;
+//! let client = Client::new(config)?;
+//! // One method per operation, such as `client.read_customer_token(..)`.
+//! assert!(client.base_url().starts_with("https://"));
+//! # Ok::<(), klarna_generated::ClientError>(())
+//! ```
 mod types;
 pub use types::*;
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "client")]
+pub use client::Client;

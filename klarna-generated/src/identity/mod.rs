@@ -7,9 +7,24 @@
 //!
 //! - <https://api-global.klarna.com> (live: production environment (Klarna partner APIs, global).)
 //! - <https://api-global.test.klarna.com> (test: test environment, separate keys and data (host as reported in Klarna's public documentation).)
+//!
+//! # Example
+//!
+//! ```
+//! use klarna_generated::identity::Client;
+//! use klarna_generated::{ApiKey, ClientConfig, Environment};
+//!
+//! let config = ClientConfig::builder(Environment::Test, ApiKey::new("your-test-key")).build()?;
+//! let client = Client::new(config)?;
+//! // One method per operation, such as `client.check_customer_exists(..)`.
+//! assert!(client.base_url().starts_with("https://"));
+//! # Ok::<(), klarna_generated::ClientError>(())
+//! ```
 mod types;
 pub use types::*;
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "client")]
+pub use client::Client;
 pub mod webhooks;
 pub use webhooks::{Webhook, WebhookKind};

@@ -7,9 +7,24 @@
 //!
 //! - <https://api-global.klarna.com> (live: Klarna partner APIs, global live environment (from Klarna public documentation; test and live keys and data are separate))
 //! - <https://api-global.test.klarna.com> (test: Klarna partner APIs, global test environment (host as reported by Klarna public documentation; test keys only))
+//!
+//! # Example
+//!
+//! ```
+//! use klarna_generated::management::Client;
+//! use klarna_generated::{ApiKey, ClientConfig, Environment};
+//!
+//! let config = ClientConfig::builder(Environment::Test, ApiKey::new("your-test-key")).build()?;
+//! let client = Client::new(config)?;
+//! // One method per operation, such as `client.list_credentials(..)`.
+//! assert!(client.base_url().starts_with("https://"));
+//! # Ok::<(), klarna_generated::ClientError>(())
+//! ```
 mod types;
 pub use types::*;
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "client")]
+pub use client::Client;
 pub mod webhooks;
 pub use webhooks::{Webhook, WebhookKind};

@@ -15,7 +15,22 @@
 //!
 //! - <https://api-global.klarna.com> (live: Klarna partner APIs, global live environment.)
 //! - <https://api-global.test.klarna.com> (test: Klarna partner APIs, global test environment (host as reported in Klarna's public documentation; test keys only).)
+//!
+//! # Example
+//!
+//! ```
+//! use klarna_generated::messaging::Client;
+//! use klarna_generated::{ApiKey, ClientConfig, Environment};
+//!
+//! let config = ClientConfig::builder(Environment::Test, ApiKey::new("your-test-key")).build()?;
+//! let client = Client::new(config)?;
+//! // One method per operation, such as `client.get_credit_promotion_auto_size_messaging(..)`.
+//! assert!(client.base_url().starts_with("https://"));
+//! # Ok::<(), klarna_generated::ClientError>(())
+//! ```
 mod types;
 pub use types::*;
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "client")]
+pub use client::Client;

@@ -4,16 +4,20 @@
 //! trait, the violation types it reports, the compiled-once pattern type and
 //! the small helpers that enum and newtype code calls.
 
+#[doc(hidden)] // called by generated validators
 pub mod check;
 #[cfg(feature = "client")]
 pub mod client;
+#[doc(hidden)] // called by generated deserializers
 pub mod object_only;
 pub mod path;
+#[doc(hidden)] // compiled patterns of generated validators
 pub mod pattern;
 pub mod validate;
 pub mod webhook;
 
 pub use path::Path;
+#[doc(hidden)]
 pub use pattern::Pattern;
 pub use validate::{
     check_json, check_json_bytes, JsonCheckError, Rule, UnknownEnumValue, Validate, Violation, Violations,

@@ -1,8 +1,9 @@
 //! The HTTP core every generated API client builds on: configuration,
 //! authentication, idempotency keys, retries and response handling.
 //!
-//! Generated clients describe a call as a [`RequestSpec`] and hand it to
-//! [`Core::execute`]; everything Klarna-specific about the wire lives here.
+//! Generated clients describe a call as a `RequestSpec` and hand it to
+//! `Core::execute` (both hidden from the docs: they are not for callers);
+//! everything Klarna-specific about the wire lives here.
 
 mod config;
 mod core;
@@ -12,9 +13,15 @@ mod response;
 mod retry;
 mod secret;
 
-pub use self::core::Core;
 pub use config::{ClientConfig, ClientConfigBuilder, Environment, RetryPolicy, DEFAULT_MAX_RESPONSE_BYTES};
 pub use error::{BodySnippet, ClientError, BODY_SNIPPET_LIMIT};
-pub use request::{CallOptions, InputCheck, Method, RequestSpec};
-pub use response::RawResponse;
+pub use request::CallOptions;
 pub use secret::ApiKey;
+
+// What generated clients call; not part of the public API.
+#[doc(hidden)]
+pub use self::core::Core;
+#[doc(hidden)]
+pub use request::{InputCheck, Method, RequestSpec};
+#[doc(hidden)]
+pub use response::RawResponse;
