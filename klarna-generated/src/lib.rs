@@ -19,7 +19,9 @@
 pub mod runtime;
 
 #[cfg(feature = "client")]
-pub use runtime::client::{ApiKey, CallOptions, ClientConfig, ClientConfigBuilder, ClientError, Environment, RetryPolicy};
+pub use runtime::client::{
+    ApiKey, CallOptions, ClientConfig, ClientConfigBuilder, ClientError, Environment, RetryPolicy,
+};
 pub use runtime::{Validate, Violation, Violations, WebhookError};
 
 #[cfg(feature = "customer_token")]

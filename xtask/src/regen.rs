@@ -113,8 +113,12 @@ pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
 /// The module of `klarna-generated` for one API spec, and its contract calls in `tests`.
 fn api_files(spec: &str, module: &str, text: &str) -> Result<Vec<(String, String)>, String> {
     let source = SpecSource { file: spec, text };
-    let generated = codegen::generate(source, module, &Settings::default().with_client_feature("client").with_doc_crate("klarna_generated"))
-        .map_err(|e| e.to_string())?;
+    let generated = codegen::generate(
+        source,
+        module,
+        &Settings::default().with_client_feature("client").with_doc_crate("klarna_generated"),
+    )
+    .map_err(|e| e.to_string())?;
     let mut files: Vec<(String, String)> =
         generated.files.into_iter().map(|f| (format!("klarna-generated/src/{}", f.path), f.contents)).collect();
     let test_settings = Settings::default().with_runtime_path("klarna_generated::runtime");
