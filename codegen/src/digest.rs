@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::ir::{Api, Checks, ParamLocation, Shape, StatusMatch, Ty, TypeKind};
+use crate::ir::{Api, ParamLocation, Rules, Shape, StatusMatch, Ty, TypeKind};
 
 /// Renders the digest of an API.
 pub fn digest(api: &Api) -> String {
@@ -16,7 +16,7 @@ pub fn digest(api: &Api) -> String {
     out.push('\n');
     for op in &api.operations {
         let deprecated = if op.deprecated { " [deprecated]" } else { "" };
-        let _ = writeln!(out, "operation {} = {} {}{deprecated}", op.rust_name, op.method, op.path);
+        let _ = writeln!(out, "operation {} = {} {}{deprecated}", op.rust_name, op.method.as_str(), op.path.source);
         let security: Vec<String> = op.security.iter().map(|alt| alt.join("+")).collect();
         let _ = writeln!(out, "  security: {}", if security.is_empty() { "none".into() } else { security.join(" | ") });
         for p in &op.params {
@@ -68,12 +68,12 @@ pub fn digest(api: &Api) -> String {
                         flags.push("deprecated");
                     }
                     let default = f.default.as_ref().map(|d| format!(" default={d}")).unwrap_or_default();
-                    let _ = writeln!(out, "  {}: {} {}{default}", f.json_name, shape(&f.shape), flags.join(" "));
+                    let _ = writeln!(out, "  {}: {} {}{default}", f.wire_name, shape(&f.shape), flags.join(" "));
                 }
             }
             TypeKind::Enum(e) => {
-                let values: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
-                let kind = if def.direction.response { "lenient" } else { "strict" };
+                let values: Vec<&str> = e.values.iter().map(|v| v.wire_name.as_str()).collect();
+                let kind = if def.lenient() { "lenient" } else { "strict" };
                 let _ = writeln!(out, "enum {} [{direction}] {kind}: {}", def.name, values.join(" | "));
             }
             TypeKind::Newtype(s) => {
@@ -105,10 +105,10 @@ fn shape(shape: &Shape) -> String {
         Ty::JsonObject => "object".into(),
     };
     let nullable = if shape.nullable { "?" } else { "" };
-    format!("{ty}{nullable}{}", checks(&shape.checks))
+    format!("{ty}{nullable}{}", rules(&shape.rules))
 }
 
-fn checks(c: &Checks) -> String {
+fn rules(c: &Rules) -> String {
     let mut parts = Vec::new();
     if c.min_length.is_some() || c.max_length.is_some() {
         parts.push(format!("len {}..{}", bound(c.min_length), bound(c.max_length)));

@@ -61,6 +61,34 @@ pub struct TypeDef {
     pub example: Option<serde_json::Value>,
     /// The key under `components/schemas` when the type is a component.
     pub component: Option<String>,
+    /// No value of the type can break a constraint, so containers need not
+    /// validate it (filled in by the facts pass).
+    pub always_valid: bool,
+    /// Values of the type can be written as text: a path segment, a query
+    /// or header value (filled in by the facts pass).
+    pub displayable: bool,
+}
+
+impl TypeDef {
+    /// A type whose facts (direction, validity, display) are not yet computed.
+    pub fn new(name: String, pointer: &str, kind: TypeKind) -> Self {
+        TypeDef {
+            name,
+            doc: None,
+            pointer: pointer.to_owned(),
+            kind,
+            direction: Direction::default(),
+            example: None,
+            component: None,
+            always_valid: false,
+            displayable: false,
+        }
+    }
+
+    /// Whether unknown enum values are kept: the type is received from the server.
+    pub fn lenient(&self) -> bool {
+        self.direction.response
+    }
 }
 
 /// The kinds of named types.
@@ -87,11 +115,51 @@ pub struct StructDef {
     pub keeps_additional: bool,
 }
 
+/// Whether a member must be present in the JSON object and how it is held.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Presence {
+    /// Required and never `null`: the plain type.
+    Required,
+    /// Required but `nullable`: an `Option` that must be present, if only as `null`.
+    Nullable,
+    /// May be absent (or is read-only): an `Option`, left out when `None`.
+    Optional,
+    /// May be absent and then takes the spec's `default`.
+    Defaulted(DefaultValue),
+}
+
+impl Presence {
+    /// Whether the Rust field is an `Option`.
+    pub fn is_option(&self) -> bool {
+        matches!(self, Presence::Nullable | Presence::Optional)
+    }
+}
+
+/// A member's `default`, already checked to fit the member's type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefaultValue {
+    /// A string.
+    String(String),
+    /// A boolean.
+    Bool(bool),
+    /// A whole number that fits the member's integer type.
+    Integer(i64),
+    /// A number.
+    Number(f64),
+    /// A value of the enum the member refers to.
+    Variant {
+        /// The enum's Rust name.
+        type_name: String,
+        /// The Rust name of the variant.
+        variant: String,
+    },
+}
+
 /// One property of an object.
 #[derive(Debug, Clone)]
 pub struct Field {
     /// The name on the wire.
-    pub json_name: String,
+    pub wire_name: String,
     /// The Rust name.
     pub rust_name: String,
     /// Documentation.
@@ -104,10 +172,15 @@ pub struct Field {
     pub read_only: bool,
     /// `deprecated: true`.
     pub deprecated: bool,
-    /// The schema's `default`.
+    /// The schema's `default`, as written.
     pub default: Option<serde_json::Value>,
     /// An example value from the spec.
     pub example: Option<serde_json::Value>,
+    /// How the member is held (filled in once `required`, `readOnly`,
+    /// `nullable` and `default` are known).
+    pub presence: Presence,
+    /// Held in a `Box` because its type contains the owner (filled in by the facts pass).
+    pub boxed: bool,
 }
 
 /// A string enumeration.
@@ -121,7 +194,7 @@ pub struct EnumDef {
 #[derive(Debug, Clone)]
 pub struct EnumValue {
     /// The value on the wire.
-    pub wire: String,
+    pub wire_name: String,
     /// The Rust variant name.
     pub variant: String,
 }
@@ -141,15 +214,21 @@ pub struct Shape {
     /// The type.
     pub ty: Ty,
     /// Constraints on the value.
-    pub checks: Checks,
-    /// `nullable: true`.
+    pub rules: Rules,
+    /// `nullable: true`: the value may be JSON `null` (only that; whether a
+    /// member may be absent is its [`Presence`]).
     pub nullable: bool,
 }
 
 impl Shape {
     /// An unconstrained, non-nullable shape.
     pub fn plain(ty: Ty) -> Self {
-        Shape { ty, checks: Checks::default(), nullable: false }
+        Shape { ty, rules: Rules::default(), nullable: false }
+    }
+
+    /// The same shape without `nullable`.
+    pub fn non_null(&self) -> Shape {
+        Shape { nullable: false, ..self.clone() }
     }
 }
 
@@ -178,9 +257,10 @@ pub enum Ty {
     JsonObject,
 }
 
-/// Constraints at one position; absent ones are `None`/`false`.
+/// Constraints at one position, each a runtime `Rule` a value can break;
+/// absent ones are `None`/`false`.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Checks {
+pub struct Rules {
     /// `minLength`.
     pub min_length: Option<u64>,
     /// `maxLength`.
@@ -199,10 +279,10 @@ pub struct Checks {
     pub unique_items: bool,
 }
 
-impl Checks {
+impl Rules {
     /// Whether no constraint is set.
     pub fn is_empty(&self) -> bool {
-        *self == Checks::default()
+        *self == Rules::default()
     }
 }
 
@@ -284,6 +364,52 @@ pub struct Response {
     pub body: Option<Shape>,
 }
 
+/// An HTTP method the client can send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// `GET`.
+    Get,
+    /// `PUT`.
+    Put,
+    /// `POST`.
+    Post,
+    /// `DELETE`.
+    Delete,
+    /// `PATCH`.
+    Patch,
+}
+
+impl Method {
+    /// The method as sent, upper case.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Patch => "PATCH",
+        }
+    }
+}
+
+/// A path template, parsed: `/v1/accounts/{account_id}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathTemplate {
+    /// The template as written in the spec.
+    pub source: String,
+    /// Its segments between slashes, in order.
+    pub segments: Vec<PathSegment>,
+}
+
+/// One segment of a path template.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathSegment {
+    /// Fixed text.
+    Literal(String),
+    /// The whole segment is a path parameter: its index in [`Operation::params`].
+    Param(usize),
+}
+
 /// One operation.
 #[derive(Debug, Clone)]
 pub struct Operation {
@@ -291,10 +417,10 @@ pub struct Operation {
     pub id: String,
     /// The Rust method name.
     pub rust_name: String,
-    /// HTTP method, upper case.
-    pub method: String,
-    /// Path template.
-    pub path: String,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template.
+    pub path: PathTemplate,
     /// `summary`.
     pub summary: Option<String>,
     /// `description`.

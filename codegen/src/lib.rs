@@ -94,7 +94,7 @@ pub fn generate(source: SpecSource<'_>, module: &str, settings: &Settings) -> Re
         //! Models and validators.
         #types
     };
-    let client = emitter.client()?;
+    let client = emitter.client();
     let client_rs = quote! {
         //! The async HTTP client: one method per operation.
         #client
@@ -129,7 +129,7 @@ pub fn generate_module(source: SpecSource<'_>, settings: &Settings) -> Result<St
     let client_mod = if api.operations.is_empty() {
         quote!()
     } else {
-        let client = emitter.client()?;
+        let client = emitter.client();
         quote! {
             /// The async HTTP client: one method per operation.
             #gate

@@ -52,11 +52,6 @@ pub fn value_name(name: &str) -> String {
     }
 }
 
-/// A constant name: `email` -> `EMAIL`.
-pub fn const_name(name: &str) -> String {
-    value_name(name).trim_start_matches("r#").to_uppercase()
-}
-
 /// Makes every name in `names` unique by appending `2`, `3`, ... to later
 /// repeats, in order, so results are deterministic.
 pub fn dedupe(names: Vec<String>) -> Vec<String> {
@@ -88,7 +83,6 @@ mod tests {
         assert_eq!(type_name("en-US"), "EnUs");
         assert_eq!(type_name("1"), "V1");
         assert_eq!(type_name("Self"), "SelfValue");
-        assert_eq!(const_name("type"), "TYPE");
     }
 
     #[test]

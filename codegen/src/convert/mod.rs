@@ -2,12 +2,19 @@
 //!
 //! Components are named first (so references and cycles resolve), then every
 //! component schema is converted, then operations and callbacks, which may
-//! add inline types of their own. Finally each type learns which way its
-//! values travel.
+//! add inline types of their own. Finally one pass over the model computes
+//! what emission relies on: how each member is held (presence, boxing),
+//! which way each type's values travel, whether they are always valid and
+//! whether they can be written as text; and checks that every operation
+//! can become a client method. Emission itself cannot fail.
 
-mod defaults;
+mod boxing;
 mod direction;
+mod facts;
+mod inputs;
 mod operation;
+mod path;
+mod presence;
 mod schema;
 
 use std::collections::BTreeMap;
@@ -41,8 +48,11 @@ pub fn convert(source: SpecSource<'_>, document: &OpenAPI) -> Result<Api> {
     }
     let (operations, webhooks) = converter.operations()?;
     let mut types = converter.types;
-    defaults::check(source, &types)?;
+    presence::assign(source, &mut types)?;
+    boxing::assign(source, &mut types)?;
     direction::assign(&mut types, &operations, &webhooks);
+    facts::assign(&mut types);
+    inputs::check(source, &types, &operations)?;
     Ok(Api {
         file: source.file.to_owned(),
         title: document.info.title.clone(),

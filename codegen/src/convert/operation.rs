@@ -4,7 +4,7 @@ use openapiv3::{Operation as OaOperation, Parameter, ParameterSchemaOrContent, P
 
 use super::Converter;
 use crate::error::Result;
-use crate::ir::{Body, Operation, Param, ParamLocation, Response, Shape, StatusMatch, Webhook};
+use crate::ir::{Body, Method, Operation, Param, ParamLocation, Response, Shape, StatusMatch, Webhook};
 use crate::naming;
 use crate::pointer;
 
@@ -112,6 +112,8 @@ impl Converter<'_> {
             let body = self.response_body(&response.content, &format!("{context}Response{key}"), &response_at)?;
             responses.push(Response { status, doc: response.description.clone(), body });
         }
+        let method = http_method(method).ok_or_else(|| self.unsupported(at, format!("HTTP method {method}")))?;
+        let path = super::path::parse(path, &params).map_err(|reason| self.unsupported(at, reason))?;
         let security = op
             .security
             .as_ref()
@@ -121,8 +123,8 @@ impl Converter<'_> {
         Ok(Operation {
             rust_name: naming::value_name(&id),
             id,
-            method: method.to_uppercase(),
-            path: path.to_owned(),
+            method,
+            path,
             summary: op.summary.clone(),
             description: op.description.clone(),
             deprecated: op.deprecated,
@@ -229,6 +231,18 @@ fn methods(item: &PathItem) -> impl Iterator<Item = (&'static str, &OaOperation)
     ]
     .into_iter()
     .filter_map(|(method, op)| op.as_ref().map(|op| (method, op)))
+}
+
+/// The methods the client can send.
+fn http_method(method: &str) -> Option<Method> {
+    Some(match method {
+        "get" => Method::Get,
+        "put" => Method::Put,
+        "post" => Method::Post,
+        "delete" => Method::Delete,
+        "patch" => Method::Patch,
+        _ => return None,
+    })
 }
 
 fn status_match(status: &StatusCode) -> StatusMatch {

@@ -8,7 +8,7 @@ use openapiv3::{
 use super::Converter;
 use crate::error::{CodegenError, Result};
 use crate::ir::{
-    Checks, Direction, EnumDef, EnumValue, Field, PatternDef, Shape, StructDef, Ty, TypeDef, TypeKind, Variant,
+    EnumDef, EnumValue, Field, PatternDef, Presence, Rules, Shape, StructDef, Ty, TypeDef, TypeKind, Variant,
 };
 use crate::naming;
 use crate::pattern;
@@ -64,15 +64,7 @@ impl Converter<'_> {
 
     /// Defines `name` as another name for the component `target`.
     pub(super) fn define_alias_of(&mut self, name: String, target: String, at: &str) -> Result<()> {
-        let def = TypeDef {
-            name,
-            doc: None,
-            pointer: at.to_owned(),
-            kind: TypeKind::Alias(Shape::plain(Ty::Named(target))),
-            direction: Direction::default(),
-            example: None,
-            component: None,
-        };
+        let def = TypeDef::new(name, at, TypeKind::Alias(Shape::plain(Ty::Named(target))));
         self.insert_type(def, false).map(|_| ())
     }
 
@@ -92,7 +84,7 @@ impl Converter<'_> {
             Form::Wrapper(inner) => TypeKind::Alias(self.wrapped_shape(inner, schema, &name, at)?),
             Form::Scalar => {
                 let shape = self.scalar_shape(schema, &name, at)?;
-                if shape_has_own_checks(&shape) {
+                if shape_has_own_rules(&shape) {
                     TypeKind::Newtype(shape)
                 } else {
                     TypeKind::Alias(shape)
@@ -100,13 +92,9 @@ impl Converter<'_> {
             }
         };
         let def = TypeDef {
-            name,
             doc: schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone()),
-            pointer: at.to_owned(),
-            kind,
-            direction: Direction::default(),
             example: schema.schema_data.example.clone(),
-            component: None,
+            ..TypeDef::new(name, at, kind)
         };
         self.insert_type(def, synthesized)
     }
@@ -153,14 +141,14 @@ impl Converter<'_> {
     }
 
     fn scalar_shape(&mut self, schema: &Schema, context: &str, at: &str) -> Result<Shape> {
-        let mut checks = Checks::default();
+        let mut rules = Rules::default();
         let ty = match &schema.schema_kind {
             SchemaKind::Type(Type::String(string)) => {
                 // minLength 0 and minItems 0 hold for every value: no check.
-                checks.min_length = string.min_length.filter(|n| *n > 0).map(|n| n as u64);
-                checks.max_length = string.max_length.map(|n| n as u64);
+                rules.min_length = string.min_length.filter(|n| *n > 0).map(|n| n as u64);
+                rules.max_length = string.max_length.map(|n| n as u64);
                 if let Some(source) = &string.pattern {
-                    checks.pattern = Some(self.pattern(source, at)?);
+                    rules.pattern = Some(self.pattern(source, at)?);
                 }
                 Ty::String
             }
@@ -171,8 +159,8 @@ impl Converter<'_> {
                 if integer.multiple_of.is_some() {
                     return Err(self.unsupported(at, "multipleOf"));
                 }
-                checks.minimum = integer.minimum.map(|n| (n as f64, integer.exclusive_minimum));
-                checks.maximum = integer.maximum.map(|n| (n as f64, integer.exclusive_maximum));
+                rules.minimum = integer.minimum.map(|n| (n as f64, integer.exclusive_minimum));
+                rules.maximum = integer.maximum.map(|n| (n as f64, integer.exclusive_maximum));
                 match integer.format {
                     VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Ty::I32,
                     _ => Ty::I64,
@@ -185,8 +173,8 @@ impl Converter<'_> {
                 if number.multiple_of.is_some() {
                     return Err(self.unsupported(at, "multipleOf"));
                 }
-                checks.minimum = number.minimum.map(|n| (n, number.exclusive_minimum));
-                checks.maximum = number.maximum.map(|n| (n, number.exclusive_maximum));
+                rules.minimum = number.minimum.map(|n| (n, number.exclusive_minimum));
+                rules.maximum = number.maximum.map(|n| (n, number.exclusive_maximum));
                 Ty::F64
             }
             SchemaKind::Type(Type::Boolean(boolean)) => {
@@ -195,7 +183,7 @@ impl Converter<'_> {
                 }
                 Ty::Bool
             }
-            SchemaKind::Type(Type::Array(array)) => self.array_ty(array, &mut checks, context, at)?,
+            SchemaKind::Type(Type::Array(array)) => self.array_ty(array, &mut rules, context, at)?,
             SchemaKind::Type(Type::Object(object)) => self.open_object_ty(object, context, at)?,
             SchemaKind::Any(any) => {
                 if *any != openapiv3::AnySchema::default() {
@@ -208,14 +196,14 @@ impl Converter<'_> {
             }
             _ => return Err(self.unsupported(at, "this schema form")),
         };
-        Ok(Shape { ty, checks, nullable: schema.schema_data.nullable })
+        Ok(Shape { ty, rules, nullable: schema.schema_data.nullable })
     }
 
-    fn array_ty(&mut self, array: &ArrayType, checks: &mut Checks, context: &str, at: &str) -> Result<Ty> {
+    fn array_ty(&mut self, array: &ArrayType, rules: &mut Rules, context: &str, at: &str) -> Result<Ty> {
         let items = array.items.as_ref().ok_or_else(|| self.unsupported(at, "an array without `items`"))?;
-        checks.min_items = array.min_items.filter(|n| *n > 0).map(|n| n as u64);
-        checks.max_items = array.max_items.map(|n| n as u64);
-        checks.unique_items = array.unique_items;
+        rules.min_items = array.min_items.filter(|n| *n > 0).map(|n| n as u64);
+        rules.max_items = array.max_items.map(|n| n as u64);
+        rules.unique_items = array.unique_items;
         let item = self.boxed_shape(items, &format!("{context}Item"), &format!("{at}/items"))?;
         Ok(Ty::Array(Box::new(item)))
     }
@@ -275,24 +263,26 @@ impl Converter<'_> {
         }
         let rust_names = naming::dedupe(names);
         let mut fields = Vec::new();
-        for ((json_name, schema), rust_name) in object.properties.iter().zip(rust_names) {
-            let field_at = pointer::join(&pointer::join(at, "properties"), json_name);
-            let context = format!("{name}{}", naming::type_name(json_name));
+        for ((wire_name, schema), rust_name) in object.properties.iter().zip(rust_names) {
+            let field_at = pointer::join(&pointer::join(at, "properties"), wire_name);
+            let context = format!("{name}{}", naming::type_name(wire_name));
             let shape = self.boxed_shape(schema, &context, &field_at)?;
             let data = match schema {
                 ReferenceOr::Item(schema) => Some(&schema.schema_data),
                 ReferenceOr::Reference { .. } => None,
             };
             fields.push(Field {
-                json_name: json_name.clone(),
+                wire_name: wire_name.clone(),
                 rust_name,
                 doc: data.and_then(|d| d.description.clone()),
                 shape,
-                required: object.required.contains(json_name),
+                required: object.required.contains(wire_name),
                 read_only: data.is_some_and(|d| d.read_only),
                 deprecated: data.is_some_and(|d| d.deprecated),
                 default: data.and_then(|d| d.default.clone()),
                 example: data.and_then(|d| d.example.clone()),
+                presence: Presence::Optional,
+                boxed: false,
             });
         }
         Ok(StructDef { fields, keeps_additional })
@@ -315,14 +305,16 @@ impl Converter<'_> {
 
 fn enum_def(values: Vec<String>) -> EnumDef {
     let variants = naming::dedupe(values.iter().map(|v| naming::type_name(v)).collect());
-    EnumDef { values: values.into_iter().zip(variants).map(|(wire, variant)| EnumValue { wire, variant }).collect() }
+    EnumDef {
+        values: values.into_iter().zip(variants).map(|(wire_name, variant)| EnumValue { wire_name, variant }).collect(),
+    }
 }
 
 /// Whether a named scalar needs a checked newtype: it has constraints of its own.
-fn shape_has_own_checks(shape: &Shape) -> bool {
-    !shape.checks.is_empty()
+pub(super) fn shape_has_own_rules(shape: &Shape) -> bool {
+    !shape.rules.is_empty()
         || match &shape.ty {
-            Ty::Array(item) | Ty::Map(item) => !matches!(item.ty, Ty::Named(_)) && shape_has_own_checks(item),
+            Ty::Array(item) | Ty::Map(item) => !matches!(item.ty, Ty::Named(_)) && shape_has_own_rules(item),
             _ => false,
         }
 }

@@ -7,14 +7,21 @@ use super::Emitter;
 use crate::ir::{Shape, Ty};
 
 impl Emitter<'_> {
-    /// Statements checking the value bound to `value` (of type `&T`) at the
-    /// location bound to `path` (of type `&Path`), or `None` when a value of
-    /// this shape can never break a constraint.
-    pub fn checks(&self, shape: &Shape, value: &Ident, path: &Ident, depth: usize) -> Option<TokenStream> {
-        if shape.nullable {
+    /// Statements checking the value bound to `value` (of type `&T`, or
+    /// `&Option<T>` when `optional` or the shape is nullable) at the location
+    /// bound to `path` (of type `&Path`), or `None` when a value of this
+    /// shape can never break a constraint.
+    pub fn checks(
+        &self,
+        shape: &Shape,
+        optional: bool,
+        value: &Ident,
+        path: &Ident,
+        depth: usize,
+    ) -> Option<TokenStream> {
+        if optional || shape.nullable {
             let inner_value = format_ident!("value{}", depth);
-            let inner = Shape { nullable: false, ..shape.clone() };
-            let body = self.checks(&inner, &inner_value, path, depth + 1)?;
+            let body = self.checks(&shape.non_null(), false, &inner_value, path, depth + 1)?;
             return Some(quote! {
                 if let Some(#inner_value) = #value {
                     #body
@@ -22,7 +29,7 @@ impl Emitter<'_> {
             });
         }
         let rt = &self.runtime;
-        let c = &shape.checks;
+        let c = &shape.rules;
         let mut out = Vec::new();
         match &shape.ty {
             Ty::Named(name) => {
@@ -61,7 +68,7 @@ impl Emitter<'_> {
                 let item_value = format_ident!("item{}", depth);
                 let item_path = format_ident!("item_path{}", depth);
                 let index = format_ident!("index{}", depth);
-                if let Some(body) = self.checks(item, &item_value, &item_path, depth + 1) {
+                if let Some(body) = self.checks(item, false, &item_value, &item_path, depth + 1) {
                     out.push(quote! {
                         for (#index, #item_value) in #value.iter().enumerate() {
                             let #item_path = &#path.index(#index);
@@ -74,7 +81,7 @@ impl Emitter<'_> {
                 let key = format_ident!("key{}", depth);
                 let entry_value = format_ident!("entry{}", depth);
                 let entry_path = format_ident!("entry_path{}", depth);
-                if let Some(body) = self.checks(entry, &entry_value, &entry_path, depth + 1) {
+                if let Some(body) = self.checks(entry, false, &entry_value, &entry_path, depth + 1) {
                     out.push(quote! {
                         for (#key, #entry_value) in #value {
                             let #entry_path = &#path.field(#key);

@@ -5,8 +5,7 @@ use quote::{format_ident, quote};
 
 use super::docs::doc_attrs;
 use super::Emitter;
-use crate::error::{CodegenError, Location, Result};
-use crate::ir::{Operation, Param, ParamLocation, Shape, StatusMatch, Ty, TypeKind};
+use crate::ir::{Method, Operation, Param, ParamLocation, PathSegment, Shape, StatusMatch, Ty};
 use crate::naming;
 
 /// The header the runtime fills from `CallOptions` (or a fresh key).
@@ -14,13 +13,8 @@ const IDEMPOTENCY_HEADER: &str = "Klarna-Idempotency-Key";
 
 impl Emitter<'_> {
     /// The client module body: base URLs, `Client`, its methods and outcomes.
-    pub fn client(&self) -> Result<TokenStream> {
+    pub fn client(&self) -> TokenStream {
         let rt = &self.runtime;
-        if self.api.types.contains_key("Client") {
-            return Err(
-                self.error("/components/schemas/Client", "a schema named `Client` collides with the generated client")
-            );
-        }
         let server = |prefix: &str, index: usize| {
             let found = self
                 .api
@@ -42,11 +36,11 @@ impl Emitter<'_> {
         let mut outcomes = Vec::new();
         for op in &self.api.operations {
             let outcome = self.outcome_name(op);
-            outcomes.push(self.outcome_enum(op, &outcome)?);
-            methods.push(self.method(op, &outcome)?);
+            outcomes.push(self.outcome_enum(op, &outcome));
+            methods.push(self.method(op, &outcome));
         }
         let title = format!(" Client for the {} (version {}).", self.api.title, self.api.version);
-        Ok(quote! {
+        quote! {
             #[allow(unused_imports)]
             use super::*;
             use #rt as rt;
@@ -81,13 +75,6 @@ impl Emitter<'_> {
             }
 
             #(#outcomes)*
-        })
-    }
-
-    fn error(&self, pointer: &str, reason: &str) -> CodegenError {
-        CodegenError::Unsupported {
-            at: Location { file: self.api.file.clone(), pointer: pointer.to_owned() },
-            reason: reason.to_owned(),
         }
     }
 
@@ -125,7 +112,7 @@ impl Emitter<'_> {
         format_ident!("{}", name)
     }
 
-    fn outcome_enum(&self, op: &Operation, name: &Ident) -> Result<TokenStream> {
+    fn outcome_enum(&self, op: &Operation, name: &Ident) -> TokenStream {
         let mut variants = Vec::new();
         let mut status_arms = Vec::new();
         for response in &op.responses {
@@ -152,7 +139,7 @@ impl Emitter<'_> {
             " What [`Client::{}`] can return: one variant per documented status.",
             op.rust_name.trim_start_matches("r#")
         );
-        Ok(quote! {
+        quote! {
             #[doc = #doc]
             #[derive(Debug, Clone, PartialEq)]
             pub enum #name {
@@ -172,34 +159,6 @@ impl Emitter<'_> {
                     (200..300).contains(&self.status())
                 }
             }
-        })
-    }
-
-    /// Whether values of a shape can be written as text (path, query, header).
-    fn displayable(&self, shape: &Shape) -> bool {
-        match &shape.ty {
-            Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool => true,
-            Ty::Named(name) => self.named_displayable(name, 0),
-            _ => false,
-        }
-    }
-
-    pub(super) fn named_displayable(&self, name: &str, depth: usize) -> bool {
-        if depth > 16 {
-            return false;
-        }
-        match self.api.types.get(name).map(|d| &d.kind) {
-            Some(TypeKind::Enum(_)) => true,
-            Some(TypeKind::Newtype(shape)) | Some(TypeKind::Alias(shape)) => {
-                !shape.nullable
-                    && match &shape.ty {
-                        Ty::Named(inner) => self.named_displayable(inner, depth + 1),
-                        Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool => true,
-                        _ => false,
-                    }
-            }
-            Some(TypeKind::Union(variants)) => variants.iter().all(|v| self.named_displayable(&v.type_name, depth + 1)),
-            _ => false,
         }
     }
 
@@ -232,8 +191,9 @@ impl Emitter<'_> {
         shape: &Shape,
         required: bool,
     ) -> TokenStream {
-        let shape = Shape { nullable: false, ..shape.clone() };
-        let Some(body) = self.checks(&shape, &format_ident!("field_value"), &format_ident!("field_path"), 0) else {
+        let Some(body) =
+            self.checks(&shape.non_null(), false, &format_ident!("field_value"), &format_ident!("field_path"), 0)
+        else {
             return quote!();
         };
         let path = match name {
@@ -256,7 +216,7 @@ impl Emitter<'_> {
         }
     }
 
-    fn method(&self, op: &Operation, outcome: &Ident) -> Result<TokenStream> {
+    fn method(&self, op: &Operation, outcome: &Ident) -> TokenStream {
         let method_ident = match op.rust_name.strip_prefix("r#") {
             Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
             None => format_ident!("{}", op.rust_name),
@@ -274,12 +234,6 @@ impl Emitter<'_> {
         let mut checks = Vec::new();
         let mut arg_docs = Vec::new();
         for p in &ordered {
-            if !self.displayable(&p.shape) && !matches!(&p.shape.ty, Ty::Array(item) if self.displayable(item)) {
-                return Err(self.error(
-                    &op.pointer,
-                    &format!("parameter {:?} has a type that cannot be written as text", p.wire_name),
-                ));
-            }
             let ident = format_ident!("{}", p.rust_name.trim_start_matches("r#"));
             let ty = self.input_type(&p.shape, p.required);
             args.push(quote!(#ident: #ty));
@@ -309,22 +263,14 @@ impl Emitter<'_> {
         arg_docs.push("- `options`: idempotency key and correlation id for this call.".to_owned());
 
         let mut build = Vec::new();
-        let mut path_params = ordered.iter().filter(|p| p.location == ParamLocation::Path);
-        for segment in op.path.trim_start_matches('/').split('/') {
-            if let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                let param = path_params.clone().find(|p| p.wire_name == name).ok_or_else(|| {
-                    self.error(&op.pointer, &format!("path template names {{{name}}} but no path parameter"))
-                })?;
-                let ident = format_ident!("{}", param.rust_name.trim_start_matches("r#"));
-                build.push(quote!(request.segment(#ident.to_string());));
-            } else if segment.contains('{') {
-                return Err(self.error(&op.pointer, "path segments mixing text and parameters"));
-            } else {
-                build.push(quote!(request.segment(#segment);));
-            }
-        }
-        if path_params.any(|p| !op.path.contains(&format!("{{{}}}", p.wire_name))) {
-            return Err(self.error(&op.pointer, "a path parameter that the path template does not use"));
+        for segment in &op.path.segments {
+            build.push(match segment {
+                PathSegment::Literal(text) => quote!(request.segment(#text);),
+                PathSegment::Param(index) => {
+                    let ident = format_ident!("{}", op.params[*index].rust_name.trim_start_matches("r#"));
+                    quote!(request.segment(#ident.to_string());)
+                }
+            });
         }
         for p in ordered.iter().filter(|p| p.location != ParamLocation::Path) {
             let ident = format_ident!("{}", p.rust_name.trim_start_matches("r#"));
@@ -363,13 +309,12 @@ impl Emitter<'_> {
         if op.security.iter().any(|alternative| alternative.iter().any(|s| s == "klarna_partner_account")) {
             build.push(quote!(request.allow_partner_account();));
         }
-        let http_method = match op.method.as_str() {
-            "GET" => quote!(Get),
-            "POST" => quote!(Post),
-            "PUT" => quote!(Put),
-            "PATCH" => quote!(Patch),
-            "DELETE" => quote!(Delete),
-            other => return Err(self.error(&op.pointer, &format!("HTTP method {other}"))),
+        let http_method = match op.method {
+            Method::Get => quote!(Get),
+            Method::Post => quote!(Post),
+            Method::Put => quote!(Put),
+            Method::Patch => quote!(Patch),
+            Method::Delete => quote!(Delete),
         };
 
         let mut arms = Vec::new();
@@ -408,13 +353,13 @@ impl Emitter<'_> {
             arms.push(quote!(_ => Err(response.unexpected_status()),));
         }
 
-        let mut notes = vec![format!("`{} {}`", op.method, op.path)];
+        let mut notes = vec![format!("`{} {}`", op.method.as_str(), op.path.source)];
         if op.deprecated {
             notes.push("**Deprecated** by the API.".to_owned());
         }
         // The runtime sends the key on POST and PATCH (the methods Klarna
         // honours it on), whether or not the spec declares the header.
-        if op.method == "POST" || op.method == "PATCH" {
+        if matches!(op.method, Method::Post | Method::Patch) {
             notes.push(format!("`{IDEMPOTENCY_HEADER}` comes from `options`, or is generated; retries reuse it."));
         }
         notes.push(format!("Arguments:\n\n{}", arg_docs.join("\n")));
@@ -435,7 +380,7 @@ impl Emitter<'_> {
                 check.finish()?;
             }
         };
-        Ok(quote! {
+        quote! {
             #docs
             #allow
             pub async fn #method_ident(&self, #(#args,)* options: rt::client::CallOptions) -> Result<#outcome, rt::client::ClientError> {
@@ -447,7 +392,7 @@ impl Emitter<'_> {
                     #(#arms)*
                 }
             }
-        })
+        }
     }
 }
 

@@ -73,7 +73,7 @@ impl Emitter<'_> {
         if depth > 16 {
             return None;
         }
-        let c = &shape.checks;
+        let c = &shape.rules;
         match &shape.ty {
             Ty::Named(name) => {
                 let def = self.api.types.get(name)?;
@@ -85,11 +85,11 @@ impl Emitter<'_> {
                         let mut object = Map::new();
                         for field in s.fields.iter().filter(|f| f.required && !f.read_only) {
                             let value = field.example.clone().or_else(|| self.example_for(&field.shape, depth + 1))?;
-                            object.insert(field.json_name.clone(), value);
+                            object.insert(field.wire_name.clone(), value);
                         }
                         Some(Value::Object(object))
                     }
-                    TypeKind::Enum(e) => e.values.first().map(|v| Value::String(v.wire.clone())),
+                    TypeKind::Enum(e) => e.values.first().map(|v| Value::String(v.wire_name.clone())),
                     TypeKind::Newtype(inner) | TypeKind::Alias(inner) => self.example_for(inner, depth + 1),
                     TypeKind::Union(variants) => variants
                         .iter()

@@ -16,9 +16,9 @@ impl Emitter<'_> {
     /// An enum with `as_str`, `Display`, `FromStr`, serde and `Validate`.
     pub fn enum_def(&self, def: &TypeDef, name: &Ident, e: &EnumDef) -> TokenStream {
         let rt = &self.runtime;
-        let lenient = def.direction.response;
+        let lenient = def.lenient();
         let docs = doc_attrs(def.doc.as_deref(), &format!("The `{}` enumeration.", def.name), &[]);
-        let wires: Vec<&String> = e.values.iter().map(|v| &v.wire).collect();
+        let wires: Vec<&String> = e.values.iter().map(|v| &v.wire_name).collect();
         let variants: Vec<Ident> = e.values.iter().map(|v| format_ident!("{}", v.variant)).collect();
         let variant_docs = wires.iter().map(|w| format!(" `{w}`"));
         let all = quote!(&[#(#name::#variants),*]);

@@ -37,7 +37,7 @@ impl Emitter<'_> {
             }
             _ => inner.clone(),
         };
-        let body = self.checks(shape, &format_ident!("value"), &format_ident!("path"), 0);
+        let body = self.checks(shape, false, &format_ident!("value"), &format_ident!("path"), 0);
         let (value_arg, path_arg, out_arg) = match body {
             Some(_) => (quote!(value), quote!(path), quote!(out)),
             None => (quote!(_value), quote!(_path), quote!(_out)),

@@ -30,7 +30,7 @@ impl PatternTable {
     }
 
     fn add_shape(&mut self, shape: &Shape) {
-        if let Some(pattern) = &shape.checks.pattern {
+        if let Some(pattern) = &shape.rules.pattern {
             if !self.by_source.contains_key(&pattern.source) {
                 let ident = format_ident!("PATTERN_{}", self.by_source.len() + 1);
                 self.by_source.insert(pattern.source.clone(), (ident, pattern.clone()));

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::Emitter;
-use crate::ir::{Shape, Ty, TypeKind};
+use crate::ir::{Shape, Ty};
 
 impl Emitter<'_> {
     /// The Rust type of a shape (`Option<...>` when nullable).
@@ -43,53 +43,9 @@ impl Emitter<'_> {
         }
     }
 
-    /// Whether `name` can reach `target` through fields held directly (not
-    /// behind a `Vec`, map or `Option`), which would make an infinitely sized type.
-    pub fn reaches_directly(&self, name: &str, target: &str, depth: usize) -> bool {
-        if depth > 64 {
-            return false;
-        }
-        if name == target {
-            return true;
-        }
-        match self.api.types.get(name).map(|d| &d.kind) {
-            Some(TypeKind::Struct(s)) => s.fields.iter().any(|f| match &f.shape.ty {
-                Ty::Named(next) => self.reaches_directly(next, target, depth + 1),
-                _ => false,
-            }),
-            Some(TypeKind::Alias(shape) | TypeKind::Newtype(shape)) => match &shape.ty {
-                Ty::Named(next) => self.reaches_directly(next, target, depth + 1),
-                _ => false,
-            },
-            Some(TypeKind::Union(variants)) => {
-                variants.iter().any(|v| self.reaches_directly(&v.type_name, target, depth + 1))
-            }
-            _ => false,
-        }
-    }
-
-    /// Whether values of a named type can never break a constraint
-    /// (so callers need not call its `validate_at`).
+    /// Whether values of a named type can never break a constraint (so
+    /// callers need not call its `validate_at`), as the model computed.
     pub fn always_valid(&self, name: &str) -> bool {
-        self.named_always_valid(name, 0)
-    }
-
-    fn named_always_valid(&self, name: &str, depth: usize) -> bool {
-        match self.api.types.get(name).map(|d| (&d.kind, d.direction.response)) {
-            Some((TypeKind::Enum(_), lenient)) => !lenient,
-            Some((TypeKind::Alias(shape), _)) => self.shape_always_valid(shape, depth + 1),
-            _ => false,
-        }
-    }
-
-    fn shape_always_valid(&self, shape: &Shape, depth: usize) -> bool {
-        if !shape.checks.is_empty() || depth > 64 {
-            return false;
-        }
-        match &shape.ty {
-            Ty::Named(name) => self.named_always_valid(name, depth + 1),
-            Ty::Array(inner) | Ty::Map(inner) => self.shape_always_valid(inner, depth + 1),
-            _ => true,
-        }
+        self.api.types.get(name).is_some_and(|d| d.always_valid)
     }
 }

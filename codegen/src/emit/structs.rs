@@ -6,29 +6,9 @@ use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, example_line};
 use super::Emitter;
-use crate::ir::{Field, Shape, StructDef, Ty, TypeDef, TypeKind};
-
-/// How a field is held in the struct.
-enum Holding {
-    /// Required and sent by both sides: the plain type.
-    Plain,
-    /// Absent when `None`.
-    Optional,
-    /// Filled from the spec's `default` when absent.
-    Defaulted,
-}
+use crate::ir::{DefaultValue, Field, Presence, StructDef, TypeDef};
 
 impl Emitter<'_> {
-    fn holding(field: &Field) -> Holding {
-        if field.required && !field.read_only {
-            Holding::Plain
-        } else if field.default.is_some() && !field.read_only {
-            Holding::Defaulted
-        } else {
-            Holding::Optional
-        }
-    }
-
     fn field_ident(field: &Field) -> Ident {
         match field.rust_name.strip_prefix("r#") {
             Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
@@ -36,18 +16,24 @@ impl Emitter<'_> {
         }
     }
 
-    /// The type of a field, boxed when it would otherwise contain itself.
-    fn field_type(&self, owner: &str, field: &Field) -> TokenStream {
-        let mut ty = self.ty(&field.shape.ty);
-        if let Ty::Named(name) = &field.shape.ty {
-            if self.reaches_directly(name, owner, 0) {
-                ty = quote!(Box<#ty>);
-            }
+    /// The type of a field: boxed when it would otherwise contain itself,
+    /// an `Option` when it may be absent or `null`.
+    fn field_type(&self, field: &Field) -> TokenStream {
+        let ty = self.held_type(field);
+        if field.presence.is_option() {
+            quote!(Option<#ty>)
+        } else {
+            ty
         }
-        match Self::holding(field) {
-            Holding::Plain if field.shape.nullable => quote!(Option<#ty>),
-            Holding::Plain | Holding::Defaulted => ty,
-            Holding::Optional => quote!(Option<#ty>),
+    }
+
+    /// The field's type without its `Option`.
+    fn held_type(&self, field: &Field) -> TokenStream {
+        let ty = self.ty(&field.shape.ty);
+        if field.boxed {
+            quote!(Box<#ty>)
+        } else {
+            ty
         }
     }
 
@@ -59,7 +45,7 @@ impl Emitter<'_> {
         let mut default_fns = Vec::new();
         for field in &s.fields {
             let ident = Self::field_ident(field);
-            let ty = self.field_type(&def.name, field);
+            let ty = self.field_type(field);
             let mut notes: Vec<String> = example_line(field.example.as_ref()).into_iter().collect();
             if field.deprecated {
                 notes.push("Deprecated by the API.".to_owned());
@@ -67,29 +53,29 @@ impl Emitter<'_> {
             if field.read_only {
                 notes.push("Read-only: set by the server, never sent in requests.".to_owned());
             }
-            let field_docs = doc_attrs(field.doc.as_deref(), &format!("The `{}` member.", field.json_name), &notes);
+            let field_docs = doc_attrs(field.doc.as_deref(), &format!("The `{}` member.", field.wire_name), &notes);
             let mut serde_args = Vec::new();
-            let wire = &field.json_name;
+            let wire = &field.wire_name;
             if *wire != field.rust_name.trim_start_matches("r#") {
                 serde_args.push(quote!(rename = #wire));
             }
-            match Self::holding(field) {
+            match &field.presence {
                 // Without this, serde would read a missing `Option` member as `None`;
                 // a required nullable member must be present, if only as `null`.
-                Holding::Plain if field.shape.nullable => {
+                Presence::Nullable => {
                     serde_args.push(quote!(deserialize_with = "Option::deserialize"));
                 }
-                Holding::Plain => {}
-                Holding::Optional => {
+                Presence::Required => {}
+                Presence::Optional => {
                     serde_args.push(quote!(default));
                     serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
                 }
-                Holding::Defaulted => {
+                Presence::Defaulted(default) => {
                     let fn_name =
                         format!("default_{}_{}", def.name.to_snake_case(), field.rust_name.trim_start_matches("r#"));
                     let fn_ident = format_ident!("{}", fn_name);
-                    let value = self.default_value(field);
-                    let fn_ty = self.ty(&field.shape.ty);
+                    let value = self.default_value(default);
+                    let fn_ty = self.held_type(field);
                     default_fns.push(quote! {
                         fn #fn_ident() -> #fn_ty { #value }
                     });
@@ -119,11 +105,14 @@ impl Emitter<'_> {
             .iter()
             .filter_map(|field| {
                 let ident = Self::field_ident(field);
-                let wire = &field.json_name;
-                let optional =
-                    !matches!(Self::holding(field), Holding::Plain | Holding::Defaulted) || field.shape.nullable;
-                let shape = Shape { nullable: optional, ..field.shape.clone() };
-                let body = self.checks(&shape, &format_ident!("field_value"), &format_ident!("field_path"), 0)?;
+                let wire = &field.wire_name;
+                let body = self.checks(
+                    &field.shape.non_null(),
+                    field.presence.is_option(),
+                    &format_ident!("field_value"),
+                    &format_ident!("field_path"),
+                    0,
+                )?;
                 Some(quote! {
                     {
                         let field_path = &path.field(#wire);
@@ -174,27 +163,20 @@ impl Emitter<'_> {
         let mut inits = Vec::new();
         for field in &s.fields {
             let ident = Self::field_ident(field);
-            match Self::holding(field) {
-                Holding::Plain => {
-                    let ty = self.field_type(&def.name, field);
-                    let boxed = matches!(&field.shape.ty, Ty::Named(n) if self.reaches_directly(n, &def.name, 0));
-                    if boxed {
-                        let inner = self.ty(&field.shape.ty);
-                        let inner = if field.shape.nullable { quote!(Option<Box<#inner>>) } else { quote!(#inner) };
-                        args.push(quote!(#ident: #inner));
-                        inits.push(if field.shape.nullable {
-                            quote!(#ident)
-                        } else {
-                            quote!(#ident: Box::new(#ident))
-                        });
-                    } else {
-                        args.push(quote!(#ident: #ty));
-                        inits.push(quote!(#ident));
-                    }
+            match &field.presence {
+                Presence::Required if field.boxed => {
+                    let inner = self.ty(&field.shape.ty);
+                    args.push(quote!(#ident: #inner));
+                    inits.push(quote!(#ident: Box::new(#ident)));
                 }
-                Holding::Optional => inits.push(quote!(#ident: None)),
-                Holding::Defaulted => {
-                    let value = self.default_value(field);
+                Presence::Required | Presence::Nullable => {
+                    let ty = self.field_type(field);
+                    args.push(quote!(#ident: #ty));
+                    inits.push(quote!(#ident));
+                }
+                Presence::Optional => inits.push(quote!(#ident: None)),
+                Presence::Defaulted(default) => {
+                    let value = self.default_value(default);
                     inits.push(quote!(#ident: #value));
                 }
             }
@@ -234,36 +216,24 @@ impl Emitter<'_> {
         }
     }
 
-    /// The Rust expression of a field's spec `default`.
-    fn default_value(&self, field: &Field) -> TokenStream {
-        let value = field.default.clone().unwrap_or(serde_json::Value::Null);
-        match (&field.shape.ty, &value) {
-            (Ty::String, serde_json::Value::String(s)) => quote!(#s.to_owned()),
-            (Ty::Bool, serde_json::Value::Bool(b)) => quote!(#b),
-            (Ty::I32, serde_json::Value::Number(n)) if n.as_i64().is_some_and(|v| i32::try_from(v).is_ok()) => {
-                let v = n.as_i64().unwrap_or_default() as i32;
-                quote!(#v)
+    /// The Rust expression of a member's `default`.
+    fn default_value(&self, default: &DefaultValue) -> TokenStream {
+        match default {
+            DefaultValue::String(s) => quote!(#s.to_owned()),
+            DefaultValue::Bool(b) => quote!(#b),
+            DefaultValue::Integer(n) => {
+                let n = proc_macro2::Literal::i64_unsuffixed(*n);
+                quote!(#n)
             }
-            (Ty::I64, serde_json::Value::Number(n)) if n.as_i64().is_some() => {
-                let v = n.as_i64().unwrap_or_default();
-                quote!(#v)
+            DefaultValue::Number(n) => {
+                let n = proc_macro2::Literal::f64_unsuffixed(*n);
+                quote!(#n)
             }
-            (Ty::F64, serde_json::Value::Number(n)) if n.as_f64().is_some() => {
-                let v = n.as_f64().unwrap_or_default();
-                quote!(#v)
+            DefaultValue::Variant { type_name, variant } => {
+                let ty = format_ident!("{}", type_name);
+                let variant = format_ident!("{}", variant);
+                quote!(#ty::#variant)
             }
-            (Ty::Named(name), serde_json::Value::String(s)) => match self.api.types.get(name).map(|d| &d.kind) {
-                Some(TypeKind::Enum(e)) => match e.values.iter().find(|v| v.wire == *s) {
-                    Some(v) => {
-                        let ty = format_ident!("{}", name);
-                        let variant = format_ident!("{}", v.variant);
-                        quote!(#ty::#variant)
-                    }
-                    None => quote!(compile_error!("default is not an enum value")),
-                },
-                _ => quote!(compile_error!("unsupported default")),
-            },
-            _ => quote!(compile_error!("unsupported default")),
         }
     }
 }

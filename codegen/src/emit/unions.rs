@@ -37,7 +37,7 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
-        let display = if self.named_displayable(&def.name, 0) {
+        let display = if def.displayable {
             quote! {
                 impl std::fmt::Display for #name {
                     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -129,17 +129,6 @@ impl Client {
         body: Option<&CustomerTokenStatusUpdateRequest>,
         options: rt::client::CallOptions,
     ) -> Result<PatchCustomerTokenOutcome, rt::client::ClientError> {
-        let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            if let Some(field_value) = body {
-                crate::runtime::Validate::validate_at(field_value, field_path, out);
-            }
-        }
-        check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
         request.segment("customer-token");
         request.segment("v1");

@@ -629,24 +629,9 @@ impl CustomerToken {
 impl crate::runtime::Validate for CustomerToken {
     fn validate_at(
         &self,
-        path: &crate::runtime::Path<'_>,
-        out: &mut Vec<crate::runtime::Violation>,
-    ) {
-        {
-            let field_path = &path.field("card");
-            let field_value = &self.card;
-            if let Some(value0) = field_value {
-                crate::runtime::Validate::validate_at(value0, field_path, out);
-            }
-        }
-        {
-            let field_path = &path.field("direct_debit");
-            let field_value = &self.direct_debit;
-            if let Some(value0) = field_value {
-                crate::runtime::Validate::validate_at(value0, field_path, out);
-            }
-        }
-    }
+        _path: &crate::runtime::Path<'_>,
+        _out: &mut Vec<crate::runtime::Violation>,
+    ) {}
 }
 /// The `CustomerTokenOrder` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -743,13 +728,6 @@ impl crate::runtime::Validate for CustomerTokenOrder {
         path: &crate::runtime::Path<'_>,
         out: &mut Vec<crate::runtime::Violation>,
     ) {
-        {
-            let field_path = &path.field("attachment");
-            let field_value = &self.attachment;
-            if let Some(value0) = field_value {
-                crate::runtime::Validate::validate_at(value0, field_path, out);
-            }
-        }
         {
             let field_path = &path.field("merchant_data");
             let field_value = &self.merchant_data;

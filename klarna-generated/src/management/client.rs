@@ -191,16 +191,6 @@ impl Client {
         body: &OnboardMerchantRequest,
         options: rt::client::CallOptions,
     ) -> Result<OnboardMerchantOutcome, rt::client::ClientError> {
-        let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
-        check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v1");
         request.segment("distribution");
@@ -263,16 +253,6 @@ impl Client {
         body: &UpdateAccountRequest,
         options: rt::client::CallOptions,
     ) -> Result<UpdateAccountOutcome, rt::client::ClientError> {
-        let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
-        check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
         request.segment("v1");
         request.segment("accounts");
@@ -341,24 +321,6 @@ impl Client {
         body: &UpdatePaymentProductRequest,
         options: rt::client::CallOptions,
     ) -> Result<UpdatePaymentProductOutcome, rt::client::ClientError> {
-        let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("path");
-            let field_path = &group.field("product_id");
-            let out = check.sink();
-            let field_value = product_id;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
-        check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
         request.segment("v1");
         request.segment("accounts");
@@ -401,14 +363,6 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<SuspendPaymentProductOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("path");
-            let field_path = &group.field("product_id");
-            let out = check.sink();
-            let field_value = product_id;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
         {
             let root = rt::Path::Root;
             let group = root.field("body");
@@ -457,16 +411,6 @@ impl Client {
         product_id: &RevertPaymentProductSuspensionProductId,
         options: rt::client::CallOptions,
     ) -> Result<RevertPaymentProductSuspensionOutcome, rt::client::ClientError> {
-        let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("path");
-            let field_path = &group.field("product_id");
-            let out = check.sink();
-            let field_value = product_id;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
-        check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v1");
         request.segment("accounts");
@@ -619,16 +563,6 @@ impl Client {
         body: &MigrateMerchantRequest,
         options: rt::client::CallOptions,
     ) -> Result<MigrateMerchantOutcome, rt::client::ClientError> {
-        let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
-        check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v1");
         request.segment("distribution");

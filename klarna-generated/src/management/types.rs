@@ -229,15 +229,9 @@ impl AccountStateChangedWebhook {
 impl crate::runtime::Validate for AccountStateChangedWebhook {
     fn validate_at(
         &self,
-        path: &crate::runtime::Path<'_>,
-        out: &mut Vec<crate::runtime::Violation>,
-    ) {
-        {
-            let field_path = &path.field("metadata");
-            let field_value = &self.metadata;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
-    }
+        _path: &crate::runtime::Path<'_>,
+        _out: &mut Vec<crate::runtime::Violation>,
+    ) {}
 }
 /// Bank account information of an account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1334,16 +1328,6 @@ impl crate::runtime::Validate for ErrorResponse {
             let field_value = &self.error_type;
             crate::runtime::Validate::validate_at(field_value, field_path, out);
         }
-        {
-            let field_path = &path.field("validation_errors");
-            let field_value = &self.validation_errors;
-            if let Some(value0) = field_value {
-                for (index1, item1) in value0.iter().enumerate() {
-                    let item_path1 = &field_path.index(index1);
-                    crate::runtime::Validate::validate_at(item1, item_path1, out);
-                }
-            }
-        }
     }
 }
 /// Category of the error.
@@ -1928,15 +1912,9 @@ impl PaymentProductDisabledWebhook {
 impl crate::runtime::Validate for PaymentProductDisabledWebhook {
     fn validate_at(
         &self,
-        path: &crate::runtime::Path<'_>,
-        out: &mut Vec<crate::runtime::Violation>,
-    ) {
-        {
-            let field_path = &path.field("metadata");
-            let field_value = &self.metadata;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
-    }
+        _path: &crate::runtime::Path<'_>,
+        _out: &mut Vec<crate::runtime::Violation>,
+    ) {}
 }
 /// Payload of the payment product enabled webhook. The document does not specify the fields of this object.
 pub type PaymentProductEnabledPayload = serde_json::Map<String, serde_json::Value>;
@@ -1979,15 +1957,9 @@ impl PaymentProductEnabledWebhook {
 impl crate::runtime::Validate for PaymentProductEnabledWebhook {
     fn validate_at(
         &self,
-        path: &crate::runtime::Path<'_>,
-        out: &mut Vec<crate::runtime::Violation>,
-    ) {
-        {
-            let field_path = &path.field("metadata");
-            let field_value = &self.metadata;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
-    }
+        _path: &crate::runtime::Path<'_>,
+        _out: &mut Vec<crate::runtime::Violation>,
+    ) {}
 }
 /// Identifier of a Payment Product.
 ///

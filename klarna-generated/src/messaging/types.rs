@@ -348,16 +348,6 @@ impl crate::runtime::Validate for ErrorResponse {
             let field_value = &self.error_type;
             crate::runtime::Validate::validate_at(field_value, field_path, out);
         }
-        {
-            let field_path = &path.field("validation_errors");
-            let field_value = &self.validation_errors;
-            if let Some(value0) = field_value {
-                for (index1, item1) in value0.iter().enumerate() {
-                    let item_path1 = &field_path.index(index1);
-                    crate::runtime::Validate::validate_at(item1, item_path1, out);
-                }
-            }
-        }
     }
 }
 /// Category of the error.

@@ -1,0 +1,108 @@
+//! Facts about each named type that emission relies on, computed once for
+//! the whole model: whether its values are always valid and whether they can
+//! be written as text.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::ir::{Shape, Ty, TypeDef, TypeKind};
+
+/// Fills in [`TypeDef::always_valid`] and [`TypeDef::displayable`]. Needs
+/// directions, since an enum received from the server keeps unknown values.
+pub fn assign(types: &mut BTreeMap<String, TypeDef>) {
+    let valid = always_valid(types);
+    let mut displayable = BTreeMap::new();
+    for name in types.keys() {
+        named_displayable(types, name, &mut displayable);
+    }
+    for def in types.values_mut() {
+        def.always_valid = valid.contains(&def.name);
+        def.displayable = displayable.get(&def.name).copied().unwrap_or(false);
+    }
+}
+
+/// The types no value of which can break a constraint: every type that
+/// neither breaks one itself (own rules, a newtype, an enum keeping unknown
+/// values) nor refers to a type that can. Invalidity spreads backwards over
+/// references once, so the pass is linear.
+fn always_valid(types: &BTreeMap<String, TypeDef>) -> BTreeSet<String> {
+    let mut referrers: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut invalid: Vec<&str> = Vec::new();
+    for def in types.values() {
+        let mut refs = Vec::new();
+        let mut own_rules = false;
+        match &def.kind {
+            TypeKind::Struct(s) => {
+                for field in &s.fields {
+                    own_rules |= collect(&field.shape, &mut refs);
+                }
+            }
+            TypeKind::Alias(shape) => own_rules = collect(shape, &mut refs),
+            TypeKind::Union(variants) => refs.extend(variants.iter().map(|v| v.type_name.as_str())),
+            TypeKind::Newtype(_) => own_rules = true,
+            TypeKind::Enum(_) => own_rules = def.lenient(),
+        }
+        if own_rules {
+            invalid.push(&def.name);
+        }
+        for target in refs {
+            referrers.entry(target).or_default().push(&def.name);
+        }
+    }
+    let mut seen: BTreeSet<&str> = invalid.iter().copied().collect();
+    while let Some(name) = invalid.pop() {
+        for &referrer in referrers.get(name).into_iter().flatten() {
+            if seen.insert(referrer) {
+                invalid.push(referrer);
+            }
+        }
+    }
+    types.keys().filter(|name| !seen.contains(name.as_str())).cloned().collect()
+}
+
+/// Adds the named types a shape refers to; returns whether the shape has rules of its own.
+fn collect<'a>(shape: &'a Shape, refs: &mut Vec<&'a str>) -> bool {
+    let own = !shape.rules.is_empty();
+    match &shape.ty {
+        Ty::Named(name) => {
+            refs.push(name);
+            own
+        }
+        Ty::Array(inner) | Ty::Map(inner) => collect(inner, refs) || own,
+        _ => own,
+    }
+}
+
+/// Whether a named type can be written as text; a type met again while
+/// being decided (a cycle) is not.
+fn named_displayable(types: &BTreeMap<String, TypeDef>, name: &str, memo: &mut BTreeMap<String, bool>) -> bool {
+    if let Some(known) = memo.get(name) {
+        return *known;
+    }
+    memo.insert(name.to_owned(), false);
+    let result = match types.get(name).map(|d| &d.kind) {
+        Some(TypeKind::Enum(_)) => true,
+        Some(TypeKind::Newtype(shape) | TypeKind::Alias(shape)) => {
+            !shape.nullable
+                && match &shape.ty {
+                    Ty::Named(inner) => named_displayable(types, inner, memo),
+                    ty => scalar(ty),
+                }
+        }
+        Some(TypeKind::Union(variants)) => variants.iter().all(|v| named_displayable(types, &v.type_name, memo)),
+        Some(TypeKind::Struct(_)) | None => false,
+    };
+    memo.insert(name.to_owned(), result);
+    result
+}
+
+fn scalar(ty: &Ty) -> bool {
+    matches!(ty, Ty::String | Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool)
+}
+
+/// Whether values of a shape can be written as text, given the facts of named types.
+pub fn shape_displayable(types: &BTreeMap<String, TypeDef>, shape: &Shape) -> bool {
+    match &shape.ty {
+        Ty::Named(name) => types.get(name).is_some_and(|d| d.displayable),
+        ty => scalar(ty),
+    }
+}
