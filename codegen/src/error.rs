@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// Where in which spec file a problem was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Location {
     /// The spec file as the caller named it (`specs/identity.yaml`).
     pub file: String,
@@ -20,6 +20,20 @@ impl fmt::Display for Location {
 /// Everything that can stop generation. Nothing is written when one occurs.
 #[derive(Debug, thiserror::Error)]
 pub enum CodegenError {
+    /// The file is not UTF-8 text, so it cannot be read as YAML at all.
+    #[error("{file}:{line}:{column}: not UTF-8: {reason} at byte offset {offset}; save the file as UTF-8")]
+    NotUtf8 {
+        /// The spec file.
+        file: String,
+        /// 0-based byte offset of the first byte that is not valid UTF-8.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+        /// 1-based column (in characters) of that byte.
+        column: usize,
+        /// What is wrong with the bytes there.
+        reason: String,
+    },
     /// The file is not well-formed YAML.
     #[error("{file}:{line}:{column}: invalid YAML: {reason}")]
     Yaml {

@@ -17,6 +17,7 @@ pub mod naming;
 pub mod pattern;
 mod pointer;
 mod settings;
+mod warning;
 
 use quote::quote;
 
@@ -24,6 +25,7 @@ pub use error::{CodegenError, Location};
 pub use format::GENERATED_MARKER;
 pub use load::SpecSource;
 pub use settings::Settings;
+pub use warning::Warning;
 
 /// One generated file, its path relative to the crate's `src/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,19 +44,33 @@ pub struct Generated {
     /// A compact summary for review: operations with their outcomes, types
     /// with their fields and constraints.
     pub digest: String,
+    /// What was odd but usable in the spec, and how it was read.
+    pub warnings: Vec<Warning>,
 }
 
-/// Loads and converts a spec into the generator's model.
-pub fn model(source: SpecSource<'_>) -> Result<ir::Api, CodegenError> {
-    let document = load::load(source)?;
-    convert::convert(source, &document)
+/// One self-contained module generated from a spec.
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// The module's source text, header included.
+    pub contents: String,
+    /// What was odd but usable in the spec, and how it was read.
+    pub warnings: Vec<Warning>,
+}
+
+/// Loads and converts a spec into the generator's model, with the warnings
+/// found on the way.
+pub fn model(source: SpecSource<'_>) -> Result<(ir::Api, Vec<Warning>), CodegenError> {
+    let mut warnings = warning::Warnings::default();
+    let document = load::load_document(source, &mut warnings)?;
+    let api = convert::convert(source, &document, &mut warnings)?;
+    Ok((api, warnings.into_vec()))
 }
 
 /// Generates the module `module` (a directory of files) for one spec:
 /// `mod.rs`, `types.rs`, `client.rs` and, when the spec has callbacks,
 /// `webhooks.rs`.
 pub fn generate(source: SpecSource<'_>, module: &str, settings: &Settings) -> Result<Generated, CodegenError> {
-    let api = model(source)?;
+    let (api, warnings) = model(source)?;
     let emitter = emit::Emitter::new(&api, settings);
     let mut module_doc = module_docs(&api);
     if let Some(krate) = &settings.doc_crate {
@@ -115,13 +131,13 @@ pub fn generate(source: SpecSource<'_>, module: &str, settings: &Settings) -> Re
             },
         )?);
     }
-    Ok(Generated { files, digest: digest::digest(&api) })
+    Ok(Generated { files, digest: digest::digest(&api), warnings })
 }
 
 /// Generates one self-contained Rust module for any spec: types and
 /// validators, with the client and webhooks as inline submodules.
-pub fn generate_module(source: SpecSource<'_>, settings: &Settings) -> Result<String, CodegenError> {
-    let api = model(source)?;
+pub fn generate_module(source: SpecSource<'_>, settings: &Settings) -> Result<Module, CodegenError> {
+    let (api, warnings) = model(source)?;
     let emitter = emit::Emitter::new(&api, settings);
     let module_doc = module_docs(&api);
     let types = emitter.types();
@@ -149,7 +165,7 @@ pub fn generate_module(source: SpecSource<'_>, settings: &Settings) -> Result<St
             }
         }
     };
-    format::format_file(
+    let contents = format::format_file(
         source.file,
         quote! {
             #(#![doc = #module_doc])*
@@ -157,7 +173,8 @@ pub fn generate_module(source: SpecSource<'_>, settings: &Settings) -> Result<St
             #client_mod
             #webhooks_mod
         },
-    )
+    )?;
+    Ok(Module { contents, warnings })
 }
 
 /// A test-support module that calls every operation of the API at
@@ -168,7 +185,7 @@ pub fn generate_contract_calls(
     api_path: &str,
     settings: &Settings,
 ) -> Result<String, CodegenError> {
-    let api = model(source)?;
+    let (api, _) = model(source)?;
     let mut emitter = emit::Emitter::new(&api, settings);
     let path: proc_macro2::TokenStream = api_path.parse().map_err(|_| CodegenError::Format {
         file: source.file.to_owned(),

@@ -11,6 +11,7 @@ use serde_yaml::Value;
 
 use crate::error::{CodegenError, Location, Result};
 use crate::pointer;
+use crate::warning::Warnings;
 
 /// A spec as given to the generator: its name for messages and its text.
 #[derive(Debug, Clone, Copy)]
@@ -21,15 +22,33 @@ pub struct SpecSource<'a> {
     pub text: &'a str,
 }
 
-impl SpecSource<'_> {
+impl<'a> SpecSource<'a> {
+    /// A spec read from raw bytes, which must be UTF-8 (a leading byte order
+    /// mark is skipped). Anything else is [`CodegenError::NotUtf8`], naming the
+    /// byte offset, line and column of the first invalid byte and what is
+    /// wrong with it.
+    pub fn from_bytes(file: &'a str, bytes: &'a [u8]) -> Result<SpecSource<'a>> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(SpecSource { file, text: text.strip_prefix('\u{FEFF}').unwrap_or(text) }),
+            Err(error) => Err(not_utf8(file, bytes, &error)),
+        }
+    }
+
     /// A location in this file.
     pub fn at(&self, pointer: impl Into<String>) -> Location {
         Location { file: self.file.to_owned(), pointer: pointer.into() }
     }
 }
 
-/// Parses and checks a spec, returning the typed document.
+/// Parses and checks a spec, returning the typed document; anything odd but
+/// usable is dropped silently here (use [`crate::generate`] to see warnings).
 pub fn load(source: SpecSource<'_>) -> Result<OpenAPI> {
+    load_document(source, &mut Warnings::default())
+}
+
+/// Parses and checks a spec, returning the typed document and recording
+/// what is odd but usable in `warnings`.
+pub(crate) fn load_document(source: SpecSource<'_>, _warnings: &mut Warnings) -> Result<OpenAPI> {
     let raw: Value = serde_yaml::from_str(source.text).map_err(|e| yaml_error(source, &e))?;
     check_version(source, &raw)?;
     check_refs(source, &raw, &raw, "")?;
@@ -45,6 +64,32 @@ pub fn load(source: SpecSource<'_>) -> Result<OpenAPI> {
     };
     check_operation_ids(source, &document)?;
     Ok(document)
+}
+
+fn not_utf8(file: &str, bytes: &[u8], error: &std::str::Utf8Error) -> CodegenError {
+    let offset = error.valid_up_to();
+    // Everything before `offset` is valid UTF-8, so lines and columns count characters.
+    let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let byte = bytes[offset];
+    let reason = match (error.error_len(), byte) {
+        (None, _) => format!("the file ends inside the multi-byte sequence that byte 0x{byte:02X} starts"),
+        (Some(_), 0x80..=0xBF) => format!("byte 0x{byte:02X} is a continuation byte with no lead byte before it"),
+        (Some(_), 0xC0 | 0xC1 | 0xF5..=0xFF) => format!("byte 0x{byte:02X} never occurs in UTF-8"),
+        (Some(len), _) => match bytes.get(offset + len) {
+            Some(next) => {
+                format!("byte 0x{byte:02X} starts a multi-byte sequence that byte 0x{next:02X} does not continue")
+            }
+            None => format!("byte 0x{byte:02X} starts a multi-byte sequence that is cut short"),
+        },
+    };
+    CodegenError::NotUtf8 {
+        file: file.to_owned(),
+        offset,
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+        reason,
+    }
 }
 
 fn yaml_error(source: SpecSource<'_>, error: &serde_yaml::Error) -> CodegenError {
@@ -181,6 +226,26 @@ mod tests {
     fn rejects_yaml_errors_with_line() {
         let err = load_text("openapi: [\n").unwrap_err().to_string();
         assert!(err.starts_with("t.yaml:"), "{err}");
+    }
+
+    #[test]
+    fn names_the_first_byte_that_is_not_utf8() {
+        let bytes = b"openapi: 3.0.3\ninfo: {title: \xC3\xA9t\xE9, version: '1'}\n";
+        let err = SpecSource::from_bytes("t.yaml", bytes).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.yaml:2:17: not UTF-8: byte 0xE9 starts a multi-byte sequence that byte 0x2C does not continue \
+             at byte offset 32; save the file as UTF-8"
+        );
+        let err = SpecSource::from_bytes("t.yaml", b"a: \xB1").unwrap_err().to_string();
+        assert!(err.starts_with("t.yaml:1:4: not UTF-8: byte 0xB1 is a continuation byte"), "{err}");
+        let err = SpecSource::from_bytes("t.yaml", b"a: \xE2\x80").unwrap_err().to_string();
+        assert!(err.contains("the file ends inside the multi-byte sequence that byte 0xE2 starts"), "{err}");
+    }
+
+    #[test]
+    fn skips_a_byte_order_mark() {
+        assert_eq!(SpecSource::from_bytes("t.yaml", b"\xEF\xBB\xBFa: 1").unwrap().text, "a: 1");
     }
 
     #[test]

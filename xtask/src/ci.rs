@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::regen;
+use crate::{corpus, regen};
 
 /// A cargo invocation: its arguments and extra environment variables.
 type Step<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
@@ -53,6 +53,9 @@ pub fn run(root: &Path) -> Result<(), String> {
     // The contract test serves each spec with the pinned Prism.
     command(root, "npm", &["ci", "--no-audit", "--no-fund", "--prefix", "tests/prism"], &[])?;
     command(root, &cargo, &["test", "--workspace"], &[])?;
+    // Every real-world document: generated, compiled clean, or refused as expected.
+    println!("==> cargo xtask corpus");
+    corpus::run(root, &root.join(corpus::DEFAULT_DIR))?;
     command(root, &cargo, &["doc", "--no-deps", "-p", "klarna-generated"], &[("RUSTDOCFLAGS", "-D warnings")])?;
     println!("==> all checks passed");
     Ok(())

@@ -2,5 +2,7 @@
 //! that `cargo xtask` runs (`src/main.rs` is the command line).
 
 pub mod ci;
+pub mod corpus;
+pub mod generate;
 pub mod regen;
 pub mod workspace;

@@ -2,16 +2,19 @@
 //!
 //! - `cargo xtask regen [--check]`: regenerate the generated code from
 //!   `specs/` (and the test fixtures), or check that it is fresh.
-//! - `cargo xtask generate SPEC --out FILE`: one Rust module from any OpenAPI 3.0 file.
+//! - `cargo xtask generate SPEC --out DIR`: a complete crate for any OpenAPI 3.0 file.
+//! - `cargo xtask corpus [DIR]`: generate and compile every real-world document.
 //! - `cargo xtask ci`: every check and test, as CI runs them.
 
+use std::path::Path;
 use std::process::ExitCode;
 
-use xtask::{ci, regen, workspace};
+use xtask::{ci, corpus, generate, regen, workspace};
 
 const USAGE: &str = "usage:
   cargo xtask regen [--check]
-  cargo xtask generate SPEC --out FILE [--runtime-path PATH]
+  cargo xtask generate SPEC --out DIR
+  cargo xtask corpus [DIR]
   cargo xtask ci";
 
 fn main() -> ExitCode {
@@ -21,8 +24,9 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["regen"] => regen::regen(&root, regen::Mode::Write),
         ["regen", "--check"] => regen::regen(&root, regen::Mode::Check),
-        ["generate", spec, "--out", out] => regen::generate_one(spec, out, None),
-        ["generate", spec, "--out", out, "--runtime-path", path] => regen::generate_one(spec, out, Some(path)),
+        ["generate", spec, "--out", out] => generate::run(&root, spec, Path::new(out)),
+        ["corpus"] => corpus::run(&root, &root.join(corpus::DEFAULT_DIR)),
+        ["corpus", dir] => corpus::run(&root, Path::new(dir)),
         ["ci"] => ci::run(&root),
         _ => Err(USAGE.to_owned()),
     };

@@ -90,12 +90,16 @@ pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
     let mut errors = Vec::new();
     for target in workspace::targets(root)? {
         let result = match &target {
-            Target::Api { spec, module } => read(root, spec).and_then(|text| api_files(spec, module, &text)),
-            Target::Fixture { spec, module } => read(root, spec).and_then(|text| {
+            Target::Api { spec, module } => read(root, spec).and_then(|bytes| api_files(spec, module, &bytes)),
+            Target::Fixture { spec, module } => read(root, spec).and_then(|bytes| {
                 let settings = Settings::default().with_runtime_path("klarna_generated::runtime");
-                codegen::generate_module(SpecSource { file: spec, text: &text }, &settings)
+                SpecSource::from_bytes(spec, &bytes)
+                    .and_then(|source| codegen::generate_module(source, &settings))
                     .map_err(|e| e.to_string())
-                    .map(|contents| vec![(format!("tests/src/fixtures/{module}.rs"), contents)])
+                    .map(|generated| {
+                        print_warnings(&generated.warnings);
+                        vec![(format!("tests/src/fixtures/{module}.rs"), generated.contents)]
+                    })
             }),
         };
         match result {
@@ -111,14 +115,15 @@ pub fn expected_files(root: &Path) -> Result<BTreeMap<String, String>, String> {
 }
 
 /// The module of `klarna-generated` for one API spec, and its contract calls in `tests`.
-fn api_files(spec: &str, module: &str, text: &str) -> Result<Vec<(String, String)>, String> {
-    let source = SpecSource { file: spec, text };
+fn api_files(spec: &str, module: &str, bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
+    let source = SpecSource::from_bytes(spec, bytes).map_err(|e| e.to_string())?;
     let generated = codegen::generate(
         source,
         module,
         &Settings::default().with_client_feature("client").with_doc_crate("klarna_generated"),
     )
     .map_err(|e| e.to_string())?;
+    print_warnings(&generated.warnings);
     let mut files: Vec<(String, String)> =
         generated.files.into_iter().map(|f| (format!("klarna-generated/src/{}", f.path), f.contents)).collect();
     let test_settings = Settings::default().with_runtime_path("klarna_generated::runtime");
@@ -128,32 +133,19 @@ fn api_files(spec: &str, module: &str, text: &str) -> Result<Vec<(String, String
     Ok(files)
 }
 
-fn read(root: &Path, spec: &str) -> Result<String, String> {
-    fs::read_to_string(root.join(spec)).map_err(|e| format!("{spec}: {e}"))
+fn read(root: &Path, spec: &str) -> Result<Vec<u8>, String> {
+    fs::read(root.join(spec)).map_err(|e| format!("{spec}: {e}"))
 }
 
-/// `cargo xtask generate SPEC --out FILE`.
-pub fn generate_one(spec: &str, out: &str, runtime_path: Option<&str>) -> Result<(), String> {
-    let text = fs::read_to_string(spec).map_err(|e| format!("{spec}: {e}"))?;
-    let mut settings = Settings::default();
-    if let Some(path) = runtime_path {
-        settings = settings.with_runtime_path(path);
+/// Prints each warning on its own line to stderr.
+pub fn print_warnings(warnings: &[codegen::Warning]) {
+    for warning in warnings {
+        eprintln!("{warning}");
     }
-    let module =
-        codegen::generate_module(SpecSource { file: spec, text: &text }, &settings).map_err(|e| e.to_string())?;
-    if fs::read_to_string(out).ok().as_deref() != Some(module.as_str()) {
-        if let Ok(existing) = fs::read_to_string(out) {
-            if !is_generated(&existing) {
-                return Err(format!("{out} exists and has no {GENERATED_MARKER} header; refusing to overwrite it"));
-            }
-        }
-        fs::write(out, module).map_err(|e| format!("{out}: {e}"))?;
-    }
-    println!("wrote {out}");
-    Ok(())
 }
 
-fn is_generated(contents: &str) -> bool {
+/// Whether a file's first line carries the generated marker.
+pub fn is_generated(contents: &str) -> bool {
     contents.lines().next().is_some_and(|line| line.contains(GENERATED_MARKER))
 }
 

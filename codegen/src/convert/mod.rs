@@ -26,10 +26,11 @@ use crate::ir::{Api, Server, TypeDef};
 use crate::load::SpecSource;
 use crate::naming;
 use crate::pointer;
+use crate::warning::Warnings;
 
 /// Converts a loaded document into the model.
-pub fn convert(source: SpecSource<'_>, document: &OpenAPI) -> Result<Api> {
-    let mut converter = Converter::new(source, document)?;
+pub fn convert(source: SpecSource<'_>, document: &OpenAPI, warnings: &mut Warnings) -> Result<Api> {
+    let mut converter = Converter::new(source, document, warnings)?;
     if let Some(components) = &document.components {
         for (key, schema) in &components.schemas {
             let at = pointer::join("/components/schemas", key);
@@ -48,7 +49,7 @@ pub fn convert(source: SpecSource<'_>, document: &OpenAPI) -> Result<Api> {
     }
     let (operations, webhooks) = converter.operations()?;
     let mut types = converter.types;
-    presence::assign(source, &mut types)?;
+    presence::assign(source, &mut types, converter.warnings);
     boxing::assign(source, &mut types)?;
     direction::assign(&mut types, &operations, &webhooks);
     facts::assign(&mut types);
@@ -72,6 +73,8 @@ pub fn convert(source: SpecSource<'_>, document: &OpenAPI) -> Result<Api> {
 /// Conversion state for one document.
 struct Converter<'a> {
     source: SpecSource<'a>,
+    /// What was odd but usable, for the caller.
+    warnings: &'a mut Warnings,
     document: &'a OpenAPI,
     /// Component key -> Rust type name.
     component_names: BTreeMap<String, String>,
@@ -80,7 +83,7 @@ struct Converter<'a> {
 }
 
 impl<'a> Converter<'a> {
-    fn new(source: SpecSource<'a>, document: &'a OpenAPI) -> Result<Self> {
+    fn new(source: SpecSource<'a>, document: &'a OpenAPI, warnings: &'a mut Warnings) -> Result<Self> {
         let mut component_names = BTreeMap::new();
         let mut owners: BTreeMap<String, String> = BTreeMap::new();
         if let Some(components) = &document.components {
@@ -96,7 +99,7 @@ impl<'a> Converter<'a> {
                 component_names.insert(key.clone(), name);
             }
         }
-        Ok(Converter { source, document, component_names, types: BTreeMap::new() })
+        Ok(Converter { source, warnings, document, component_names, types: BTreeMap::new() })
     }
 
     fn unsupported(&self, at: &str, reason: impl Into<String>) -> CodegenError {
@@ -113,29 +116,33 @@ impl<'a> Converter<'a> {
             .ok_or_else(|| self.unsupported(at, format!("schema $ref {reference:?} must name a component schema")))
     }
 
-    /// Resolves a `$ref` to a component of another kind (`parameters`, `responses`, ...).
+    /// Resolves a `$ref` to a component of another kind (`parameters`,
+    /// `responses`, ...): the item and the JSON pointer where it really is,
+    /// so that later messages name the component, not the reference.
     fn resolve<'d, T>(
         &self,
         item: &'d ReferenceOr<T>,
         kind: &str,
         map: impl Fn(&'d openapiv3::Components) -> &'d indexmap::IndexMap<String, ReferenceOr<T>>,
         at: &str,
-    ) -> Result<&'d T>
+    ) -> Result<(&'d T, String)>
     where
         'a: 'd,
     {
         let mut current = item;
+        let mut current_at = at.to_owned();
         for _ in 0..16 {
             match current {
-                ReferenceOr::Item(value) => return Ok(value),
+                ReferenceOr::Item(value) => return Ok((value, current_at)),
                 ReferenceOr::Reference { reference } => {
                     let prefix = format!("#/components/{kind}/");
                     let key = reference.strip_prefix(&prefix).map(pointer::unescape).ok_or_else(|| {
-                        self.unsupported(at, format!("$ref {reference:?} must name a component of {kind}"))
+                        self.unsupported(&current_at, format!("$ref {reference:?} must name a component of {kind}"))
                     })?;
                     current = self.document.components.as_ref().and_then(|c| map(c).get(&key)).ok_or_else(|| {
-                        CodegenError::UnresolvedRef { at: self.source.at(at), target: reference.clone() }
+                        CodegenError::UnresolvedRef { at: self.source.at(&current_at), target: reference.clone() }
                     })?;
+                    current_at = pointer::join(&format!("/components/{kind}"), &key);
                 }
             }
         }

@@ -69,7 +69,7 @@ impl Converter<'_> {
             None => None,
             Some(body) => {
                 let body_at = format!("{at}/requestBody");
-                let body = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
+                let (body, body_at) = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
                 let (content_type, media) = body
                     .content
                     .iter()
@@ -108,7 +108,7 @@ impl Converter<'_> {
                 StatusMatch::Default => "default".to_owned(),
             };
             let response_at = pointer::join(&format!("{at}/responses"), &key);
-            let response = self.resolve(response, "responses", |c| &c.responses, &response_at)?;
+            let (response, response_at) = self.resolve(response, "responses", |c| &c.responses, &response_at)?;
             let body = self.response_body(&response.content, &format!("{context}Response{key}"), &response_at)?;
             responses.push(Response { status, doc: response.description.clone(), body });
         }
@@ -156,7 +156,8 @@ impl Converter<'_> {
     }
 
     fn param(&mut self, param: &ReferenceOr<Parameter>, context: &str, at: &str) -> Result<Param> {
-        let param = self.resolve(param, "parameters", |c| &c.parameters, at)?;
+        let (param, at) = self.resolve(param, "parameters", |c| &c.parameters, at)?;
+        let at = at.as_str();
         let (location, data, explode) = match param {
             Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data, false),
             Parameter::Query { parameter_data, style, .. } => {
@@ -199,7 +200,7 @@ impl Converter<'_> {
                     .request_body
                     .as_ref()
                     .ok_or_else(|| self.unsupported(&op_at, "a callback without a request body"))?;
-                let body = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
+                let (body, body_at) = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
                 let shape = self
                     .response_body(&body.content, &format!("{}Webhook", naming::type_name(name)), &body_at)?
                     .ok_or_else(|| self.unsupported(&body_at, "a callback body without content"))?;

@@ -1,24 +1,25 @@
 //! How each object member is held: required, nullable, optional or
 //! defaulted. A `default` is turned into a typed value here, so emission
-//! never meets one it cannot express.
+//! never meets one it cannot express; one that does not fit is dropped with
+//! a warning.
 
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::error::{CodegenError, Result};
 use crate::ir::{DefaultValue, Field, Presence, Ty, TypeDef, TypeKind};
 use crate::load::SpecSource;
 use crate::pointer;
+use crate::warning::Warnings;
 
-/// Fills in [`Field::presence`] of every struct member; fails on the first
-/// `default` that does not fit its member.
-pub fn assign(source: SpecSource<'_>, types: &mut BTreeMap<String, TypeDef>) -> Result<()> {
+/// Fills in [`Field::presence`] of every struct member; a `default` that
+/// does not fit its member is dropped with a warning.
+pub fn assign(source: SpecSource<'_>, types: &mut BTreeMap<String, TypeDef>, warnings: &mut Warnings) {
     let mut presences = Vec::new();
     for def in types.values() {
         let TypeKind::Struct(s) = &def.kind else { continue };
         for (index, field) in s.fields.iter().enumerate() {
-            presences.push((def.name.clone(), index, presence(source, types, def, field)?));
+            presences.push((def.name.clone(), index, presence(source, types, def, field, warnings)));
         }
     }
     for (name, index, presence) in presences {
@@ -26,7 +27,6 @@ pub fn assign(source: SpecSource<'_>, types: &mut BTreeMap<String, TypeDef>) -> 
             s.fields[index].presence = presence;
         }
     }
-    Ok(())
 }
 
 fn presence(
@@ -34,29 +34,31 @@ fn presence(
     types: &BTreeMap<String, TypeDef>,
     owner: &TypeDef,
     field: &Field,
-) -> Result<Presence> {
+    warnings: &mut Warnings,
+) -> Presence {
     let default = match &field.default {
         None => None,
         Some(default) => match default_value(types, &field.shape.ty, default) {
             Some(value) => Some(value),
             None => {
                 let at = pointer::join(&pointer::join(&owner.pointer, "properties"), &field.wire_name);
-                return Err(CodegenError::Unsupported {
-                    at: source.at(pointer::join(&at, "default")),
-                    reason: format!(
-                        "default {default} (defaults are supported for strings, numbers, booleans and enum values of the member's type)"
+                warnings.push(
+                    source.at(pointer::join(&at, "default")),
+                    format!(
+                        "default {default} is not supported for this member (only strings, numbers, booleans and enum values of its type are); the member has no default"
                     ),
-                });
+                );
+                None
             }
         },
     };
     // A read-only member is never sent, so it is optional for both sides.
-    Ok(match default {
+    match default {
         _ if field.required && !field.read_only && field.shape.nullable => Presence::Nullable,
         _ if field.required && !field.read_only => Presence::Required,
         Some(value) if !field.read_only => Presence::Defaulted(value),
         _ => Presence::Optional,
-    })
+    }
 }
 
 fn default_value(types: &BTreeMap<String, TypeDef>, ty: &Ty, default: &Value) -> Option<DefaultValue> {

@@ -20,8 +20,8 @@ enum Form<'s> {
     Struct(&'s ObjectType),
     /// A string enumeration.
     Enum(Vec<String>),
-    /// `anyOf` / `oneOf`.
-    Union(&'s [ReferenceOr<Schema>]),
+    /// `anyOf` / `oneOf`, with the keyword used.
+    Union(&'s [ReferenceOr<Schema>], &'static str),
     /// A single-member `allOf`, used to annotate a `$ref`.
     Wrapper(&'s ReferenceOr<Schema>),
     /// Everything that becomes a [`Shape`] directly.
@@ -35,8 +35,8 @@ impl Converter<'_> {
             SchemaKind::Type(Type::String(string)) if !string.enumeration.is_empty() => {
                 Form::Enum(self.enum_values(string, at)?)
             }
-            SchemaKind::AnyOf { any_of } => Form::Union(any_of),
-            SchemaKind::OneOf { one_of } => Form::Union(one_of),
+            SchemaKind::AnyOf { any_of } => Form::Union(any_of, "anyOf"),
+            SchemaKind::OneOf { one_of } => Form::Union(one_of, "oneOf"),
             SchemaKind::AllOf { all_of } if all_of.len() == 1 => Form::Wrapper(&all_of[0]),
             SchemaKind::AllOf { .. } => {
                 return Err(self.unsupported(
@@ -70,7 +70,7 @@ impl Converter<'_> {
 
     fn define_named(&mut self, name: String, schema: &Schema, at: &str, synthesized: bool) -> Result<String> {
         if schema.schema_data.nullable {
-            if let Form::Struct(_) | Form::Enum(_) | Form::Union(_) = self.form(schema, at)? {
+            if let Form::Struct(_) | Form::Enum(_) | Form::Union(..) = self.form(schema, at)? {
                 return Err(self.unsupported(
                     at,
                     "nullable on an object, enum or union type (make the property nullable instead)",
@@ -80,7 +80,7 @@ impl Converter<'_> {
         let kind = match self.form(schema, at)? {
             Form::Struct(object) => TypeKind::Struct(self.struct_def(&name, object, at)?),
             Form::Enum(values) => TypeKind::Enum(enum_def(values)),
-            Form::Union(members) => TypeKind::Union(self.union_variants(&name, members, at)?),
+            Form::Union(members, keyword) => TypeKind::Union(self.union_variants(&name, members, keyword, at)?),
             Form::Wrapper(inner) => TypeKind::Alias(self.wrapped_shape(inner, schema, &name, at)?),
             Form::Scalar => {
                 let shape = self.scalar_shape(schema, &name, at)?;
@@ -110,7 +110,7 @@ impl Converter<'_> {
         };
         let nullable = schema.schema_data.nullable;
         let mut shape = match self.form(schema, at)? {
-            Form::Struct(_) | Form::Enum(_) | Form::Union(_) => {
+            Form::Struct(_) | Form::Enum(_) | Form::Union(..) => {
                 let mut inline = schema.clone();
                 inline.schema_data.nullable = false;
                 Shape::plain(Ty::Named(self.define_named(context.to_owned(), &inline, at, true)?))
@@ -288,10 +288,16 @@ impl Converter<'_> {
         Ok(StructDef { fields, keeps_additional })
     }
 
-    fn union_variants(&mut self, name: &str, members: &[ReferenceOr<Schema>], at: &str) -> Result<Vec<Variant>> {
+    fn union_variants(
+        &mut self,
+        name: &str,
+        members: &[ReferenceOr<Schema>],
+        keyword: &str,
+        at: &str,
+    ) -> Result<Vec<Variant>> {
         let mut type_names = Vec::new();
         for (i, member) in members.iter().enumerate() {
-            let member_at = format!("{at}/{}/{i}", if at.contains("oneOf") { "oneOf" } else { "anyOf" });
+            let member_at = format!("{at}/{keyword}/{i}");
             let shape = self.shape(member, &format!("{name}Variant{}", i + 1), &member_at)?;
             match shape.ty {
                 Ty::Named(type_name) if !shape.nullable => type_names.push(type_name),

@@ -142,6 +142,8 @@ impl Emitter<'_> {
         quote! {
             #[doc = #doc]
             #[derive(Debug, Clone, PartialEq)]
+            // Matched right after each call: boxing large bodies would only add an allocation.
+            #[allow(clippy::large_enum_variant)]
             pub enum #name {
                 #(#variants)*
             }

@@ -150,6 +150,7 @@ impl Client {
 }
 /// What [`Client::read_customer_token`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ReadCustomerTokenOutcome {
     /// 200: Token was successfully read.
     Ok(CustomerToken),
@@ -174,6 +175,7 @@ impl ReadCustomerTokenOutcome {
 }
 /// What [`Client::create_order`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum CreateOrderOutcome {
     /// 200: Order was successfully created.
     Ok(Order),
@@ -204,6 +206,7 @@ impl CreateOrderOutcome {
 }
 /// What [`Client::patch_customer_token`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum PatchCustomerTokenOutcome {
     /// 202: Token patch request has been accepted and is being processed.
     Accepted,

@@ -217,6 +217,7 @@ impl Client {
 }
 /// What [`Client::check_customer_exists`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum CheckCustomerExistsOutcome {
     /// 200: Successful response
     Ok(CheckCustomerExistsResponse),
@@ -256,6 +257,7 @@ impl CheckCustomerExistsOutcome {
 }
 /// What [`Client::introspect_customer_token`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum IntrospectCustomerTokenOutcome {
     /// 200: Successful response
     Ok(IntrospectCustomerTokenResponse),
@@ -298,6 +300,7 @@ impl IntrospectCustomerTokenOutcome {
 }
 /// What [`Client::revoke_customer_token`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum RevokeCustomerTokenOutcome {
     /// 200: Successful response
     Ok(RevokeCustomerTokenResponse),

@@ -1372,6 +1372,7 @@ impl Client {
 }
 /// What [`Client::list_credentials`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ListCredentialsOutcome {
     /// 200: Credentials found
     Ok(CredentialList),
@@ -1396,6 +1397,7 @@ impl ListCredentialsOutcome {
 }
 /// What [`Client::create_credential`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum CreateCredentialOutcome {
     /// 200: Credential created
     Ok(Credential),
@@ -1423,6 +1425,7 @@ impl CreateCredentialOutcome {
 }
 /// What [`Client::disable_credential`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum DisableCredentialOutcome {
     /// 204: No Content
     NoContent,
@@ -1447,6 +1450,7 @@ impl DisableCredentialOutcome {
 }
 /// What [`Client::list_payment_distribution_profiles`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ListPaymentDistributionProfilesOutcome {
     /// 200: Payment Distribution Profiles retrieved
     Ok(PaymentDistributionProfileList),
@@ -1471,6 +1475,7 @@ impl ListPaymentDistributionProfilesOutcome {
 }
 /// What [`Client::onboard_merchant`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum OnboardMerchantOutcome {
     /// 200: Merchant account created
     Ok(OnboardedAccount),
@@ -1498,6 +1503,7 @@ impl OnboardMerchantOutcome {
 }
 /// What [`Client::get_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetAccountOutcome {
     /// 200: Account details
     Ok(Account),
@@ -1522,6 +1528,7 @@ impl GetAccountOutcome {
 }
 /// What [`Client::update_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateAccountOutcome {
     /// 200: Account details
     Ok(Account),
@@ -1549,6 +1556,7 @@ impl UpdateAccountOutcome {
 }
 /// What [`Client::list_payment_products`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ListPaymentProductsOutcome {
     /// 200: List of payment products
     Ok(PaymentProductList),
@@ -1573,6 +1581,7 @@ impl ListPaymentProductsOutcome {
 }
 /// What [`Client::update_payment_product`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdatePaymentProductOutcome {
     /// 200: Payment product information updated successfully.
     Ok(PaymentProduct),
@@ -1600,6 +1609,7 @@ impl UpdatePaymentProductOutcome {
 }
 /// What [`Client::suspend_payment_product`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum SuspendPaymentProductOutcome {
     /// 200: Sub account suspended
     Ok(PaymentProduct),
@@ -1624,6 +1634,7 @@ impl SuspendPaymentProductOutcome {
 }
 /// What [`Client::revert_payment_product_suspension`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum RevertPaymentProductSuspensionOutcome {
     /// 200: Sub account suspension reverted
     Ok(PaymentProduct),
@@ -1651,6 +1662,7 @@ impl RevertPaymentProductSuspensionOutcome {
 }
 /// What [`Client::suspend_payment_product_deprecated`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum SuspendPaymentProductDeprecatedOutcome {
     /// 200: Sub account suspended
     Ok(PaymentProduct),
@@ -1675,6 +1687,7 @@ impl SuspendPaymentProductDeprecatedOutcome {
 }
 /// What [`Client::revert_payment_product_suspension_deprecated`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum RevertPaymentProductSuspensionDeprecatedOutcome {
     /// 200: Sub account suspension reverted
     Ok(PaymentProduct),
@@ -1704,6 +1717,7 @@ impl RevertPaymentProductSuspensionDeprecatedOutcome {
 }
 /// What [`Client::migrate_merchant`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum MigrateMerchantOutcome {
     /// 200: Merchant account created
     Ok(OnboardedAccount),
@@ -1731,6 +1745,7 @@ impl MigrateMerchantOutcome {
 }
 /// What [`Client::list_websites`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ListWebsitesOutcome {
     /// 200: Website channel found
     Ok(WebsiteChannelList),
@@ -1755,6 +1770,7 @@ impl ListWebsitesOutcome {
 }
 /// What [`Client::update_website`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateWebsiteOutcome {
     /// 200: Website channel updated
     Ok(WebsiteChannel),
@@ -1782,6 +1798,7 @@ impl UpdateWebsiteOutcome {
 }
 /// What [`Client::list_collections`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ListCollectionsOutcome {
     /// 200: Collection channel found
     Ok(CollectionChannelList),
@@ -1806,6 +1823,7 @@ impl ListCollectionsOutcome {
 }
 /// What [`Client::update_collection`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateCollectionOutcome {
     /// 200: Collection channel updated
     Ok(CollectionChannel),
@@ -1833,6 +1851,7 @@ impl UpdateCollectionOutcome {
 }
 /// What [`Client::get_account_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetAccountInformationOutcome {
     /// 200: Business information found
     Ok(AccountInformation),
@@ -1857,6 +1876,7 @@ impl GetAccountInformationOutcome {
 }
 /// What [`Client::update_account_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateAccountInformationOutcome {
     /// 200: Account information updated
     Ok(AccountInformation),
@@ -1887,6 +1907,7 @@ impl UpdateAccountInformationOutcome {
 }
 /// What [`Client::get_business_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetBusinessInformationOutcome {
     /// 200: Business information found
     Ok(BusinessInformation),
@@ -1911,6 +1932,7 @@ impl GetBusinessInformationOutcome {
 }
 /// What [`Client::update_business_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateBusinessInformationOutcome {
     /// 200: Business information updated
     Ok(BusinessInformation),
@@ -1938,6 +1960,7 @@ impl UpdateBusinessInformationOutcome {
 }
 /// What [`Client::list_stakeholders`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ListStakeholdersOutcome {
     /// 200: Stakeholders found
     Ok(StakeholderList),
@@ -1962,6 +1985,7 @@ impl ListStakeholdersOutcome {
 }
 /// What [`Client::register_stakeholder`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum RegisterStakeholderOutcome {
     /// 200: Stakeholder registered
     Ok(Stakeholder),
@@ -1989,6 +2013,7 @@ impl RegisterStakeholderOutcome {
 }
 /// What [`Client::get_stakeholder`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetStakeholderOutcome {
     /// 200: Stakeholder found
     Ok(Stakeholder),
@@ -2013,6 +2038,7 @@ impl GetStakeholderOutcome {
 }
 /// What [`Client::delete_stakeholder`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum DeleteStakeholderOutcome {
     /// 204: Stakeholder removed
     NoContent,
@@ -2037,6 +2063,7 @@ impl DeleteStakeholderOutcome {
 }
 /// What [`Client::update_stakeholder`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateStakeholderOutcome {
     /// 200: Stakeholder updated
     Ok(Stakeholder),
@@ -2064,6 +2091,7 @@ impl UpdateStakeholderOutcome {
 }
 /// What [`Client::get_settlement_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetSettlementInformationOutcome {
     /// 200: Settlement information found
     Ok(SettlementInformation),
@@ -2091,6 +2119,7 @@ impl GetSettlementInformationOutcome {
 }
 /// What [`Client::update_settlement_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateSettlementInformationOutcome {
     /// 200: Settlement information updated
     Ok(SettlementInformation),
@@ -2121,6 +2150,7 @@ impl UpdateSettlementInformationOutcome {
 }
 /// What [`Client::list_bank_accounts`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ListBankAccountsOutcome {
     /// 200: Bank account information found
     Ok(BankAccountList),
@@ -2145,6 +2175,7 @@ impl ListBankAccountsOutcome {
 }
 /// What [`Client::add_bank_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum AddBankAccountOutcome {
     /// 200: Bank account information added
     Ok(BankAccount),
@@ -2172,6 +2203,7 @@ impl AddBankAccountOutcome {
 }
 /// What [`Client::get_bank_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetBankAccountOutcome {
     /// 200: Stakeholder found
     Ok(BankAccount),
@@ -2196,6 +2228,7 @@ impl GetBankAccountOutcome {
 }
 /// What [`Client::delete_bank_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum DeleteBankAccountOutcome {
     /// 204: Bank account information removed
     NoContent,
@@ -2220,6 +2253,7 @@ impl DeleteBankAccountOutcome {
 }
 /// What [`Client::update_bank_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateBankAccountOutcome {
     /// 200: Bank account information updated
     Ok(BankAccount),

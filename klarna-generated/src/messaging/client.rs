@@ -568,6 +568,7 @@ impl Client {
 }
 /// What [`Client::get_credit_promotion_auto_size_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetCreditPromotionAutoSizeMessagingOutcome {
     /// 200: Successful response
     Ok(MessagingResponse),
@@ -604,6 +605,7 @@ impl GetCreditPromotionAutoSizeMessagingOutcome {
 }
 /// What [`Client::get_credit_promotion_badge_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetCreditPromotionBadgeMessagingOutcome {
     /// 200: Successful response
     Ok(MessagingResponse),
@@ -640,6 +642,7 @@ impl GetCreditPromotionBadgeMessagingOutcome {
 }
 /// What [`Client::get_top_strip_promotion_auto_size_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetTopStripPromotionAutoSizeMessagingOutcome {
     /// 200: Successful response
     Ok(MessagingResponse),
@@ -678,6 +681,7 @@ impl GetTopStripPromotionAutoSizeMessagingOutcome {
 }
 /// What [`Client::get_top_strip_promotion_badge_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetTopStripPromotionBadgeMessagingOutcome {
     /// 200: Successful response
     Ok(MessagingResponse),
@@ -714,6 +718,7 @@ impl GetTopStripPromotionBadgeMessagingOutcome {
 }
 /// What [`Client::get_checkout_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetCheckoutMessagingOutcome {
     /// 200: Successful response
     Ok(MessagingResponse),
@@ -750,6 +755,7 @@ impl GetCheckoutMessagingOutcome {
 }
 /// What [`Client::get_messaging_capabilities`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetMessagingCapabilitiesOutcome {
     /// 200: Successful response
     Ok(MessagingCapabilitiesResponse),
@@ -783,6 +789,7 @@ impl GetMessagingCapabilitiesOutcome {
 }
 /// What [`Client::get_payment_options`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetPaymentOptionsOutcome {
     /// 200: Successful response
     Ok(PaymentOptionsResponse),
@@ -816,6 +823,7 @@ impl GetPaymentOptionsOutcome {
 }
 /// What [`Client::get_payment_descriptors`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetPaymentDescriptorsOutcome {
     /// 200: Successful response
     Ok(PaymentDescriptorsResponse),

@@ -1,0 +1,128 @@
+//! Generator diagnostics: errors only where no correct code can be made
+//! (not UTF-8, invalid YAML, a `$ref` to nothing), each naming the real place;
+//! everything odd but usable is a warning (file, JSON pointer, reason) next
+//! to code that is still generated. Our own specs give no warning at all.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use codegen::{CodegenError, Settings, SpecSource};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn corpus(file: &str) -> PathBuf {
+    root().join("../shared/corpus").join(file)
+}
+
+fn generate(file: &str, text: &str) -> Result<codegen::Generated, CodegenError> {
+    codegen::generate(SpecSource { file, text }, "api", &Settings::default())
+}
+
+#[test]
+fn our_specs_generate_without_warnings() {
+    for module in ["identity", "customer_token", "management", "messaging"] {
+        let file = format!("specs/{module}.yaml");
+        let text = fs::read_to_string(root().join(&file)).unwrap();
+        let generated = generate(&file, &text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(generated.warnings.is_empty(), "{file}: {:#?}", generated.warnings);
+    }
+}
+
+/// The corpus files that are Latin-1, with the offset and line of their first
+/// byte that is not UTF-8 (a `±` written as the single byte 0xB1).
+const NOT_UTF8: &[(&str, usize, usize)] = &[
+    ("klarna-customer-token.yml", 19358, 564),
+    ("klarna-payments.yml", 36700, 993),
+    ("klarna-kustom-checkout.yml", 16698, 493),
+    ("klarna-kustom-checkout-callback.yml", 21538, 589),
+];
+
+#[test]
+fn latin1_corpus_files_are_refused_with_offset_line_and_reason() {
+    for (file, offset, line) in NOT_UTF8 {
+        let bytes = fs::read(corpus(file)).unwrap();
+        let error = SpecSource::from_bytes(file, &bytes).unwrap_err();
+        let CodegenError::NotUtf8 { offset: found_offset, line: found_line, .. } = &error else {
+            panic!("{file}: expected a not-UTF-8 error, got {error}");
+        };
+        assert_eq!((*found_offset, *found_line), (*offset, *line), "{file}");
+        let message = error.to_string();
+        assert!(message.starts_with(&format!("{file}:{line}:")), "{message}");
+        assert!(message.contains("not UTF-8: byte 0xB1 is a continuation byte with no lead byte"), "{message}");
+        assert!(message.contains(&format!("at byte offset {offset}")), "{message}");
+    }
+}
+
+#[test]
+fn generate_on_a_latin1_file_writes_nothing() {
+    for (file, offset, _) in NOT_UTF8 {
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("crate");
+        let spec = corpus(file);
+        let error = xtask::generate::run(&root(), spec.to_str().unwrap(), &target).unwrap_err();
+        assert!(error.contains(&format!("at byte offset {offset}")), "{error}");
+        assert!(!target.exists(), "{file}: generate wrote {}", target.display());
+    }
+}
+
+const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
+
+#[test]
+fn errors_inside_one_of_name_one_of() {
+    let text = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    U:\n      oneOf:\n        - type: string\n          pattern: '(a)\\1'\n"
+    );
+    let error = generate("t.yaml", &text).unwrap_err().to_string();
+    assert!(error.starts_with("t.yaml#/components/schemas/U/oneOf/0/pattern:"), "{error}");
+}
+
+#[test]
+fn errors_in_a_referenced_parameter_name_the_component() {
+    let text = format!(
+        "{HEAD}paths:\n  /a:\n    get:\n      operationId: a\n      parameters: [{{$ref: '#/components/parameters/P'}}]\n      responses: {{'204': {{description: ok}}}}\ncomponents:\n  parameters:\n    P:\n      name: p\n      in: query\n      schema: {{type: string, pattern: '(a)\\1'}}\n"
+    );
+    let error = generate("t.yaml", &text).unwrap_err().to_string();
+    assert!(error.starts_with("t.yaml#/components/parameters/P/schema/pattern:"), "{error}");
+}
+
+#[test]
+fn a_ref_to_nothing_is_an_error_at_the_ref() {
+    let text = format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A:\n      type: array\n      items: {{$ref: '#/components/schemas/Gone'}}\n");
+    let error = generate("t.yaml", &text).unwrap_err().to_string();
+    assert_eq!(error, "t.yaml#/components/schemas/A/items: unresolved $ref \"#/components/schemas/Gone\"");
+}
+
+/// Each fixture in `tests/fixtures/warnings/`: the warnings it must give
+/// (pointer, part of the reason); its code is still generated.
+const WARNINGS: &[(&str, &[(&str, &str)])] = &[(
+    "default_mismatch",
+    &[("/components/schemas/Settings/properties/mode/default", "default \"SLOW\" is not supported for this member")],
+)];
+
+#[test]
+fn odd_but_usable_documents_give_warnings_and_code() {
+    for (name, expected) in WARNINGS {
+        let file = format!("tests/fixtures/warnings/{name}.yaml");
+        let text = fs::read_to_string(root().join(&file)).unwrap();
+        let generated = generate(&file, &text).unwrap_or_else(|e| panic!("{name} must generate: {e}"));
+        assert!(!generated.files.is_empty());
+        assert_eq!(generated.warnings.len(), expected.len(), "{name}: {:#?}", generated.warnings);
+        for (warning, (pointer, reason)) in generated.warnings.iter().zip(expected.iter()) {
+            assert_eq!(warning.at.file, file);
+            assert_eq!(warning.at.pointer, *pointer, "{name}");
+            assert!(warning.reason.contains(reason), "{name}: {warning}");
+            assert!(warning.to_string().starts_with(&format!("{file}#{pointer}: warning: ")), "{warning}");
+        }
+    }
+}
+
+#[test]
+fn every_warning_fixture_is_covered() {
+    let count = fs::read_dir(root().join("tests/fixtures/warnings"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "yaml"))
+        .count();
+    assert_eq!(count, WARNINGS.len(), "add each new warning fixture to the table above");
+}
