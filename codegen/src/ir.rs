@@ -454,4 +454,7 @@ pub struct Webhook {
     pub body: Shape,
     /// Whether the callback is deprecated.
     pub deprecated: bool,
+    /// The `metadata.event_type` values that select this callback
+    /// (`x-klarna-event-types` on the callback operation), in spec order.
+    pub event_types: Vec<String>,
 }

@@ -204,6 +204,7 @@ impl Converter<'_> {
                 let shape = self
                     .response_body(&body.content, &format!("{}Webhook", naming::type_name(name)), &body_at)?
                     .ok_or_else(|| self.unsupported(&body_at, "a callback body without content"))?;
+                let event_types = self.event_types(operation, &op_at)?;
                 webhooks.push(Webhook {
                     name: name.to_owned(),
                     rust_name: naming::type_name(name),
@@ -211,12 +212,29 @@ impl Converter<'_> {
                     doc: operation.summary.clone().or_else(|| operation.description.clone()),
                     body: shape,
                     deprecated: operation.deprecated,
+                    event_types,
                 });
             }
         }
         Ok(webhooks)
     }
+
+    /// `x-klarna-event-types` of a callback operation: a list of strings.
+    fn event_types(&self, operation: &OaOperation, at: &str) -> Result<Vec<String>> {
+        let Some(value) = operation.extensions.get(EVENT_TYPES_EXTENSION) else {
+            return Ok(Vec::new());
+        };
+        let at = pointer::join(at, EVENT_TYPES_EXTENSION);
+        let items = value.as_array().ok_or_else(|| self.unsupported(&at, "must be a list of event type strings"))?;
+        items
+            .iter()
+            .map(|item| item.as_str().map(str::to_owned).ok_or_else(|| self.unsupported(&at, "must hold strings only")))
+            .collect()
+    }
 }
+
+/// The callback extension naming the `metadata.event_type` values of a callback.
+const EVENT_TYPES_EXTENSION: &str = "x-klarna-event-types";
 
 /// The operations of a path item in a fixed method order.
 fn methods(item: &PathItem) -> impl Iterator<Item = (&'static str, &OaOperation)> {

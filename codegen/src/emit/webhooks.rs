@@ -1,4 +1,7 @@
-//! Typed webhook (callback) payloads and a parser for received bodies.
+//! Typed webhook (callback) payloads: one enum per API, parsed by kind or
+//! dispatched on `metadata.event_type`, and verified before parsing.
+
+use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -6,8 +9,8 @@ use quote::{format_ident, quote};
 use super::Emitter;
 
 impl Emitter<'_> {
-    /// `WebhookKind`, `Webhook` and `Webhook::parse`, or nothing when the
-    /// spec has no callbacks.
+    /// `WebhookKind`, `Webhook` and its parsers, or nothing when the spec
+    /// has no callbacks.
     pub fn webhooks(&self) -> TokenStream {
         let rt = &self.runtime;
         let hooks = &self.api.webhooks;
@@ -23,9 +26,38 @@ impl Emitter<'_> {
                 let text =
                     w.doc.as_deref().map(crate::docs::sanitize).unwrap_or_else(|| format!("The `{}` callback", w.name));
                 let deprecated = if w.deprecated { " Deprecated by the API." } else { "" };
-                format!(" {} (callback `{}` of `{}`).{deprecated}", text.replace('\n', " "), w.name, w.operation_id)
+                let types = if w.event_types.is_empty() {
+                    String::new()
+                } else {
+                    let quoted: Vec<String> = w.event_types.iter().map(|t| format!("`{t}`")).collect();
+                    format!(" Event type {}.", quoted.join(", "))
+                };
+                format!(
+                    " {} (callback `{}` of `{}`).{deprecated}{types}",
+                    text.replace('\n', " "),
+                    w.name,
+                    w.operation_id
+                )
             })
             .collect();
+        // Each event type selects the first callback that names it.
+        let mut seen = BTreeSet::new();
+        let mut dispatch = Vec::new();
+        for (hook, variant) in hooks.iter().zip(&variants) {
+            let fresh: Vec<&String> = hook.event_types.iter().filter(|t| seen.insert(t.as_str())).collect();
+            if !fresh.is_empty() {
+                let name = &hook.name;
+                dispatch.push(quote!(#(Some(#fresh))|* => Webhook::#variant(#rt::webhook_event::parse(#name, body)?),));
+            }
+        }
+        let from_body_doc = if seen.is_empty() {
+            " The spec names no event type for any callback, so every delivery is `Webhook::Other`; use\n [`Webhook::parse`] when you know the kind.".to_owned()
+        } else {
+            format!(
+                " Known event types: {}; any other is `Webhook::Other`.",
+                seen.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+            )
+        };
         quote! {
             use super::*;
 
@@ -49,11 +81,48 @@ impl Emitter<'_> {
 
             /// A received webhook, typed by its kind.
             #[derive(Debug, Clone, PartialEq)]
+            #[non_exhaustive]
             pub enum Webhook {
                 #(#[doc = #docs] #variants(#bodies),)*
+                /// A delivery whose `metadata.event_type` no callback of the spec names, kept as JSON.
+                Other(#rt::webhook_event::OtherWebhook),
             }
 
             impl Webhook {
+                /// Verifies a delivery's signature with `keys`, then parses it
+                /// with [`Webhook::from_body`]. Pass the headers as received
+                /// and the raw body; answer 400 when this fails.
+                ///
+                /// Klarna retries a delivery until it is acknowledged (for up
+                /// to 12 hours), so the same event can arrive more than once:
+                /// skip an `event_id` you have already handled.
+                pub fn receive<I, N, V>(
+                    keys: &#rt::SigningKeys,
+                    headers: I,
+                    body: &[u8],
+                ) -> Result<#rt::webhook_event::Delivery<Webhook>, #rt::webhook_event::ReceiveError>
+                where
+                    I: IntoIterator<Item = (N, V)>,
+                    N: AsRef<str>,
+                    V: AsRef<[u8]>,
+                {
+                    keys.verify_headers(headers, body)?;
+                    Ok(Webhook::from_body(body)?)
+                }
+
+                /// Parses any delivery of this API (without verifying it),
+                /// typed by its `metadata.event_type`.
+                ///
+                #[doc = #from_body_doc]
+                pub fn from_body(body: &[u8]) -> Result<#rt::webhook_event::Delivery<Webhook>, #rt::WebhookError> {
+                    let envelope = #rt::webhook_event::Envelope::read(body)?;
+                    let webhook = match envelope.event_type.as_deref() {
+                        #(#dispatch)*
+                        _ => Webhook::Other(#rt::webhook_event::parse("other", body)?),
+                    };
+                    Ok(envelope.with(webhook))
+                }
+
                 /// Parses the raw body of a received webhook of the given kind.
                 ///
                 /// The error says which kind was expected, where the body
@@ -65,10 +134,11 @@ impl Emitter<'_> {
                     })
                 }
 
-                /// The kind of this webhook.
-                pub fn kind(&self) -> WebhookKind {
+                /// The kind of this webhook; `None` for [`Webhook::Other`].
+                pub fn kind(&self) -> Option<WebhookKind> {
                     match self {
-                        #(Webhook::#variants(_) => WebhookKind::#variants,)*
+                        #(Webhook::#variants(_) => Some(WebhookKind::#variants),)*
+                        Webhook::Other(_) => None,
                     }
                 }
             }

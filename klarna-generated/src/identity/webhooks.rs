@@ -19,11 +19,54 @@ impl WebhookKind {
 }
 /// A received webhook, typed by its kind.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Webhook {
     /// Webhook: Customer-token revoked (callback `customerTokenRevoked` of `revokeCustomerToken`).
     CustomerTokenRevoked(CustomerTokenRevokedWebhook),
+    /// A delivery whose `metadata.event_type` no callback of the spec names, kept as JSON.
+    Other(crate::runtime::webhook_event::OtherWebhook),
 }
 impl Webhook {
+    /// Verifies a delivery's signature with `keys`, then parses it
+    /// with [`Webhook::from_body`]. Pass the headers as received
+    /// and the raw body; answer 400 when this fails.
+    ///
+    /// Klarna retries a delivery until it is acknowledged (for up
+    /// to 12 hours), so the same event can arrive more than once:
+    /// skip an `event_id` you have already handled.
+    pub fn receive<I, N, V>(
+        keys: &crate::runtime::SigningKeys,
+        headers: I,
+        body: &[u8],
+    ) -> Result<
+        crate::runtime::webhook_event::Delivery<Webhook>,
+        crate::runtime::webhook_event::ReceiveError,
+    >
+    where
+        I: IntoIterator<Item = (N, V)>,
+        N: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        keys.verify_headers(headers, body)?;
+        Ok(Webhook::from_body(body)?)
+    }
+    /// Parses any delivery of this API (without verifying it),
+    /// typed by its `metadata.event_type`.
+    ///
+    /** The spec names no event type for any callback, so every delivery is `Webhook::Other`; use
+ [`Webhook::parse`] when you know the kind.*/
+    pub fn from_body(
+        body: &[u8],
+    ) -> Result<
+        crate::runtime::webhook_event::Delivery<Webhook>,
+        crate::runtime::WebhookError,
+    > {
+        let envelope = crate::runtime::webhook_event::Envelope::read(body)?;
+        let webhook = match envelope.event_type.as_deref() {
+            _ => Webhook::Other(crate::runtime::webhook_event::parse("other", body)?),
+        };
+        Ok(envelope.with(webhook))
+    }
     /// Parses the raw body of a received webhook of the given kind.
     ///
     /// The error says which kind was expected, where the body
@@ -46,10 +89,11 @@ impl Webhook {
             },
         )
     }
-    /// The kind of this webhook.
-    pub fn kind(&self) -> WebhookKind {
+    /// The kind of this webhook; `None` for [`Webhook::Other`].
+    pub fn kind(&self) -> Option<WebhookKind> {
         match self {
-            Webhook::CustomerTokenRevoked(_) => WebhookKind::CustomerTokenRevoked,
+            Webhook::CustomerTokenRevoked(_) => Some(WebhookKind::CustomerTokenRevoked),
+            Webhook::Other(_) => None,
         }
     }
 }

@@ -4,11 +4,11 @@ use super::*;
 /// The callbacks this API sends, by their name in the spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WebhookKind {
-    /// Webhook callback (callback `accountStateChanged` of `onboardMerchant`).
+    /// Webhook callback (callback `accountStateChanged` of `onboardMerchant`). Event type `partner.account.state-change.operational`.
     AccountStateChanged,
-    /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProduct`).
+    /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProduct`). Event type `partner.account.product.payment.state-change.disabled`.
     PaymentProductDisabled,
-    /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspension`).
+    /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspension`). Event type `partner.account.product.payment.state-change.enabled`.
     PaymentProductEnabled,
     /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProductDeprecated`).
     PaymentProductDisabled2,
@@ -41,12 +41,13 @@ impl WebhookKind {
 }
 /// A received webhook, typed by its kind.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Webhook {
-    /// Webhook callback (callback `accountStateChanged` of `onboardMerchant`).
+    /// Webhook callback (callback `accountStateChanged` of `onboardMerchant`). Event type `partner.account.state-change.operational`.
     AccountStateChanged(AccountStateChangedWebhook),
-    /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProduct`).
+    /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProduct`). Event type `partner.account.product.payment.state-change.disabled`.
     PaymentProductDisabled(PaymentProductDisabledWebhook),
-    /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspension`).
+    /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspension`). Event type `partner.account.product.payment.state-change.enabled`.
     PaymentProductEnabled(PaymentProductEnabledWebhook),
     /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProductDeprecated`).
     PaymentProductDisabled2(PaymentProductDisabledWebhook),
@@ -54,8 +55,64 @@ pub enum Webhook {
     PaymentProductEnabled2(PaymentProductEnabledWebhook),
     /// Webhook callback (callback `accountStateChanged` of `migrateMerchant`).
     AccountStateChanged2(AccountStateChangedWebhook),
+    /// A delivery whose `metadata.event_type` no callback of the spec names, kept as JSON.
+    Other(crate::runtime::webhook_event::OtherWebhook),
 }
 impl Webhook {
+    /// Verifies a delivery's signature with `keys`, then parses it
+    /// with [`Webhook::from_body`]. Pass the headers as received
+    /// and the raw body; answer 400 when this fails.
+    ///
+    /// Klarna retries a delivery until it is acknowledged (for up
+    /// to 12 hours), so the same event can arrive more than once:
+    /// skip an `event_id` you have already handled.
+    pub fn receive<I, N, V>(
+        keys: &crate::runtime::SigningKeys,
+        headers: I,
+        body: &[u8],
+    ) -> Result<
+        crate::runtime::webhook_event::Delivery<Webhook>,
+        crate::runtime::webhook_event::ReceiveError,
+    >
+    where
+        I: IntoIterator<Item = (N, V)>,
+        N: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        keys.verify_headers(headers, body)?;
+        Ok(Webhook::from_body(body)?)
+    }
+    /// Parses any delivery of this API (without verifying it),
+    /// typed by its `metadata.event_type`.
+    ///
+    /// Known event types: `partner.account.product.payment.state-change.disabled`, `partner.account.product.payment.state-change.enabled`, `partner.account.state-change.operational`; any other is `Webhook::Other`.
+    pub fn from_body(
+        body: &[u8],
+    ) -> Result<
+        crate::runtime::webhook_event::Delivery<Webhook>,
+        crate::runtime::WebhookError,
+    > {
+        let envelope = crate::runtime::webhook_event::Envelope::read(body)?;
+        let webhook = match envelope.event_type.as_deref() {
+            Some("partner.account.state-change.operational") => {
+                Webhook::AccountStateChanged(
+                    crate::runtime::webhook_event::parse("accountStateChanged", body)?,
+                )
+            }
+            Some("partner.account.product.payment.state-change.disabled") => {
+                Webhook::PaymentProductDisabled(
+                    crate::runtime::webhook_event::parse("paymentProductDisabled", body)?,
+                )
+            }
+            Some("partner.account.product.payment.state-change.enabled") => {
+                Webhook::PaymentProductEnabled(
+                    crate::runtime::webhook_event::parse("paymentProductEnabled", body)?,
+                )
+            }
+            _ => Webhook::Other(crate::runtime::webhook_event::parse("other", body)?),
+        };
+        Ok(envelope.with(webhook))
+    }
     /// Parses the raw body of a received webhook of the given kind.
     ///
     /// The error says which kind was expected, where the body
@@ -103,15 +160,22 @@ impl Webhook {
             },
         )
     }
-    /// The kind of this webhook.
-    pub fn kind(&self) -> WebhookKind {
+    /// The kind of this webhook; `None` for [`Webhook::Other`].
+    pub fn kind(&self) -> Option<WebhookKind> {
         match self {
-            Webhook::AccountStateChanged(_) => WebhookKind::AccountStateChanged,
-            Webhook::PaymentProductDisabled(_) => WebhookKind::PaymentProductDisabled,
-            Webhook::PaymentProductEnabled(_) => WebhookKind::PaymentProductEnabled,
-            Webhook::PaymentProductDisabled2(_) => WebhookKind::PaymentProductDisabled2,
-            Webhook::PaymentProductEnabled2(_) => WebhookKind::PaymentProductEnabled2,
-            Webhook::AccountStateChanged2(_) => WebhookKind::AccountStateChanged2,
+            Webhook::AccountStateChanged(_) => Some(WebhookKind::AccountStateChanged),
+            Webhook::PaymentProductDisabled(_) => {
+                Some(WebhookKind::PaymentProductDisabled)
+            }
+            Webhook::PaymentProductEnabled(_) => Some(WebhookKind::PaymentProductEnabled),
+            Webhook::PaymentProductDisabled2(_) => {
+                Some(WebhookKind::PaymentProductDisabled2)
+            }
+            Webhook::PaymentProductEnabled2(_) => {
+                Some(WebhookKind::PaymentProductEnabled2)
+            }
+            Webhook::AccountStateChanged2(_) => Some(WebhookKind::AccountStateChanged2),
+            Webhook::Other(_) => None,
         }
     }
 }

@@ -13,8 +13,10 @@ pub mod object_only;
 pub mod path;
 #[doc(hidden)] // compiled patterns of generated validators
 pub mod pattern;
+pub mod signature;
 pub mod validate;
 pub mod webhook;
+pub mod webhook_event;
 
 pub use path::Path;
 #[doc(hidden)]
@@ -22,4 +24,6 @@ pub use pattern::Pattern;
 pub use validate::{
     check_json, check_json_bytes, JsonCheckError, Rule, UnknownEnumValue, Validate, Violation, Violations,
 };
+pub use signature::{SignatureError, SigningKeys};
 pub use webhook::WebhookError;
+pub use webhook_event::{Delivery, OtherWebhook, ReceiveError};
