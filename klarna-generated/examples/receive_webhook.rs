@@ -35,7 +35,9 @@ fn handle(keys: &SigningKeys, seen: &mut HashSet<String>, headers: &[(String, St
         }
     }
     match delivery.webhook {
-        Webhook::PaymentProductDisabled(hook) => println!("payments disabled for {:?}", hook.metadata.subject_account_id),
+        Webhook::PaymentProductDisabled(hook) => {
+            println!("payments disabled for {:?}", hook.metadata.subject_account_id)
+        }
         Webhook::AccountStateChanged(hook) => println!("account state changed: {:?}", hook.payload),
         other => println!("other event {:?}: {other:?}", delivery.event_type),
     }

@@ -56,7 +56,10 @@ fn each_documented_event_type_selects_its_variant() {
     let cases = [
         ("partner.account.state-change.operational", Some(management::WebhookKind::AccountStateChanged)),
         ("partner.account.product.payment.state-change.enabled", Some(management::WebhookKind::PaymentProductEnabled)),
-        ("partner.account.product.payment.state-change.disabled", Some(management::WebhookKind::PaymentProductDisabled)),
+        (
+            "partner.account.product.payment.state-change.disabled",
+            Some(management::WebhookKind::PaymentProductDisabled),
+        ),
         ("payment.request.state-change.authorized", None),
     ];
     for (event_type, kind) in cases {

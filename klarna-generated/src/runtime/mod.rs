@@ -21,9 +21,9 @@ pub mod webhook_event;
 pub use path::Path;
 #[doc(hidden)]
 pub use pattern::Pattern;
+pub use signature::{SignatureError, SigningKeys};
 pub use validate::{
     check_json, check_json_bytes, JsonCheckError, Rule, UnknownEnumValue, Validate, Violation, Violations,
 };
-pub use signature::{SignatureError, SigningKeys};
 pub use webhook::WebhookError;
 pub use webhook_event::{Delivery, OtherWebhook, ReceiveError};

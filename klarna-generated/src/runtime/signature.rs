@@ -233,7 +233,8 @@ mod tests {
     #[test]
     fn reads_headers_in_any_case() {
         let keys = keys();
-        let headers = vec![("klarna-signature".to_owned(), SIG_C.to_owned()), ("KLARNA-SIGNING-KEY-ID".into(), "key-C".into())];
+        let headers =
+            vec![("klarna-signature".to_owned(), SIG_C.to_owned()), ("KLARNA-SIGNING-KEY-ID".into(), "key-C".into())];
         assert_eq!(keys.verify_headers(headers, BODY_C), Ok(()));
         let missing = [("Klarna-Signature", SIG_C)];
         assert_eq!(keys.verify_headers(missing, BODY_C), Err(SignatureError::MissingHeader(SIGNING_KEY_ID_HEADER)));
