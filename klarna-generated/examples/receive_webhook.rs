@@ -44,8 +44,11 @@ fn handle(keys: &SigningKeys, seen: &mut HashSet<String>, headers: &[(String, St
     200
 }
 
+/// Header names and values, as received.
+type Headers = Vec<(String, String)>;
+
 /// Reads one HTTP/1.1 request: its headers and `Content-Length` bytes of body.
-fn read_request(stream: &mut TcpStream) -> std::io::Result<(Vec<(String, String)>, Vec<u8>)> {
+fn read_request(stream: &mut TcpStream) -> std::io::Result<(Headers, Vec<u8>)> {
     let mut reader = BufReader::new(stream);
     let mut line = String::new();
     reader.read_line(&mut line)?; // request line

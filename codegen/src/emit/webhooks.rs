@@ -58,6 +58,17 @@ impl Emitter<'_> {
                 seen.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
             )
         };
+        let other = quote!(Webhook::Other(#rt::webhook_event::parse("other", body)?));
+        let select = if dispatch.is_empty() {
+            quote!(let webhook = #other;)
+        } else {
+            quote! {
+                let webhook = match envelope.event_type.as_deref() {
+                    #(#dispatch)*
+                    _ => #other,
+                };
+            }
+        };
         quote! {
             use super::*;
 
@@ -116,10 +127,7 @@ impl Emitter<'_> {
                 #[doc = #from_body_doc]
                 pub fn from_body(body: &[u8]) -> Result<#rt::webhook_event::Delivery<Webhook>, #rt::WebhookError> {
                     let envelope = #rt::webhook_event::Envelope::read(body)?;
-                    let webhook = match envelope.event_type.as_deref() {
-                        #(#dispatch)*
-                        _ => Webhook::Other(#rt::webhook_event::parse("other", body)?),
-                    };
+                    #select
                     Ok(envelope.with(webhook))
                 }
 

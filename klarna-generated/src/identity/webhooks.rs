@@ -62,9 +62,9 @@ impl Webhook {
         crate::runtime::WebhookError,
     > {
         let envelope = crate::runtime::webhook_event::Envelope::read(body)?;
-        let webhook = match envelope.event_type.as_deref() {
-            _ => Webhook::Other(crate::runtime::webhook_event::parse("other", body)?),
-        };
+        let webhook = Webhook::Other(
+            crate::runtime::webhook_event::parse("other", body)?,
+        );
         Ok(envelope.with(webhook))
     }
     /// Parses the raw body of a received webhook of the given kind.
