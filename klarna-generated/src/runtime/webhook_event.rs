@@ -19,8 +19,8 @@ pub fn parse<T: DeserializeOwned>(kind: &'static str, body: &[u8]) -> Result<T, 
 }
 
 /// The identifying part of a delivery: `metadata.event_type` and
-/// `metadata.event_id`, read leniently (either may be absent).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+/// `metadata.event_id`, read leniently (absent, or not text, is `None`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Envelope {
     /// `metadata.event_type`, which selects the typed webhook.
@@ -29,18 +29,13 @@ pub struct Envelope {
     pub event_id: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct Outer {
-    #[serde(default)]
-    metadata: Option<Envelope>,
-}
-
 impl Envelope {
     /// Reads the envelope of a delivery body; fails only when the body is
-    /// not a JSON object or its `metadata` is not an object.
+    /// not a JSON object.
     pub fn read(body: &[u8]) -> Result<Envelope, WebhookError> {
-        let outer: Outer = parse("webhook", body)?;
-        Ok(outer.metadata.unwrap_or_default())
+        let outer: serde_json::Map<String, serde_json::Value> = parse("webhook", body)?;
+        let text = |name: &str| outer.get("metadata")?.get(name)?.as_str().map(str::to_owned);
+        Ok(Envelope { event_type: text("event_type"), event_id: text("event_id") })
     }
 
     /// The delivery of `webhook` with this envelope.
@@ -102,9 +97,12 @@ mod tests {
 
     #[test]
     fn refuses_bodies_that_are_not_objects() {
-        for body in [&b"[]"[..], b"null", b"", b"{\"metadata\":7}", b"{\"metadata\":{\"event_type\":1}}"] {
+        for body in [&b"[]"[..], b"[{}]", b"null", b"", b"7", b"{"] {
             assert!(Envelope::read(body).is_err(), "{}", String::from_utf8_lossy(body));
         }
+        // Odd metadata is no reason to refuse: the delivery is kept as `Other`.
+        assert_eq!(Envelope::read(br#"{"metadata":7}"#).unwrap(), Envelope::default());
+        assert_eq!(Envelope::read(br#"{"metadata":{"event_type":1}}"#).unwrap(), Envelope::default());
     }
 
     #[test]
