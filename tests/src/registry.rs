@@ -11,9 +11,9 @@ pub type CheckBytes = fn(&str, &[u8]) -> Option<Result<(), JsonCheckError>>;
 /// A module's generated checks and the names of its component schemas.
 #[derive(Debug, Clone, Copy)]
 pub struct Checks {
-    /// `check_schema_json` of the module.
+    /// `check_schema` of the module, for JSON values.
     pub json: CheckJson,
-    /// `check_schema_bytes` of the module.
+    /// `check_schema` of the module, for raw bytes.
     pub bytes: CheckBytes,
     /// `SCHEMAS` of the module.
     pub schemas: &'static [&'static str],
@@ -24,8 +24,8 @@ pub fn checks(module: &str) -> Checks {
     macro_rules! of {
         ($api:ident) => {
             Checks {
-                json: klarna_generated::$api::check_schema_json,
-                bytes: klarna_generated::$api::check_schema_bytes,
+                json: |name, value| klarna_generated::$api::check_schema(name, value),
+                bytes: |name, bytes| klarna_generated::$api::check_schema(name, bytes),
                 schemas: klarna_generated::$api::SCHEMAS,
             }
         };

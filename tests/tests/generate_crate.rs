@@ -24,7 +24,7 @@ fn writes_a_crate_that_depends_on_the_runtime_by_path() {
     assert!(lib.contains("#![deny(missing_docs)]") && lib.contains("pub mod unions;"), "{lib}");
     let types = fs::read_to_string(dir.join("src/unions/types.rs")).unwrap();
     assert!(types.contains("pub enum Lookup"));
-    assert!(types.contains("klarna_generated::runtime::Validate"));
+    assert!(types.contains("use klarna_generated::runtime as rt;"));
     assert!(dir.join("src/unions/mod.rs").is_file());
 }
 

@@ -133,16 +133,16 @@ fn every_violation_is_reported_not_only_the_first() {
 
 #[test]
 fn required_members_and_types_are_enforced_when_reading_json() {
-    let missing = tests::fixtures::constraints::check_schema_json("Item", json!({"name": "a"})).unwrap();
+    let missing = tests::fixtures::constraints::check_schema("Item", json!({"name": "a"})).unwrap();
     assert!(
         matches!(&missing, Err(JsonCheckError::Deserialize(m)) if m.contains("missing field `count`")),
         "{missing:?}"
     );
-    let wrong = tests::fixtures::constraints::check_schema_json("Item", json!({"name": 1, "count": 1})).unwrap();
+    let wrong = tests::fixtures::constraints::check_schema("Item", json!({"name": 1, "count": 1})).unwrap();
     assert!(matches!(wrong, Err(JsonCheckError::Deserialize(_))));
-    let ok = tests::fixtures::constraints::check_schema_json("Item", json!({"name": "a", "count": 1})).unwrap();
+    let ok = tests::fixtures::constraints::check_schema("Item", json!({"name": "a", "count": 1})).unwrap();
     assert_eq!(ok, Ok(()));
-    assert!(tests::fixtures::constraints::check_schema_json("Nope", json!({})).is_none());
+    assert!(tests::fixtures::constraints::check_schema("Nope", json!({})).is_none());
 }
 
 #[test]
@@ -182,14 +182,15 @@ fn map_values_are_checked_with_escaped_keys() {
 }
 
 #[test]
-fn newtypes_cannot_hold_invalid_values() {
+fn newtype_constructors_refuse_invalid_values() {
     assert!(newtypes::Reference::new("abc").is_ok());
     let err = newtypes::Reference::new("ABCDEF").unwrap_err();
     let rules: Vec<Rule> = err.into_vec().into_iter().map(|v| v.rule).collect();
     assert_eq!(rules.len(), 2, "{rules:?}");
-    assert!(serde_json::from_value::<newtypes::Reference>(json!("a")).is_err());
-    assert!(serde_json::from_value::<newtypes::Quantity>(json!(0)).is_err());
-    assert!(serde_json::from_value::<newtypes::Quantity>(json!(100)).is_ok());
+    assert!(newtypes::Reference::try_from("a".to_owned()).is_err());
+    assert!("a".parse::<newtypes::Reference>().is_err());
+    assert!(newtypes::Quantity::new(0).is_err());
+    assert!(newtypes::Quantity::new(100).is_ok());
     assert!(newtypes::Ratio::new(0.0).is_err());
     assert!(newtypes::Ratio::new(0.5).is_ok());
     assert!(newtypes::Tags::new(vec!["a".into(), "a".into()]).is_err());
@@ -197,6 +198,21 @@ fn newtypes_cannot_hold_invalid_values() {
     assert!(newtypes::Tags::new(vec!["abcd".into()]).is_ok());
     let reference: newtypes::Reference = "xyz".parse().unwrap();
     assert_eq!(serde_json::to_value(&reference).unwrap(), json!("xyz"));
+}
+
+/// Lenient inbound: a received value that breaks a newtype's constraints
+/// still deserializes (a response is never refused for it), and
+/// `validate()` reports exactly what it breaks.
+#[test]
+fn newtypes_deserialize_any_base_value_and_validate_reports_it() {
+    let short: newtypes::Reference = serde_json::from_value(json!("a")).unwrap();
+    assert_eq!(short.as_str(), "a");
+    assert!(matches!(&rules_at(&short)[..], [(p, Rule::MinLength { limit: 2, actual: 1 })] if p.is_empty()));
+    let zero: newtypes::Quantity = serde_json::from_value(json!(0)).unwrap();
+    assert!(matches!(&rules_at(&zero)[..], [(_, Rule::Minimum { .. })]), "{:?}", rules_at(&zero));
+    let fine: newtypes::Quantity = serde_json::from_value(json!(100)).unwrap();
+    assert!(violations(&fine).is_empty());
+    assert!(serde_json::from_value::<newtypes::Quantity>(json!("100")).is_err(), "the base type still holds");
 }
 
 #[test]
@@ -261,7 +277,7 @@ fn real_spec_phone_is_e164() {
 
 #[test]
 fn required_nullable_members_must_be_present_but_may_be_null() {
-    let check = |value| tests::fixtures::constraints::check_schema_json("Reading", value).unwrap();
+    let check = |value| tests::fixtures::constraints::check_schema("Reading", value).unwrap();
     assert_eq!(check(json!({"value": null})), Ok(()));
     assert_eq!(check(json!({"value": "ab"})), Ok(()));
     assert!(matches!(check(json!({})), Err(JsonCheckError::Deserialize(m)) if m.contains("missing field `value`")));
@@ -284,4 +300,13 @@ fn a_value_matching_no_union_form_says_why_each_refused() {
     let error = serde_json::from_value::<unions::Lookup>(json!({"fax": "1"})).unwrap_err().to_string();
     assert!(error.starts_with("matches none of the forms of Lookup: ByEmail: missing field `email`"), "{error}");
     assert!(error.contains("ByPhone: missing field `phone`"), "{error}");
+}
+
+/// A member holding a newtype: the object still parses when the member
+/// breaks its constraint, and the violation is reported at the member.
+#[test]
+fn a_member_breaking_its_newtype_parses_and_is_reported_where_it_is() {
+    let lookup: klarna_generated::identity::CustomerExistsByEmail =
+        serde_json::from_value(json!({"email": "not an address"})).unwrap();
+    assert!(matches!(&rules_at(&lookup)[..], [(p, Rule::Pattern { .. })] if p == "/email"), "{:?}", rules_at(&lookup));
 }

@@ -5,10 +5,12 @@
 //! add inline types of their own. Finally one pass over the model computes
 //! what emission relies on: how each member is held (presence, boxing),
 //! which way each type's values travel, whether they are always valid and
-//! whether they can be written as text; and checks that every operation
+//! whether they can be written as text; merges identical inline types; and
+//! checks that every operation
 //! can become a client method. Emission itself cannot fail.
 
 mod boxing;
+mod dedupe;
 mod direction;
 mod facts;
 mod inputs;
@@ -53,6 +55,7 @@ pub fn convert(source: SpecSource<'_>, document: &OpenAPI, warnings: &mut Warnin
     boxing::assign(source, &mut types)?;
     direction::assign(&mut types, &operations, &webhooks);
     facts::assign(&mut types);
+    dedupe::merge(&mut types);
     inputs::check(source, &types, &operations)?;
     Ok(Api {
         file: source.file.to_owned(),

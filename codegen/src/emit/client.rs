@@ -4,6 +4,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::doc_attrs;
+use super::validation::{has_rules, Location, Value};
 use super::Emitter;
 use crate::ir::{Method, Operation, Param, ParamLocation, PathSegment, Shape, StatusMatch, Ty};
 use crate::naming;
@@ -184,7 +185,7 @@ impl Emitter<'_> {
         }
     }
 
-    /// Validation of one input under `/<group>/<name>`.
+    /// Validation of one input at `/<group>/<name>` into `out`.
     fn input_check(
         &self,
         group: &str,
@@ -193,28 +194,18 @@ impl Emitter<'_> {
         shape: &Shape,
         required: bool,
     ) -> TokenStream {
-        let Some(body) =
-            self.checks(&shape.non_null(), false, &format_ident!("field_value"), &format_ident!("field_path"), 0)
-        else {
-            return quote!();
-        };
         let path = match name {
-            Some(name) => quote!(let field_path = &group.field(#name);),
-            None => quote!(let field_path = &group;),
+            Some(name) => Location::built(quote!(rt::Path::Root.field(#group).field(#name))),
+            None => Location::built(quote!(rt::Path::Root.field(#group))),
         };
-        let bind = if required {
-            quote!(let field_value = #ident; #body)
+        let shape = shape.non_null();
+        if required {
+            self.validation(&shape, false, &Value::reference(ident), &path).unwrap_or_default()
+        } else if has_rules(&shape) {
+            let body = self.validation(&shape, false, &Value::reference(ident), &path);
+            body.map(|body| quote!(if let Some(#ident) = #ident { #body })).unwrap_or_default()
         } else {
-            quote!(if let Some(field_value) = #ident { #body })
-        };
-        quote! {
-            {
-                let root = rt::Path::Root;
-                let group = root.field(#group);
-                #path
-                let out = check.sink();
-                #bind
-            }
+            self.validation(&shape, false, &Value::place(quote!(#ident)), &path).unwrap_or_default()
         }
     }
 
@@ -378,6 +369,7 @@ impl Emitter<'_> {
         } else {
             quote! {
                 let mut check = rt::client::InputCheck::default();
+                let out = check.sink();
                 #(#checks)*
                 check.finish()?;
             }

@@ -1,7 +1,6 @@
 //! Model -> Rust tokens, one concern per module. No string pasting of code:
 //! everything is built with `quote!`.
 
-mod checks;
 mod client;
 mod contract;
 mod docs;
@@ -12,6 +11,7 @@ mod registry;
 mod rust_type;
 mod structs;
 mod unions;
+mod validation;
 mod webhooks;
 
 use proc_macro2::TokenStream;
@@ -28,6 +28,8 @@ pub struct Emitter<'a> {
     pub api: &'a Api,
     /// Path of the hand-written runtime module.
     pub runtime: TokenStream,
+    /// The name generated types and client code import the runtime as (`rt`).
+    pub rt: TokenStream,
     /// Every pattern of the API, numbered once.
     pub patterns: PatternTable,
     /// Path prepended to named types (empty inside the API's own module).
@@ -38,12 +40,13 @@ impl<'a> Emitter<'a> {
     /// Prepares emission of `api`.
     pub fn new(api: &'a Api, settings: &Settings) -> Self {
         let runtime: TokenStream = settings.runtime_path.parse().unwrap_or_else(|_| quote!(crate::runtime));
-        Emitter { api, runtime, patterns: PatternTable::collect(api), type_prefix: TokenStream::new() }
+        Emitter { api, runtime, rt: quote!(rt), patterns: PatternTable::collect(api), type_prefix: TokenStream::new() }
     }
 
     /// The models-and-validators module: patterns, then every type in name order.
     pub fn types(&self) -> TokenStream {
-        let patterns = self.patterns.statics(&self.runtime);
+        let runtime = &self.runtime;
+        let patterns = self.patterns.statics(&self.rt);
         let types = self.api.types.values().map(|def| {
             let name = format_ident!("{}", def.name);
             match &def.kind {
@@ -56,6 +59,8 @@ impl<'a> Emitter<'a> {
         });
         let registry = self.registry();
         quote! {
+            #[allow(unused_imports)]
+            use #runtime as rt;
             #patterns
             #(#types)*
             #registry

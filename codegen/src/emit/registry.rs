@@ -7,9 +7,9 @@ use quote::{format_ident, quote};
 use super::Emitter;
 
 impl Emitter<'_> {
-    /// `SCHEMAS` and `check_schema_json`.
+    /// `SCHEMAS` and `check_schema`.
     pub fn registry(&self) -> TokenStream {
-        let rt = &self.runtime;
+        let rt = &self.rt;
         let components: Vec<(&String, Ident)> = self
             .api
             .types
@@ -22,21 +22,14 @@ impl Emitter<'_> {
             /// The names of the spec's component schemas (`components/schemas`).
             pub const SCHEMAS: &[&str] = &[#(#keys),*];
 
-            /// Reads `value` as the component schema `name` and checks every
-            /// constraint: deserialization catches missing members and wrong
-            /// types, `validate` the rest. `None` when the spec has no such schema.
-            pub fn check_schema_json(name: &str, value: serde_json::Value) -> Option<Result<(), #rt::JsonCheckError>> {
+            /// Reads `input` (a `serde_json::Value`, or raw bytes: invalid
+            /// JSON is an error, never a panic) as the component schema `name`
+            /// and checks every constraint: deserialization catches missing
+            /// members and wrong types, `validate` the rest. `None` when the
+            /// spec has no such schema.
+            pub fn check_schema(name: &str, input: impl #rt::SchemaInput) -> Option<Result<(), #rt::JsonCheckError>> {
                 Some(match name {
-                    #(#keys => #rt::check_json::<#types>(value),)*
-                    _ => return None,
-                })
-            }
-
-            /// Like [`check_schema_json`], reading the schema's type straight
-            /// from raw bytes (any bytes: invalid JSON is an error, never a panic).
-            pub fn check_schema_bytes(name: &str, bytes: &[u8]) -> Option<Result<(), #rt::JsonCheckError>> {
-                Some(match name {
-                    #(#keys => #rt::check_json_bytes::<#types>(bytes),)*
+                    #(#keys => input.check::<#types>(),)*
                     _ => return None,
                 })
             }

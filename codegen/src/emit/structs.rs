@@ -5,6 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, example_line};
+use super::validation::{Location, Value};
 use super::Emitter;
 use crate::ir::{DefaultValue, Field, Presence, StructDef, TypeDef};
 
@@ -39,7 +40,7 @@ impl Emitter<'_> {
 
     /// A struct, its constructor and its `Validate` implementation.
     pub fn struct_def(&self, def: &TypeDef, name: &Ident, s: &StructDef) -> TokenStream {
-        let rt = &self.runtime;
+        let rt = &self.rt;
         let docs = doc_attrs(def.doc.as_deref(), &format!("The `{}` object.", def.name), &[]);
         let mut fields = Vec::new();
         let mut default_fns = Vec::new();
@@ -99,31 +100,34 @@ impl Emitter<'_> {
                 pub additional_properties: serde_json::Map<String, serde_json::Value>,
             });
         }
-        let constructor = self.constructor(def, name, s);
-        let checks: Vec<TokenStream> = s
+        let (constructor, has_required) = self.constructor(def, name, s);
+        let wiring = if has_required { quote!(#rt::object!(#name);) } else { quote!(#rt::object!(#name, Default);) };
+        let validations: Vec<TokenStream> = s
             .fields
             .iter()
             .filter_map(|field| {
                 let ident = Self::field_ident(field);
                 let wire = &field.wire_name;
-                let body = self.checks(
+                let value = Value::place(quote!(self.#ident));
+                self.validation(
                     &field.shape.non_null(),
                     field.presence.is_option(),
-                    &format_ident!("field_value"),
-                    &format_ident!("field_path"),
-                    0,
-                )?;
-                Some(quote! {
-                    {
-                        let field_path = &path.field(#wire);
-                        let field_value = &self.#ident;
-                        #body
-                    }
-                })
+                    &value,
+                    &Location::built(quote!(path.field(#wire))),
+                )
             })
             .collect();
-        let (path_arg, out_arg) =
-            if checks.is_empty() { (quote!(_path), quote!(_out)) } else { (quote!(path), quote!(out)) };
+        let validate = if validations.is_empty() {
+            quote!(#rt::always_valid!(#name);)
+        } else {
+            quote! {
+                impl #rt::Validate for #name {
+                    fn validate_at(&self, path: &#rt::Path<'_>, out: &mut Vec<#rt::Violation>) {
+                        #(#validations)*
+                    }
+                }
+            }
+        };
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -131,34 +135,16 @@ impl Emitter<'_> {
             pub struct #name {
                 #(#fields)*
             }
-
-            impl serde::Serialize for #name {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    #name::serialize(self, serializer)
-                }
-            }
-
-            impl<'de> serde::Deserialize<'de> for #name {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    #name::deserialize(#rt::object_only::ObjectOnly(deserializer))
-                }
-            }
-
+            #wiring
             #(#default_fns)*
-
             #constructor
-
-            impl #rt::Validate for #name {
-                fn validate_at(&self, #path_arg: &#rt::Path<'_>, #out_arg: &mut Vec<#rt::Violation>) {
-                    #(#checks)*
-                }
-            }
+            #validate
         }
     }
 
     /// `new(required...)`, leaving optional members empty and defaults at
-    /// their spec values.
-    fn constructor(&self, def: &TypeDef, name: &Ident, s: &StructDef) -> TokenStream {
+    /// their spec values; and whether it takes any argument.
+    fn constructor(&self, def: &TypeDef, name: &Ident, s: &StructDef) -> (TokenStream, bool) {
         let mut args = Vec::new();
         let mut inits = Vec::new();
         for field in &s.fields {
@@ -189,20 +175,9 @@ impl Emitter<'_> {
         } else {
             format!(" A `{}` from its required members; optional members are left out.", def.name)
         };
-        let default_impl = if args.is_empty() {
-            quote! {
-                impl Default for #name {
-                    fn default() -> Self {
-                        #name::new()
-                    }
-                }
-            }
-        } else {
-            quote!()
-        };
         let allow = if args.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
         let must_use = quote!(#[must_use]);
-        quote! {
+        let constructor = quote! {
             impl #name {
                 #[doc = #doc]
                 #allow
@@ -211,9 +186,8 @@ impl Emitter<'_> {
                     #name { #(#inits),* }
                 }
             }
-
-            #default_impl
-        }
+        };
+        (constructor, !args.is_empty())
     }
 
     /// The Rust expression of a member's `default`.

@@ -81,15 +81,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<CreateOrderOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            if let Some(field_value) = body {
-                crate::runtime::Validate::validate_at(field_value, field_path, out);
-            }
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("customer-token");

@@ -55,22 +55,13 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<CheckCustomerExistsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("header");
-            let field_path = &group.field("X-Klarna-Client-Id");
-            let out = check.sink();
-            let field_value = x_klarna_client_id;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(
+            x_klarna_client_id,
+            &rt::Path::Root.field("header").field("X-Klarna-Client-Id"),
+            out,
+        );
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v2");
@@ -118,14 +109,12 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<IntrospectCustomerTokenOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("header");
-            let field_path = &group.field("X-Klarna-Customer-Token");
-            let out = check.sink();
-            let field_value = x_klarna_customer_token;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(
+            x_klarna_customer_token,
+            &rt::Path::Root.field("header").field("X-Klarna-Customer-Token"),
+            out,
+        );
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v2");
@@ -178,14 +167,12 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<RevokeCustomerTokenOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("header");
-            let field_path = &group.field("X-Klarna-Customer-Token");
-            let out = check.sink();
-            let field_value = x_klarna_customer_token;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(
+            x_klarna_customer_token,
+            &rt::Path::Root.field("header").field("X-Klarna-Customer-Token"),
+            out,
+        );
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v2");

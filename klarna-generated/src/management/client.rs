@@ -77,14 +77,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<CreateCredentialOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v1");
@@ -117,14 +111,12 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<DisableCredentialOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("path");
-            let field_path = &group.field("credential_id");
-            let out = check.sink();
-            let field_value = credential_id;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(
+            credential_id,
+            &rt::Path::Root.field("path").field("credential_id"),
+            out,
+        );
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Delete);
         request.segment("v1");
@@ -363,14 +355,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<SuspendPaymentProductOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v1");
@@ -459,14 +445,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<SuspendPaymentProductDeprecatedOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v1");
@@ -630,14 +610,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<UpdateWebsiteOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
         request.segment("v1");
@@ -709,14 +683,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<UpdateCollectionOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
         request.segment("v1");
@@ -786,14 +754,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<UpdateAccountInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
         request.segment("v1");
@@ -865,14 +827,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<UpdateBusinessInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
         request.segment("v1");
@@ -946,14 +902,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<RegisterStakeholderOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v1");
@@ -1065,14 +1015,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<UpdateStakeholderOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
         request.segment("v1");
@@ -1144,14 +1088,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<UpdateSettlementInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
         request.segment("v1");
@@ -1224,14 +1162,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<AddBankAccountOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v1");
@@ -1341,14 +1273,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<UpdateBankAccountOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
         request.segment("v1");

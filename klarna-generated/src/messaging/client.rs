@@ -60,14 +60,12 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<GetCreditPromotionAutoSizeMessagingOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("query");
-            let field_path = &group.field("payment_amount");
-            let out = check.sink();
-            let field_value = payment_amount;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(
+            payment_amount,
+            &rt::Path::Root.field("query").field("payment_amount"),
+            out,
+        );
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
         request.segment("v2");
@@ -149,14 +147,12 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<GetCreditPromotionBadgeMessagingOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("query");
-            let field_path = &group.field("payment_amount");
-            let out = check.sink();
-            let field_value = payment_amount;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(
+            payment_amount,
+            &rt::Path::Root.field("query").field("payment_amount"),
+            out,
+        );
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
         request.segment("v2");
@@ -373,14 +369,12 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<GetCheckoutMessagingOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("query");
-            let field_path = &group.field("payment_amount");
-            let out = check.sink();
-            let field_value = payment_amount;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(
+            payment_amount,
+            &rt::Path::Root.field("query").field("payment_amount"),
+            out,
+        );
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
         request.segment("v2");
@@ -481,14 +475,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<GetPaymentOptionsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v2");
@@ -534,14 +522,8 @@ impl Client {
         options: rt::client::CallOptions,
     ) -> Result<GetPaymentDescriptorsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
-        {
-            let root = rt::Path::Root;
-            let group = root.field("body");
-            let field_path = &group;
-            let out = check.sink();
-            let field_value = body;
-            crate::runtime::Validate::validate_at(field_value, field_path, out);
-        }
+        let out = check.sink();
+        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
         request.segment("v2");

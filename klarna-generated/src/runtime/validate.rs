@@ -187,11 +187,23 @@ impl<T: Validate> Validate for Option<T> {
     }
 }
 
-impl<T: Validate> Validate for Vec<T> {
+impl<T: Validate + ?Sized> Validate for &T {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        (**self).validate_at(path, out);
+    }
+}
+
+impl<T: Validate> Validate for [T] {
     fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
         for (index, item) in self.iter().enumerate() {
             item.validate_at(&path.index(index), out);
         }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        self.as_slice().validate_at(path, out);
     }
 }
 
@@ -236,13 +248,38 @@ pub struct UnknownEnumValue {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum JsonCheckError {
     /// The value does not have the schema's shape (wrong type, missing
-    /// required member, unknown enum value of a strict enum, or a constrained
-    /// value that its newtype refused).
+    /// required member, unknown enum value of a strict enum).
     #[error("does not deserialize: {0}")]
     Deserialize(String),
     /// The value has the right shape but breaks constraints.
     #[error(transparent)]
     Violations(#[from] Violations),
+}
+
+/// A JSON value or raw bytes, to be read as some schema's type and validated.
+pub trait SchemaInput {
+    /// Deserializes the input as `T` and validates it.
+    fn check<T>(self) -> Result<(), JsonCheckError>
+    where
+        T: serde::de::DeserializeOwned + Validate;
+}
+
+impl SchemaInput for serde_json::Value {
+    fn check<T>(self) -> Result<(), JsonCheckError>
+    where
+        T: serde::de::DeserializeOwned + Validate,
+    {
+        check_json::<T>(self)
+    }
+}
+
+impl SchemaInput for &[u8] {
+    fn check<T>(self) -> Result<(), JsonCheckError>
+    where
+        T: serde::de::DeserializeOwned + Validate,
+    {
+        check_json_bytes::<T>(self)
+    }
 }
 
 /// Deserializes `value` as `T` and validates it.
