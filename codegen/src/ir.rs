@@ -277,6 +277,14 @@ pub struct Rules {
     pub max_items: Option<u64>,
     /// `uniqueItems`.
     pub unique_items: bool,
+    /// `enum` of a number, integer or boolean: the values allowed.
+    pub allowed: Option<Vec<serde_json::Value>>,
+    /// `multipleOf`.
+    pub multiple_of: Option<f64>,
+    /// `minProperties` of a map or free-form object.
+    pub min_properties: Option<u64>,
+    /// `maxProperties` of a map or free-form object.
+    pub max_properties: Option<u64>,
 }
 
 impl Rules {

@@ -96,10 +96,26 @@ fn a_ref_to_nothing_is_an_error_at_the_ref() {
 
 /// Each fixture in `tests/fixtures/warnings/`: the warnings it must give
 /// (pointer, part of the reason); its code is still generated.
-const WARNINGS: &[(&str, &[(&str, &str)])] = &[(
-    "default_mismatch",
-    &[("/components/schemas/Settings/properties/mode/default", "default \"SLOW\" is not supported for this member")],
-)];
+const WARNINGS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "default_mismatch",
+        &[(
+            "/components/schemas/Settings/properties/mode/default",
+            "default \"SLOW\" is not supported for this member",
+        )],
+    ),
+    (
+        "odd_schemas",
+        &[
+            ("/components/schemas/Name", "`minItems` does not apply to type string; ignored"),
+            ("/components/schemas/Mixed", "enum values of different JSON types; read as free-form JSON"),
+            (
+                "/components/schemas/Wide/allOf/1/properties/a",
+                "defined by several allOf members; the first definition is used",
+            ),
+        ],
+    ),
+];
 
 #[test]
 fn odd_but_usable_documents_give_warnings_and_code() {

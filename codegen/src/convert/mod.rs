@@ -14,12 +14,13 @@ mod dedupe;
 mod direction;
 mod facts;
 mod inputs;
+mod normalize;
 mod operation;
 mod path;
 mod presence;
 mod schema;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{OpenAPI, ReferenceOr};
 
@@ -81,6 +82,9 @@ struct Converter<'a> {
     document: &'a OpenAPI,
     /// Component key -> Rust type name.
     component_names: BTreeMap<String, String>,
+    /// Rust names of the components that are `nullable` (or list `null` in
+    /// their `enum`): every reference to one is nullable.
+    nullable_components: BTreeSet<String>,
     /// Types defined so far.
     types: BTreeMap<String, TypeDef>,
 }
@@ -102,7 +106,18 @@ impl<'a> Converter<'a> {
                 component_names.insert(key.clone(), name);
             }
         }
-        Ok(Converter { source, warnings, document, component_names, types: BTreeMap::new() })
+        let nullable_components = document
+            .components
+            .iter()
+            .flat_map(|c| &c.schemas)
+            .filter_map(|(key, schema)| match schema {
+                ReferenceOr::Item(schema) if schema.schema_data.nullable || schema::has_null_enum_value(schema) => {
+                    Some(component_names[key].clone())
+                }
+                _ => None,
+            })
+            .collect();
+        Ok(Converter { source, warnings, document, component_names, nullable_components, types: BTreeMap::new() })
     }
 
     fn unsupported(&self, at: &str, reason: impl Into<String>) -> CodegenError {

@@ -13,6 +13,7 @@ use crate::ir::{
 use crate::naming;
 use crate::pattern;
 use crate::pointer;
+use serde_json::Value;
 
 /// How a schema is turned into Rust, decided once for both named and inline use.
 enum Form<'s> {
@@ -32,7 +33,7 @@ impl Converter<'_> {
     fn form<'s>(&self, schema: &'s Schema, at: &str) -> Result<Form<'s>> {
         Ok(match &schema.schema_kind {
             SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() => Form::Struct(object),
-            SchemaKind::Type(Type::String(string)) if !string.enumeration.is_empty() => {
+            SchemaKind::Type(Type::String(string)) if string.enumeration.iter().any(Option::is_some) => {
                 Form::Enum(self.enum_values(string, at)?)
             }
             SchemaKind::AnyOf { any_of } => Form::Union(any_of, "anyOf"),
@@ -49,12 +50,10 @@ impl Converter<'_> {
         })
     }
 
-    fn enum_values(&self, string: &StringType, at: &str) -> Result<Vec<String>> {
-        string
-            .enumeration
-            .iter()
-            .map(|value| value.clone().ok_or_else(|| self.unsupported(at, "null inside a string enum")))
-            .collect()
+    /// The values of a string enum; a `null` among them makes values of the
+    /// schema nullable instead (see [`Self::shape`]).
+    fn enum_values(&self, string: &StringType, _at: &str) -> Result<Vec<String>> {
+        Ok(string.enumeration.iter().flatten().cloned().collect())
     }
 
     /// Defines the named type `name` from a component or inline schema.
@@ -68,15 +67,13 @@ impl Converter<'_> {
         self.insert_type(def, false).map(|_| ())
     }
 
+    /// Defines a named type. `nullable` is not part of a named type: every
+    /// use of a nullable schema carries it instead (see [`Self::shape`]).
     fn define_named(&mut self, name: String, schema: &Schema, at: &str, synthesized: bool) -> Result<String> {
-        if schema.schema_data.nullable {
-            if let Form::Struct(_) | Form::Enum(_) | Form::Union(..) = self.form(schema, at)? {
-                return Err(self.unsupported(
-                    at,
-                    "nullable on an object, enum or union type (make the property nullable instead)",
-                ));
-            }
-        }
+        let schema = self.normalize(schema, at)?;
+        let mut schema = schema.into_owned();
+        schema.schema_data.nullable = false;
+        let schema = &schema;
         let kind = match self.form(schema, at)? {
             Form::Struct(object) => TypeKind::Struct(self.struct_def(&name, object, at)?),
             Form::Enum(values) => TypeKind::Enum(enum_def(values)),
@@ -104,11 +101,15 @@ impl Converter<'_> {
     pub(super) fn shape(&mut self, schema: &ReferenceOr<Schema>, context: &str, at: &str) -> Result<Shape> {
         let schema = match schema {
             ReferenceOr::Reference { reference } => {
-                return Ok(Shape::plain(Ty::Named(self.schema_ref_name(reference, at)?)));
+                let name = self.schema_ref_name(reference, at)?;
+                let nullable = self.nullable_components.contains(&name);
+                return Ok(Shape { nullable, ..Shape::plain(Ty::Named(name)) });
             }
             ReferenceOr::Item(schema) => schema,
         };
-        let nullable = schema.schema_data.nullable;
+        let schema = self.normalize(schema, at)?;
+        let schema = schema.as_ref();
+        let nullable = schema.schema_data.nullable || has_null_enum_value(schema);
         let mut shape = match self.form(schema, at)? {
             Form::Struct(_) | Form::Enum(_) | Form::Union(..) => {
                 let mut inline = schema.clone();
@@ -153,12 +154,8 @@ impl Converter<'_> {
                 Ty::String
             }
             SchemaKind::Type(Type::Integer(integer)) => {
-                if !integer.enumeration.is_empty() {
-                    return Err(self.unsupported(at, "integer enums"));
-                }
-                if integer.multiple_of.is_some() {
-                    return Err(self.unsupported(at, "multipleOf"));
-                }
+                rules.allowed = allowed(integer.enumeration.iter().flatten().map(|n| Value::from(*n)));
+                rules.multiple_of = integer.multiple_of.map(|n| n as f64);
                 rules.minimum = integer.minimum.map(|n| (n as f64, integer.exclusive_minimum));
                 rules.maximum = integer.maximum.map(|n| (n as f64, integer.exclusive_maximum));
                 match integer.format {
@@ -167,56 +164,47 @@ impl Converter<'_> {
                 }
             }
             SchemaKind::Type(Type::Number(number)) => {
-                if !number.enumeration.is_empty() {
-                    return Err(self.unsupported(at, "number enums"));
-                }
-                if number.multiple_of.is_some() {
-                    return Err(self.unsupported(at, "multipleOf"));
-                }
+                rules.allowed = allowed(number.enumeration.iter().flatten().map(|n| Value::from(*n)));
+                rules.multiple_of = number.multiple_of;
                 rules.minimum = number.minimum.map(|n| (n, number.exclusive_minimum));
                 rules.maximum = number.maximum.map(|n| (n, number.exclusive_maximum));
                 Ty::F64
             }
             SchemaKind::Type(Type::Boolean(boolean)) => {
-                if !boolean.enumeration.is_empty() {
-                    return Err(self.unsupported(at, "boolean enums"));
-                }
+                rules.allowed = allowed(boolean.enumeration.iter().flatten().map(|b| Value::from(*b)));
                 Ty::Bool
             }
             SchemaKind::Type(Type::Array(array)) => self.array_ty(array, &mut rules, context, at)?,
-            SchemaKind::Type(Type::Object(object)) => self.open_object_ty(object, context, at)?,
-            SchemaKind::Any(any) => {
-                if *any != openapiv3::AnySchema::default() {
-                    return Err(self.unsupported(
-                        at,
-                        "a schema without a supported `type` (give it `type:`; integer bounds must be whole numbers)",
-                    ));
-                }
-                Ty::Json
-            }
+            SchemaKind::Type(Type::Object(object)) => self.open_object_ty(object, &mut rules, context, at)?,
+            // `normalize` leaves only the empty schema here: any JSON value.
+            SchemaKind::Any(_) => Ty::Json,
             _ => return Err(self.unsupported(at, "this schema form")),
         };
-        Ok(Shape { ty, rules, nullable: schema.schema_data.nullable })
+        Ok(Shape { ty, rules, nullable: schema.schema_data.nullable || has_null_enum_value(schema) })
     }
 
     fn array_ty(&mut self, array: &ArrayType, rules: &mut Rules, context: &str, at: &str) -> Result<Ty> {
-        let items = array.items.as_ref().ok_or_else(|| self.unsupported(at, "an array without `items`"))?;
         rules.min_items = array.min_items.filter(|n| *n > 0).map(|n| n as u64);
         rules.max_items = array.max_items.map(|n| n as u64);
         rules.unique_items = array.unique_items;
-        let item = self.boxed_shape(items, &format!("{context}Item"), &format!("{at}/items"))?;
+        let item = match &array.items {
+            Some(items) => self.boxed_shape(items, &format!("{context}Item"), &format!("{at}/items"))?,
+            // Without `items`, any value may be an item.
+            None => Shape::plain(Ty::Json),
+        };
         Ok(Ty::Array(Box::new(item)))
     }
 
     /// An object without properties: free-form, or a map of one value schema.
-    fn open_object_ty(&mut self, object: &ObjectType, context: &str, at: &str) -> Result<Ty> {
-        if object.min_properties.is_some() || object.max_properties.is_some() {
-            return Err(self.unsupported(at, "minProperties / maxProperties"));
-        }
+    fn open_object_ty(&mut self, object: &ObjectType, rules: &mut Rules, context: &str, at: &str) -> Result<Ty> {
+        rules.min_properties = object.min_properties.filter(|n| *n > 0).map(|n| n as u64);
+        rules.max_properties = object.max_properties.map(|n| n as u64);
         match &object.additional_properties {
             None | Some(AdditionalProperties::Any(true)) => Ok(Ty::JsonObject),
             Some(AdditionalProperties::Any(false)) => {
-                Err(self.unsupported(at, "an object that allows no properties at all"))
+                // Only the empty object is allowed.
+                rules.max_properties = Some(0);
+                Ok(Ty::JsonObject)
             }
             Some(AdditionalProperties::Schema(value)) => {
                 let value = self.shape(value, &format!("{context}Value"), &format!("{at}/additionalProperties"))?;
@@ -240,23 +228,33 @@ impl Converter<'_> {
 
     fn struct_def(&mut self, name: &str, object: &ObjectType, at: &str) -> Result<StructDef> {
         if object.min_properties.is_some() || object.max_properties.is_some() {
-            return Err(self.unsupported(at, "minProperties / maxProperties"));
+            self.warn(at, "minProperties / maxProperties on an object with properties are not checked");
         }
         let keeps_additional = match &object.additional_properties {
             None | Some(AdditionalProperties::Any(false)) => false,
             Some(AdditionalProperties::Any(true)) => true,
             Some(AdditionalProperties::Schema(_)) => {
-                return Err(self.unsupported(at, "additionalProperties with a schema next to properties"))
+                self.warn(
+                    &pointer::join(at, "additionalProperties"),
+                    "additionalProperties with a schema beside properties: additional members are kept as JSON, their schema is not checked",
+                );
+                true
             }
         };
+        // A required name without a property: the member must be present, any value.
+        let mut properties = object.properties.clone();
         for required in &object.required {
-            if !object.properties.contains_key(required) {
-                return Err(self.unsupported(
-                    &pointer::join(at, "required"),
-                    format!("required member {required:?} is not among the properties"),
-                ));
+            if !properties.contains_key(required) {
+                properties.insert(
+                    required.clone(),
+                    ReferenceOr::Item(Box::new(Schema {
+                        schema_data: Default::default(),
+                        schema_kind: SchemaKind::Any(Default::default()),
+                    })),
+                );
             }
         }
+        let object = &ObjectType { properties, ..object.clone() };
         let mut names: Vec<String> = object.properties.keys().map(|k| naming::value_name(k)).collect();
         if keeps_additional {
             names.push("additional_properties".to_owned());
@@ -295,17 +293,57 @@ impl Converter<'_> {
         keyword: &str,
         at: &str,
     ) -> Result<Vec<Variant>> {
-        let mut type_names = Vec::new();
+        let mut variants = Vec::new();
         for (i, member) in members.iter().enumerate() {
             let member_at = format!("{at}/{keyword}/{i}");
             let shape = self.shape(member, &format!("{name}Variant{}", i + 1), &member_at)?;
             match shape.ty {
-                Ty::Named(type_name) if !shape.nullable => type_names.push(type_name),
-                _ => return Err(self.unsupported(&member_at, "anyOf/oneOf members must be named schemas ($ref)")),
+                Ty::Named(type_name) if !shape.nullable => variants.push((type_name.clone(), type_name)),
+                // An inline scalar, array or nullable member gets a name of
+                // its own, after its kind: `IdOrName::Integer(IdOrNameInteger)`.
+                _ => {
+                    let kind_name = kind_word(&shape.ty);
+                    let kind =
+                        if shape_has_own_rules(&shape) { TypeKind::Newtype(shape) } else { TypeKind::Alias(shape) };
+                    let def = TypeDef::new(format!("{name}{kind_name}"), &member_at, kind);
+                    let type_name = self.insert_type(def, true)?;
+                    variants.push((kind_name.to_owned(), type_name));
+                }
             }
         }
-        let variant_names = naming::dedupe(type_names.clone());
-        Ok(variant_names.into_iter().zip(type_names).map(|(name, type_name)| Variant { name, type_name }).collect())
+        let variant_names = naming::dedupe(variants.iter().map(|(variant, _)| variant.clone()).collect());
+        Ok(variant_names.into_iter().zip(variants).map(|(name, (_, type_name))| Variant { name, type_name }).collect())
+    }
+}
+
+/// The word naming an inline union member after its kind.
+fn kind_word(ty: &Ty) -> &'static str {
+    match ty {
+        Ty::Named(_) => "Named",
+        Ty::String => "String",
+        Ty::I32 | Ty::I64 => "Integer",
+        Ty::F64 => "Number",
+        Ty::Bool => "Boolean",
+        Ty::Array(_) => "Array",
+        Ty::Map(_) | Ty::JsonObject => "Object",
+        Ty::Json => "Value",
+    }
+}
+
+/// The `allowed` rule of a non-string enum, `None` when it has no values.
+fn allowed(values: impl Iterator<Item = Value>) -> Option<Vec<Value>> {
+    let values: Vec<Value> = values.collect();
+    (!values.is_empty()).then_some(values)
+}
+
+/// Whether the schema's `enum` lists `null`, which makes its values nullable.
+pub(super) fn has_null_enum_value(schema: &Schema) -> bool {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(t)) => t.enumeration.iter().any(Option::is_none),
+        SchemaKind::Type(Type::Number(t)) => t.enumeration.iter().any(Option::is_none),
+        SchemaKind::Type(Type::Integer(t)) => t.enumeration.iter().any(Option::is_none),
+        SchemaKind::Type(Type::Boolean(t)) => t.enumeration.iter().any(Option::is_none),
+        _ => false,
     }
 }
 

@@ -125,8 +125,16 @@ impl Emitter<'_> {
                     out.push(quote!(#rt::check::pattern(#reference, &#ident, #path, out);));
                 }
             }
-            Ty::I32 | Ty::I64 | Ty::F64 => {
+            Ty::I32 | Ty::I64 | Ty::F64 | Ty::Bool => {
                 let copied = value.copied();
+                if let Some(values) = &r.allowed {
+                    let literals = values.iter().map(|v| allowed_literal(&shape.ty, v));
+                    let shown = values.iter().map(|v| v.to_string());
+                    out.push(quote!(#rt::check::allowed(#reference, &[#(#literals),*], &[#(#shown),*], #path, out);));
+                }
+                if let Some(factor) = r.multiple_of {
+                    out.push(quote!(#rt::check::multiple_of(#copied, #factor, #path, out);));
+                }
                 if let Some((limit, exclusive)) = r.minimum {
                     out.push(quote!(#rt::check::minimum(#copied, #limit, #exclusive, #path, out);));
                 }
@@ -151,7 +159,9 @@ impl Emitter<'_> {
                     out.push(quote!(for (#index, #item_value) in #receiver.iter().enumerate() { #body }));
                 }
             }
+            Ty::JsonObject => out.extend(self.property_count(r, value, &path)),
             Ty::Map(entry) => {
+                out.extend(self.property_count(r, value, &path));
                 let (entry_value, key) = (format_ident!("entry{}", depth), format_ident!("key{}", depth));
                 let entry_path = location.child(quote!(field(#key)));
                 if let Some(body) =
@@ -160,9 +170,19 @@ impl Emitter<'_> {
                     out.push(quote!(for (#key, #entry_value) in #reference { #body }));
                 }
             }
-            Ty::Named(_) | Ty::Bool | Ty::Json | Ty::JsonObject => {}
+            Ty::Named(_) | Ty::Json => {}
         }
         (!out.is_empty()).then(|| quote!(#(#out)*))
+    }
+
+    /// The `minProperties` / `maxProperties` check of a map or free-form object.
+    fn property_count(&self, r: &crate::ir::Rules, value: &Value, path: &TokenStream) -> Option<TokenStream> {
+        let rt = &self.rt;
+        let receiver = value.receiver();
+        (r.min_properties.is_some() || r.max_properties.is_some()).then(|| {
+            let (min, max) = (option_u64(r.min_properties), option_u64(r.max_properties));
+            quote!(#rt::check::properties(#receiver.len(), #min, #max, #path, out);)
+        })
     }
 
     /// Whether a shape without rules of its own refers to a type whose values can break one.
@@ -182,6 +202,25 @@ pub fn has_rules(shape: &Shape) -> bool {
             Ty::Array(inner) | Ty::Map(inner) => has_rules(inner),
             _ => false,
         }
+}
+
+/// One allowed value as a literal of the member's Rust type.
+fn allowed_literal(ty: &Ty, value: &serde_json::Value) -> TokenStream {
+    match (ty, value) {
+        (Ty::Bool, serde_json::Value::Bool(b)) => quote!(#b),
+        (Ty::I32, v) => {
+            let n = v.as_i64().and_then(|n| i32::try_from(n).ok()).unwrap_or_default();
+            quote!(#n)
+        }
+        (Ty::I64, v) => {
+            let n = v.as_i64().unwrap_or_default();
+            quote!(#n)
+        }
+        (_, v) => {
+            let n = v.as_f64().unwrap_or_default();
+            quote!(#n)
+        }
+    }
 }
 
 fn option_u64(value: Option<u64>) -> TokenStream {

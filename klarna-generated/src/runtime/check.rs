@@ -6,6 +6,7 @@
 //! integers through `f64`.
 
 use std::cmp::Ordering;
+use std::fmt;
 
 use super::path::Path;
 use super::pattern::Pattern;
@@ -53,6 +54,10 @@ pub trait Bounded: Copy {
     fn compare(self, bound: f64) -> Option<Ordering>;
     /// The number as `f64`, for reporting.
     fn as_f64(self) -> f64;
+    /// The number as a whole `i64`, when it is an integer type.
+    fn whole(self) -> Option<i64> {
+        None
+    }
 }
 
 impl Bounded for i64 {
@@ -76,6 +81,10 @@ impl Bounded for i64 {
     fn as_f64(self) -> f64 {
         self as f64
     }
+
+    fn whole(self) -> Option<i64> {
+        Some(self)
+    }
 }
 
 impl Bounded for i32 {
@@ -85,6 +94,10 @@ impl Bounded for i32 {
 
     fn as_f64(self) -> f64 {
         f64::from(self)
+    }
+
+    fn whole(self) -> Option<i64> {
+        Some(i64::from(self))
     }
 }
 
@@ -145,6 +158,52 @@ pub fn unique<T: PartialEq>(items: &[T], path: &Path<'_>, out: &mut Vec<Violatio
     }
 }
 
+/// Checks `multipleOf`: exactly for integers and whole factors, within a
+/// relative 1e-9 for fractions (which binary floating point cannot hold exactly).
+pub fn multiple_of<N: Bounded>(value: N, factor: f64, path: &Path<'_>, out: &mut Vec<Violation>) {
+    let ok = match value.whole() {
+        Some(whole) if factor.fract() == 0.0 && factor.abs() >= 1.0 && factor.abs() < 9.0e18 => {
+            whole % (factor as i64) == 0
+        }
+        _ => {
+            let quotient = value.as_f64() / factor;
+            quotient.is_finite() && (quotient - quotient.round()).abs() <= 1e-9 * quotient.abs().max(1.0)
+        }
+    };
+    if !ok {
+        push(out, path, Rule::MultipleOf { factor, actual: value.as_f64() });
+    }
+}
+
+/// Checks that a number or boolean is one of the schema's `enum` values;
+/// `shown` are the same values as written in the spec, for the report.
+pub fn allowed<T: PartialEq + fmt::Display>(
+    value: &T,
+    allowed: &[T],
+    shown: &'static [&'static str],
+    path: &Path<'_>,
+    out: &mut Vec<Violation>,
+) {
+    if !allowed.contains(value) {
+        push(out, path, Rule::Enum { actual: value.to_string(), allowed: shown });
+    }
+}
+
+/// Checks `minProperties` and `maxProperties` (either may be absent) of an object.
+pub fn properties(len: usize, min: Option<u64>, max: Option<u64>, path: &Path<'_>, out: &mut Vec<Violation>) {
+    let actual = len as u64;
+    if let Some(limit) = min {
+        if actual < limit {
+            push(out, path, Rule::MinProperties { limit, actual });
+        }
+    }
+    if let Some(limit) = max {
+        if actual > limit {
+            push(out, path, Rule::MaxProperties { limit, actual });
+        }
+    }
+}
+
 /// Reports a value outside an enumeration (an unknown value kept from a
 /// server response, checked before it is sent back).
 pub fn unknown_enum_value(actual: &str, allowed: &'static [&'static str], path: &Path<'_>, out: &mut Vec<Violation>) {
@@ -193,6 +252,22 @@ mod tests {
         let limit = 9_007_199_254_740_992.0; // 2^53
         assert_eq!(run(|p, o| maximum(9_007_199_254_740_993i64, limit, false, p, o)).len(), 1);
         assert!(run(|p, o| maximum(9_007_199_254_740_992i64, limit, false, p, o)).is_empty());
+    }
+
+    #[test]
+    fn multiples_allowed_values_and_member_counts() {
+        assert!(run(|p, o| multiple_of(12i64, 3.0, p, o)).is_empty());
+        assert_eq!(run(|p, o| multiple_of(13i64, 3.0, p, o)), vec![Rule::MultipleOf { factor: 3.0, actual: 13.0 }]);
+        assert!(run(|p, o| multiple_of(0.3f64, 0.1, p, o)).is_empty());
+        assert_eq!(run(|p, o| multiple_of(0.35f64, 0.1, p, o)).len(), 1);
+        assert!(run(|p, o| multiple_of(i64::MAX, 1.0, p, o)).is_empty());
+        assert!(run(|p, o| allowed(&2i64, &[1, 2], &["1", "2"], p, o)).is_empty());
+        assert_eq!(
+            run(|p, o| allowed(&3i64, &[1, 2], &["1", "2"], p, o)),
+            vec![Rule::Enum { actual: "3".into(), allowed: &["1", "2"] }]
+        );
+        assert_eq!(run(|p, o| properties(0, Some(1), None, p, o)), vec![Rule::MinProperties { limit: 1, actual: 0 }]);
+        assert_eq!(run(|p, o| properties(3, None, Some(2), p, o)), vec![Rule::MaxProperties { limit: 2, actual: 3 }]);
     }
 
     #[test]

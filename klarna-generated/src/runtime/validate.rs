@@ -69,6 +69,27 @@ pub enum Rule {
         /// The values the schema allows.
         allowed: &'static [&'static str],
     },
+    /// The number is not a multiple of `multipleOf`.
+    MultipleOf {
+        /// The schema's `multipleOf`.
+        factor: f64,
+        /// The number found.
+        actual: f64,
+    },
+    /// The object has fewer members than `minProperties`.
+    MinProperties {
+        /// The schema's `minProperties`.
+        limit: u64,
+        /// The number of members found.
+        actual: u64,
+    },
+    /// The object has more members than `maxProperties`.
+    MaxProperties {
+        /// The schema's `maxProperties`.
+        limit: u64,
+        /// The number of members found.
+        actual: u64,
+    },
 }
 
 impl fmt::Display for Rule {
@@ -98,6 +119,13 @@ impl fmt::Display for Rule {
             Rule::UniqueItems => f.write_str("has duplicate items but uniqueItems is set"),
             Rule::Enum { actual, allowed } => {
                 write!(f, "{actual:?} is not one of {allowed:?}")
+            }
+            Rule::MultipleOf { factor, actual } => write!(f, "{actual} is not a multiple of {factor}"),
+            Rule::MinProperties { limit, actual } => {
+                write!(f, "has {actual} members, fewer than minProperties {limit}")
+            }
+            Rule::MaxProperties { limit, actual } => {
+                write!(f, "has {actual} members, more than maxProperties {limit}")
             }
         }
     }

@@ -1,0 +1,103 @@
+//! OpenAPI constructs of real-world documents, each through a small fixture
+//! spec whose generated module is compiled in `tests/src/fixtures/`.
+
+use klarna_generated::runtime::{Rule, Validate};
+use serde_json::{json, Value};
+use tests::fixtures::schema_forms as forms;
+
+fn rules<T: Validate>(value: &T) -> Vec<(String, Rule)> {
+    match value.validate() {
+        Ok(()) => Vec::new(),
+        Err(v) => v.into_vec().into_iter().map(|v| (v.pointer, v.rule)).collect(),
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: Value) {
+    let typed: T = parse(value.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&typed).unwrap(), value);
+}
+
+#[test]
+fn all_of_merges_members_into_one_struct() {
+    let pet: forms::Pet = parse(json!({"id": "p1", "kind": "cat", "tag": "x"})).unwrap();
+    assert_eq!((pet.id.as_str(), pet.kind.as_str(), pet.tag.as_deref()), ("p1", "cat", Some("x")));
+    // `required` of both members applies.
+    assert!(parse::<forms::Pet>(json!({"id": "p1"})).unwrap_err().contains("kind"));
+    assert!(parse::<forms::Pet>(json!({"kind": "cat"})).unwrap_err().contains("id"));
+}
+
+#[test]
+fn types_are_inferred_from_the_other_keywords() {
+    let value: forms::Untyped =
+        parse(json!({"count": 2, "label": "abc", "list": ["a"], "level": 3, "anything": [1, {}]})).unwrap();
+    assert_eq!(value.count, 2i32);
+    assert_eq!(rules(&value), vec![]);
+    let value: forms::Untyped = parse(json!({"count": 0, "label": "abcd", "level": 4})).unwrap();
+    assert_eq!(
+        rules(&value),
+        vec![
+            ("/count".into(), Rule::Minimum { limit: 1.0, exclusive: false, actual: 0.0 }),
+            ("/label".into(), Rule::MaxLength { limit: 3, actual: 4 }),
+            ("/level".into(), Rule::Enum { actual: "4".into(), allowed: &["1", "2", "3"] }),
+        ]
+    );
+    assert!(parse::<forms::Untyped>(json!({"count": "2"})).is_err(), "count is an integer");
+}
+
+#[test]
+fn number_integer_and_boolean_enums_and_multiples_are_checked() {
+    let ok: forms::Numbers =
+        parse(json!({"size": 2048, "ratio": 1.5, "flag": true, "step": 15, "share": 0.75})).unwrap();
+    assert_eq!(rules(&ok), vec![]);
+    let bad: forms::Numbers =
+        parse(json!({"size": 1000, "ratio": 1.0, "flag": false, "step": 7, "share": 0.3})).unwrap();
+    assert_eq!(
+        rules(&bad),
+        vec![
+            ("/size".into(), Rule::Enum { actual: "1000".into(), allowed: &["512", "2048", "4096"] }),
+            ("/ratio".into(), Rule::Enum { actual: "1".into(), allowed: &["0.5", "1.5"] }),
+            ("/flag".into(), Rule::Enum { actual: "false".into(), allowed: &["true"] }),
+            ("/step".into(), Rule::MultipleOf { factor: 5.0, actual: 7.0 }),
+            ("/share".into(), Rule::MultipleOf { factor: 0.25, actual: 0.3 }),
+        ]
+    );
+}
+
+#[test]
+fn nullable_objects_null_in_enums_and_required_names_without_properties() {
+    let holder: forms::Holder = parse(json!({"owner": null, "mode": null, "extra": {"any": 1}})).unwrap();
+    assert_eq!(holder.owner, None);
+    assert_eq!(holder.mode, None);
+    assert_eq!(holder.extra, json!({"any": 1}));
+    round_trip::<forms::Holder>(json!({"owner": {"name": "n"}, "mode": "on", "extra": 5}));
+    // Required members must be present, even when null or free-form.
+    assert!(parse::<forms::Holder>(json!({"owner": null, "mode": null})).unwrap_err().contains("extra"));
+    assert!(parse::<forms::Holder>(json!({"mode": null, "extra": 1})).unwrap_err().contains("owner"));
+}
+
+#[test]
+fn arrays_without_items_and_property_counts() {
+    let holder: forms::Holder =
+        parse(json!({"owner": null, "mode": "off", "extra": null, "bag": [1, "two", null], "tags": {}})).unwrap();
+    assert_eq!(holder.bag.as_ref().map(Vec::len), Some(3));
+    assert_eq!(rules(&holder), vec![("/tags".into(), Rule::MinProperties { limit: 1, actual: 0 })]);
+    let holder: forms::Holder =
+        parse(json!({"owner": null, "mode": "off", "extra": null, "tags": {"a": "1", "b": "2", "c": "3"}})).unwrap();
+    assert_eq!(rules(&holder), vec![("/tags".into(), Rule::MaxProperties { limit: 2, actual: 3 })]);
+}
+
+#[test]
+fn inline_one_of_members_are_named_after_their_kind() {
+    let id: forms::IdOrName = parse(json!(7)).unwrap();
+    assert!(matches!(id, forms::IdOrName::Integer(_)));
+    let name: forms::IdOrName = parse(json!("abc")).unwrap();
+    assert!(matches!(name, forms::IdOrName::String(_)));
+    // Each form checks its own constraints on the way in.
+    let error = parse::<forms::IdOrName>(json!("too long")).unwrap_err();
+    assert!(error.contains("IdOrNameString"), "{error}");
+    assert!(parse::<forms::IdOrName>(json!(0)).is_err());
+}
