@@ -1,6 +1,7 @@
 //! Model -> Rust tokens, one concern per module. No string pasting of code:
 //! everything is built with `quote!`.
 
+mod builders;
 mod client;
 mod contract;
 mod docs;
@@ -50,7 +51,10 @@ impl<'a> Emitter<'a> {
         let types = self.api.types.values().map(|def| {
             let name = format_ident!("{}", def.name);
             match &def.kind {
-                TypeKind::Struct(s) => self.struct_def(def, &name, s),
+                TypeKind::Struct(s) => {
+                    let (item, builder) = (self.struct_def(def, &name, s), self.builder(def, &name, s));
+                    quote!(#item #builder)
+                }
                 TypeKind::Enum(e) => self.enum_def(def, &name, e),
                 TypeKind::Newtype(shape) => self.newtype_def(def, &name, shape),
                 TypeKind::Alias(shape) => self.alias_def(def, &name, shape),

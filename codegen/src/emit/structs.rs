@@ -10,7 +10,7 @@ use super::Emitter;
 use crate::ir::{DefaultValue, Field, Presence, StructDef, TypeDef};
 
 impl Emitter<'_> {
-    fn field_ident(field: &Field) -> Ident {
+    pub(super) fn field_ident(field: &Field) -> Ident {
         match field.rust_name.strip_prefix("r#") {
             Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
             None => format_ident!("{}", field.rust_name),
@@ -19,7 +19,7 @@ impl Emitter<'_> {
 
     /// The type of a field: boxed when it would otherwise contain itself,
     /// an `Option` when it may be absent or `null`.
-    fn field_type(&self, field: &Field) -> TokenStream {
+    pub(super) fn field_type(&self, field: &Field) -> TokenStream {
         let ty = self.held_type(field);
         if field.presence.is_option() {
             quote!(Option<#ty>)
@@ -29,7 +29,7 @@ impl Emitter<'_> {
     }
 
     /// The field's type without its `Option`.
-    fn held_type(&self, field: &Field) -> TokenStream {
+    pub(super) fn held_type(&self, field: &Field) -> TokenStream {
         let ty = self.ty(&field.shape.ty);
         if field.boxed {
             quote!(Box<#ty>)

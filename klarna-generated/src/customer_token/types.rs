@@ -174,6 +174,15 @@ impl rt::Validate for Address {
         }
     }
 }
+crate::runtime::builder!(
+    Address; optional { with_attention attention : String, with_city city : String,
+    with_country country : String, with_email email : String, with_family_name
+    family_name : String, with_given_name given_name : String, with_organization_name
+    organization_name : String, with_phone phone : String, with_postal_code postal_code :
+    String, with_region region : String, with_street_address street_address : String,
+    with_street_address2 street_address2 : String, with_title title : String }; defaulted
+    {}
+);
 /// The `Attachment` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -196,6 +205,10 @@ impl Attachment {
     }
 }
 rt::always_valid!(Attachment);
+crate::runtime::builder!(
+    Attachment, AttachmentRequired { body : String, content_type : String }; optional {};
+    defaulted {}
+);
 /// The `AuthorizedPaymentMethod` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -226,6 +239,11 @@ impl rt::Validate for AuthorizedPaymentMethod {
         rt::Validate::validate_at(&self.r#type, &path.field("type"), out);
     }
 }
+crate::runtime::builder!(
+    AuthorizedPaymentMethod, AuthorizedPaymentMethodRequired { r#type :
+    AuthorizedPaymentMethodType }; optional { with_number_of_days number_of_days : i32,
+    with_number_of_installments number_of_installments : i32 }; defaulted {}
+);
 /// The `AuthorizedPaymentMethodType` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AuthorizedPaymentMethodType {
@@ -296,6 +314,10 @@ impl CardInformation {
     }
 }
 rt::always_valid!(CardInformation);
+crate::runtime::builder!(
+    CardInformation, CardInformationRequired { brand : String, expiry_date : String,
+    masked_number : String }; optional {}; defaulted {}
+);
 /// The `CustomerToken` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -329,6 +351,11 @@ impl CustomerToken {
     }
 }
 rt::always_valid!(CustomerToken);
+crate::runtime::builder!(
+    CustomerToken, CustomerTokenRequired { payment_method_type : String, status : String
+    }; optional { with_card card : CardInformation, with_direct_debit direct_debit :
+    DirectDebitInformation }; defaulted {}
+);
 /// The `CustomerTokenOrder` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -480,6 +507,15 @@ impl rt::Validate for CustomerTokenOrder {
         );
     }
 }
+crate::runtime::builder!(
+    CustomerTokenOrder, CustomerTokenOrderRequired { order_amount : i64, order_lines :
+    Vec < OrderLine >, order_tax_amount : i64, purchase_currency : String }; optional {
+    with_attachment attachment : Attachment, with_merchant_data merchant_data : String,
+    with_merchant_reference1 merchant_reference1 : String, with_merchant_reference2
+    merchant_reference2 : String, with_merchant_urls merchant_urls : MerchantUrls,
+    with_shipping_address shipping_address : Address, with_usage usage : String };
+    defaulted { with_auto_capture auto_capture : bool }
+);
 /// The `CustomerTokenStatusUpdateRequest` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -500,6 +536,10 @@ impl CustomerTokenStatusUpdateRequest {
     }
 }
 rt::always_valid!(CustomerTokenStatusUpdateRequest);
+crate::runtime::builder!(
+    CustomerTokenStatusUpdateRequest, CustomerTokenStatusUpdateRequestRequired { status :
+    CustomerTokenStatusUpdateRequestStatus }; optional {}; defaulted {}
+);
 /// The token status to update to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CustomerTokenStatusUpdateRequestStatus {
@@ -527,6 +567,10 @@ impl DirectDebitInformation {
     }
 }
 rt::always_valid!(DirectDebitInformation);
+crate::runtime::builder!(
+    DirectDebitInformation, DirectDebitInformationRequired { masked_number : String };
+    optional {}; defaulted {}
+);
 /// Error body of the v1 (Customer Token) API. Branch on the HTTP status and error_code, never on the messages.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -574,6 +618,12 @@ impl rt::Validate for ErrorV2 {
         );
     }
 }
+crate::runtime::builder!(
+    ErrorV2; optional { with_authorized_payment_method authorized_payment_method :
+    AuthorizedPaymentMethod, with_correlation_id correlation_id : String, with_error_code
+    error_code : String, with_error_messages error_messages : Vec < String >,
+    with_fraud_status fraud_status : String, with_reason reason : String }; defaulted {}
+);
 /// The `MerchantUrls` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -609,6 +659,10 @@ impl rt::Validate for MerchantUrls {
         }
     }
 }
+crate::runtime::builder!(
+    MerchantUrls, MerchantUrlsRequired { confirmation : String }; optional { with_push
+    push : String }; defaulted {}
+);
 /// The `Order` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -647,6 +701,11 @@ impl rt::Validate for Order {
         );
     }
 }
+crate::runtime::builder!(
+    Order, OrderRequired { fraud_status : String, order_id : String, redirect_url :
+    String }; optional { with_authorized_payment_method authorized_payment_method :
+    AuthorizedPaymentMethod }; defaulted {}
+);
 /// The `OrderLine` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -799,6 +858,16 @@ impl rt::Validate for OrderLine {
         rt::Validate::validate_at(&self.subscription, &path.field("subscription"), out);
     }
 }
+crate::runtime::builder!(
+    OrderLine, OrderLineRequired { name : String, quantity : i64, total_amount : i64,
+    unit_price : i64 }; optional { with_image_url image_url : String, with_merchant_data
+    merchant_data : String, with_product_identifiers product_identifiers :
+    ProductIdentifiers, with_product_url product_url : String, with_quantity_unit
+    quantity_unit : String, with_reference reference : String, with_tax_rate tax_rate :
+    i64, with_total_discount_amount total_discount_amount : i64, with_total_tax_amount
+    total_tax_amount : i64, with_type r#type : OrderLineType, with_subscription
+    subscription : Subscription }; defaulted {}
+);
 /// Type of the order line item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OrderLineType {
@@ -914,6 +983,12 @@ impl rt::Validate for ProductIdentifiers {
         }
     }
 }
+crate::runtime::builder!(
+    ProductIdentifiers; optional { with_brand brand : String, with_category_path
+    category_path : String, with_global_trade_item_number global_trade_item_number :
+    String, with_manufacturer_part_number manufacturer_part_number : String, with_color
+    color : String, with_size size : String }; defaulted {}
+);
 /// The `Subscription` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -952,6 +1027,10 @@ impl rt::Validate for Subscription {
         );
     }
 }
+crate::runtime::builder!(
+    Subscription, SubscriptionRequired { name : String, interval : SubscriptionInterval,
+    interval_count : i64 }; optional {}; defaulted {}
+);
 /// The cadence unit for this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SubscriptionInterval {

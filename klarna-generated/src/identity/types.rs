@@ -61,6 +61,9 @@ impl CheckCustomerExistsResponse {
     }
 }
 rt::always_valid!(CheckCustomerExistsResponse);
+crate::runtime::builder!(
+    CheckCustomerExistsResponse; optional { with_exists exists : bool }; defaulted {}
+);
 /// Look the customer up by e-mail address.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -81,6 +84,10 @@ impl rt::Validate for CustomerExistsByEmail {
         rt::Validate::validate_at(&self.email, &path.field("email"), out);
     }
 }
+crate::runtime::builder!(
+    CustomerExistsByEmail, CustomerExistsByEmailRequired { email : Email }; optional {};
+    defaulted {}
+);
 /// Look the customer up by phone number.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -101,6 +108,10 @@ impl rt::Validate for CustomerExistsByPhone {
         rt::Validate::validate_at(&self.phone, &path.field("phone"), out);
     }
 }
+crate::runtime::builder!(
+    CustomerExistsByPhone, CustomerExistsByPhoneRequired { phone : Phone }; optional {};
+    defaulted {}
+);
 /// Returned if Account Linking or payment tokenization was requested. The customer_token represents the tokenized customer and allows you to act on behalf of the customer. You must persist this token in your system associated with the customer account. To de-duplicate customers, you should use the customer_id as the unique identifier.
 ///
 /// Example: `"krn:partner:us1:live:identity:customer-token:vVQGmYzlfsQ16dko3jcwY5lV8hBgKs9a"`
@@ -138,6 +149,10 @@ impl CustomerTokenRevokedWebhook {
     }
 }
 rt::always_valid!(CustomerTokenRevokedWebhook);
+crate::runtime::builder!(
+    CustomerTokenRevokedWebhook, CustomerTokenRevokedWebhookRequired { metadata :
+    WebhookMetadata, payload : CustomerTokenRevokedPayload }; optional {}; defaulted {}
+);
 /// E-mail address.
 ///
 /// Example: `"jane.doe@example.com"`
@@ -196,6 +211,12 @@ impl rt::Validate for ErrorResponse {
         rt::Validate::validate_at(&self.error_type, &path.field("error_type"), out);
     }
 }
+crate::runtime::builder!(
+    ErrorResponse, ErrorResponseRequired { error_id : String, error_type :
+    ErrorResponseErrorType, error_code : String, error_message : String }; optional {
+    with_doc_url doc_url : String, with_validation_errors validation_errors : Vec <
+    ValidationError > }; defaulted {}
+);
 /// Category of the error.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ErrorResponseErrorType {
@@ -265,6 +286,11 @@ impl IntrospectCustomerTokenResponse {
     }
 }
 rt::always_valid!(IntrospectCustomerTokenResponse);
+crate::runtime::builder!(
+    IntrospectCustomerTokenResponse; optional { with_status status : String, with_scopes
+    scopes : Vec < String >, with_issued_at issued_at : i64,
+    with_customer_token_reference customer_token_reference : String }; defaulted {}
+);
 /// Phone number in E.164 format
 ///
 /// Example: `"+18445527621"`
@@ -302,6 +328,10 @@ impl RevokeCustomerTokenResponse {
     }
 }
 rt::always_valid!(RevokeCustomerTokenResponse);
+crate::runtime::builder!(
+    RevokeCustomerTokenResponse; optional { with_customer_token_reference
+    customer_token_reference : String }; defaulted {}
+);
 /// One of several forms of `RevokeCustomerTokenXKlarnaCustomerToken`.
 ///
 /// Exactly one form is sent; a received value takes the first form that accepts it.
@@ -349,6 +379,10 @@ impl ValidationError {
     }
 }
 rt::always_valid!(ValidationError);
+crate::runtime::builder!(
+    ValidationError, ValidationErrorRequired { parameter : String, reason : String };
+    optional { with_doc_url doc_url : String }; defaulted {}
+);
 /// Metadata of a webhook delivery. The document collapses this object; the fields below come from Klarna's public documentation, which lists more (hence additional properties are allowed).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -404,6 +438,14 @@ impl WebhookMetadata {
     }
 }
 rt::always_valid!(WebhookMetadata);
+crate::runtime::builder!(
+    WebhookMetadata; optional { with_event_id event_id : String, with_event_type
+    event_type : String, with_event_version event_version : String, with_occurred_at
+    occurred_at : String, with_subject_account_id subject_account_id : String,
+    with_recipient_account_id recipient_account_id : String, with_product_instance_id
+    product_instance_id : String, with_webhook_id webhook_id : String, with_live live :
+    bool }; defaulted {}
+);
 /// The names of the spec's component schemas (`components/schemas`).
 pub const SCHEMAS: &[&str] = &[
     "AccountIdentifier",

@@ -95,6 +95,14 @@ impl Account {
     }
 }
 rt::always_valid!(Account);
+crate::runtime::builder!(
+    Account; optional { with_account_id account_id : AccountIdentifier,
+    with_account_reference account_reference : String, with_account_name account_name :
+    String, with_account_group_reference account_group_reference : String,
+    with_account_group_id account_group_id : AccountGroupIdentifier, with_account_owner
+    account_owner : AccountOwner, with_state state : String, with_state_reason
+    state_reason : String }; defaulted {}
+);
 /// Group id assigned by Klarna for a given account_group_reference.
 ///
 /// Example: `"krn:partner:global:account:group:b0ac4fb5-2975-4417-ae76-f2ac86fb6c6d"`
@@ -143,6 +151,10 @@ impl rt::Validate for AccountInformation {
         );
     }
 }
+crate::runtime::builder!(
+    AccountInformation; optional { with_account_created_from_ip account_created_from_ip :
+    IpAddress, with_account_created_at account_created_at : Timestamp }; defaulted {}
+);
 /// The account owner details. The document does not specify the fields of this object.
 pub type AccountOwner = serde_json::Map<String, serde_json::Value>;
 /// Payload of the account state changed webhook. The document does not specify the fields of this object.
@@ -168,6 +180,10 @@ impl AccountStateChangedWebhook {
     }
 }
 rt::always_valid!(AccountStateChangedWebhook);
+crate::runtime::builder!(
+    AccountStateChangedWebhook, AccountStateChangedWebhookRequired { metadata :
+    WebhookMetadata, payload : AccountStateChangedPayload }; optional {}; defaulted {}
+);
 /// Bank account information of an account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -209,6 +225,12 @@ impl rt::Validate for BankAccount {
         rt::Validate::validate_at(&self.bic, &path.field("bic"), out);
     }
 }
+crate::runtime::builder!(
+    BankAccount; optional { with_bank_account_id bank_account_id : BankAccountIdentifier,
+    with_bank_account_type bank_account_type : BankAccountType, with_account_holder
+    account_holder : AccountHolder, with_bic bic : Bic, with_iban iban : String };
+    defaulted {}
+);
 /// Unique identifier assigned to the bank information provided
 ///
 /// Example: `"krn:partner:global:settlement-information:bank-account:56f77163-bc1b-46c8-a245-e251ff65e3d2"`
@@ -251,6 +273,11 @@ impl rt::Validate for BankAccountRequest {
         rt::Validate::validate_at(&self.bic, &path.field("bic"), out);
     }
 }
+crate::runtime::builder!(
+    BankAccountRequest, BankAccountRequestRequired { bank_account_type : BankAccountType,
+    bic : Bic, iban : String }; optional { with_account_holder account_holder :
+    AccountHolder }; defaulted {}
+);
 /// The settlement type available for a given currency
 ///
 /// Example: `"IBAN"`
@@ -341,6 +368,16 @@ impl rt::Validate for BusinessInformation {
         );
     }
 }
+crate::runtime::builder!(
+    BusinessInformation; optional { with_business_name business_name : String,
+    with_business_entity_type business_entity_type :
+    BusinessInformationBusinessEntityType, with_registration_authority
+    registration_authority : String, with_registration_number registration_number :
+    String, with_tax_registration_number tax_registration_number : String,
+    with_financial_registration_number financial_registration_number : String,
+    with_operating_address operating_address : OperatingAddress,
+    with_registration_address registration_address : RegistrationAddress }; defaulted {}
+);
 /// Legal status of the business
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BusinessInformationBusinessEntityType {
@@ -426,6 +463,11 @@ impl rt::Validate for CreateCredentialRequest {
         rt::Validate::validate_at(&self.environment, &path.field("environment"), out);
     }
 }
+crate::runtime::builder!(
+    CreateCredentialRequest, CreateCredentialRequestRequired { r#type : CredentialType,
+    environment : CredentialEnvironment }; optional { with_description description :
+    String }; defaulted {}
+);
 /// A created credential.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -475,6 +517,12 @@ impl rt::Validate for Credential {
         rt::Validate::validate_at(&self.environment, &path.field("environment"), out);
     }
 }
+crate::runtime::builder!(
+    Credential; optional { with_credential_id credential_id : CredentialIdentifier,
+    with_description description : String, with_type r#type : CredentialType,
+    with_environment environment : CredentialEnvironment, with_client_id client_id :
+    String }; defaulted {}
+);
 /// Indicates the environment (TEST or LIVE) for which the credentials should be created,
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CredentialEnvironment {
@@ -519,6 +567,10 @@ impl CredentialList {
     }
 }
 rt::always_valid!(CredentialList);
+crate::runtime::builder!(
+    CredentialList; optional { with_credentials credentials : Vec < CredentialListItem >
+    }; defaulted {}
+);
 /// A credential of the account as listed by List Credentials. The document does not specify the fields of this object.
 pub type CredentialListItem = serde_json::Map<String, serde_json::Value>;
 /// Indicates the type of credentials to be created. API for an api-key and CLIENT for a clientId which can be used by the Web SDK.
@@ -598,6 +650,12 @@ impl rt::Validate for ErrorResponse {
         rt::Validate::validate_at(&self.error_type, &path.field("error_type"), out);
     }
 }
+crate::runtime::builder!(
+    ErrorResponse, ErrorResponseRequired { error_id : String, error_type :
+    ErrorResponseErrorType, error_code : String, error_message : String }; optional {
+    with_doc_url doc_url : String, with_validation_errors validation_errors : Vec <
+    ValidationError > }; defaulted {}
+);
 /// Category of the error.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ErrorResponseErrorType {
@@ -690,6 +748,14 @@ impl MigrateMerchantRequest {
     }
 }
 rt::always_valid!(MigrateMerchantRequest);
+crate::runtime::builder!(
+    MigrateMerchantRequest, MigrateMerchantRequestRequired { account_reference : String,
+    account_name : String, account_owner : AccountOwner, products : Vec <
+    PaymentProductMigrationData >, channel : ChannelData }; optional {
+    with_account_group_reference account_group_reference : String, with_account_group_id
+    account_group_id : AccountGroupIdentifier, with_extra_account_data extra_account_data
+    : ExtraAccountData }; defaulted {}
+);
 /// National Identification Number for a person. The number is formatted according to country standards. The document does not specify the fields of this object.
 pub type NationalIdentification = serde_json::Map<String, serde_json::Value>;
 /// Request body of Onboard a merchant.
@@ -746,6 +812,14 @@ impl OnboardMerchantRequest {
     }
 }
 rt::always_valid!(OnboardMerchantRequest);
+crate::runtime::builder!(
+    OnboardMerchantRequest, OnboardMerchantRequestRequired { account_reference : String,
+    account_name : String, account_owner : AccountOwner, products : Vec <
+    PaymentProductData >, channel : ChannelData }; optional {
+    with_account_group_reference account_group_reference : String, with_account_group_id
+    account_group_id : AccountGroupIdentifier, with_extra_account_data extra_account_data
+    : ExtraAccountData }; defaulted {}
+);
 /// The account created by Onboard a merchant or Onboard a legacy merchant.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -789,6 +863,12 @@ impl OnboardedAccount {
     }
 }
 rt::always_valid!(OnboardedAccount);
+crate::runtime::builder!(
+    OnboardedAccount; optional { with_account_id account_id : AccountIdentifier,
+    with_account_reference account_reference : String, with_account_name account_name :
+    String, with_state state : String, with_state_reason state_reason : String };
+    defaulted {}
+);
 /// The root object for the operational business address. The document does not specify the fields of this object.
 pub type OperatingAddress = serde_json::Map<String, serde_json::Value>;
 /// A Payment Distribution profile. The document does not specify the fields of this object.
@@ -846,6 +926,13 @@ impl PaymentProduct {
     }
 }
 rt::always_valid!(PaymentProduct);
+crate::runtime::builder!(
+    PaymentProduct; optional { with_product_id product_id : PaymentProductIdentifier,
+    with_type r#type : String, with_distribution_profile_id distribution_profile_id :
+    String, with_merchant_category_code merchant_category_code : MerchantCategoryCode,
+    with_state state : String, with_state_reason state_reason : String,
+    with_state_context state_context : PaymentProductStateContext }; defaulted {}
+);
 /// Information about a product being configured for the merchant. The document does not specify the fields of this object.
 pub type PaymentProductData = serde_json::Map<String, serde_json::Value>;
 /// The literal value default, selecting the unique payment product of the account.
@@ -881,6 +968,10 @@ impl PaymentProductDisabledWebhook {
     }
 }
 rt::always_valid!(PaymentProductDisabledWebhook);
+crate::runtime::builder!(
+    PaymentProductDisabledWebhook, PaymentProductDisabledWebhookRequired { metadata :
+    WebhookMetadata, payload : PaymentProductDisabledPayload }; optional {}; defaulted {}
+);
 /// Payload of the payment product enabled webhook. The document does not specify the fields of this object.
 pub type PaymentProductEnabledPayload = serde_json::Map<String, serde_json::Value>;
 /// The webhook is triggered once the distribution partner's account payment product is enabled.
@@ -907,6 +998,10 @@ impl PaymentProductEnabledWebhook {
     }
 }
 rt::always_valid!(PaymentProductEnabledWebhook);
+crate::runtime::builder!(
+    PaymentProductEnabledWebhook, PaymentProductEnabledWebhookRequired { metadata :
+    WebhookMetadata, payload : PaymentProductEnabledPayload }; optional {}; defaulted {}
+);
 /// Identifier of a Payment Product.
 ///
 /// Example: `"krn:partner:global:account:product:payment:ad71bc48-8a07-4919-a2c1-103dba3fc918"`
@@ -979,6 +1074,10 @@ impl rt::Validate for SettlementInformation {
         );
     }
 }
+crate::runtime::builder!(
+    SettlementInformation; optional { with_settlement_enabled settlement_enabled : bool,
+    with_settlement_enabled_at settlement_enabled_at : Timestamp }; defaulted {}
+);
 /// A social media link of the collection. The document does not specify the fields of this object.
 pub type SocialMediaLinks = serde_json::Map<String, serde_json::Value>;
 /// A stakeholder of an account.
@@ -1049,6 +1148,14 @@ impl rt::Validate for Stakeholder {
         rt::Validate::validate_at(&self.roles, &path.field("roles"), out);
     }
 }
+crate::runtime::builder!(
+    Stakeholder; optional { with_stakeholder_id stakeholder_id : StakeholderIdentifier,
+    with_given_name given_name : String, with_family_name family_name : String,
+    with_address address : StakeholderAddress, with_date_of_birth date_of_birth :
+    DateOfBirth, with_national_identification national_identification :
+    NationalIdentification, with_roles roles : Vec < StakeholderRolesItem > }; defaulted
+    {}
+);
 /// The root object for the stakeholder address. The document does not specify the fields of this object.
 pub type StakeholderAddress = serde_json::Map<String, serde_json::Value>;
 /// Unique identifier for this stakeholder
@@ -1121,6 +1228,13 @@ impl rt::Validate for StakeholderRequest {
         );
     }
 }
+crate::runtime::builder!(
+    StakeholderRequest, StakeholderRequestRequired { roles : Vec <
+    StakeholderRequestRolesItem > }; optional { with_given_name given_name : String,
+    with_family_name family_name : String, with_address address : StakeholderAddress,
+    with_date_of_birth date_of_birth : DateOfBirth, with_national_identification
+    national_identification : NationalIdentification }; defaulted {}
+);
 /// The `StakeholderRequestRolesItem` enumeration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StakeholderRequestRolesItem {
@@ -1199,6 +1313,11 @@ impl rt::Validate for SuspendPaymentProductRequest {
         );
     }
 }
+crate::runtime::builder!(
+    SuspendPaymentProductRequest, SuspendPaymentProductRequestRequired { reason :
+    SuspendPaymentProductRequestReason, reason_details : String }; optional {}; defaulted
+    {}
+);
 /// The reason for suspending the Payment Product
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SuspendPaymentProductRequestReason {
@@ -1255,6 +1374,11 @@ impl UpdateAccountRequest {
     }
 }
 rt::always_valid!(UpdateAccountRequest);
+crate::runtime::builder!(
+    UpdateAccountRequest; optional { with_account_reference account_reference : String,
+    with_account_name account_name : String, with_account_owner account_owner :
+    AccountOwner }; defaulted {}
+);
 /// Request body of Update a collection channel.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -1298,6 +1422,12 @@ impl rt::Validate for UpdateCollectionRequest {
         }
     }
 }
+crate::runtime::builder!(
+    UpdateCollectionRequest; optional { with_collection_reference collection_reference :
+    String, with_branding branding : Branding, with_support_contact support_contact :
+    SupportContact, with_social_media_links social_media_links : Vec < SocialMediaLinks >
+    }; defaulted {}
+);
 /// The `UpdatePaymentProductProductId` schema: the same type as [`RevertPaymentProductSuspensionProductId`].
 pub type UpdatePaymentProductProductId = RevertPaymentProductSuspensionProductId;
 /// Request body of Patch a given Payment Product information.
@@ -1319,6 +1449,10 @@ impl UpdatePaymentProductRequest {
     }
 }
 rt::always_valid!(UpdatePaymentProductRequest);
+crate::runtime::builder!(
+    UpdatePaymentProductRequest; optional { with_merchant_category_code
+    merchant_category_code : MerchantCategoryCode }; defaulted {}
+);
 /// Request body of Update a website channel.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -1395,6 +1529,13 @@ impl rt::Validate for UpdateWebsiteRequest {
         }
     }
 }
+crate::runtime::builder!(
+    UpdateWebsiteRequest; optional { with_urls urls : Vec < String >, with_website_name
+    website_name : String, with_website_reference website_reference : String,
+    with_channel_collection_reference channel_collection_reference : String,
+    with_channel_collection_id channel_collection_id : CollectionsIdentifier }; defaulted
+    {}
+);
 /// One input validation failure (from Klarna's public documentation).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -1420,6 +1561,10 @@ impl ValidationError {
     }
 }
 rt::always_valid!(ValidationError);
+crate::runtime::builder!(
+    ValidationError, ValidationErrorRequired { parameter : String, reason : String };
+    optional { with_doc_url doc_url : String }; defaulted {}
+);
 /// Metadata of a webhook delivery. The document collapses this object; the fields below come from Klarna's public documentation, which lists further fields, so unknown fields are kept.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -1475,6 +1620,14 @@ impl WebhookMetadata {
     }
 }
 rt::always_valid!(WebhookMetadata);
+crate::runtime::builder!(
+    WebhookMetadata; optional { with_event_id event_id : String, with_event_type
+    event_type : String, with_event_version event_version : String, with_occurred_at
+    occurred_at : String, with_subject_account_id subject_account_id : String,
+    with_recipient_account_id recipient_account_id : String, with_product_instance_id
+    product_instance_id : String, with_webhook_id webhook_id : String, with_live live :
+    bool }; defaulted {}
+);
 /// A website channel of an account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -1555,6 +1708,13 @@ impl rt::Validate for WebsiteChannel {
         }
     }
 }
+crate::runtime::builder!(
+    WebsiteChannel; optional { with_website_id website_id : WebsitesIdentifier, with_urls
+    urls : Vec < String >, with_website_name website_name : String,
+    with_website_reference website_reference : String, with_channel_collection_reference
+    channel_collection_reference : String, with_channel_collection_id
+    channel_collection_id : CollectionsIdentifier }; defaulted {}
+);
 /// Website channels of an account.
 pub type WebsiteChannelList = Vec<WebsiteChannelListItem>;
 /// A website channel of the account as listed by List all website channels. The document does not specify the fields of this object.

@@ -120,6 +120,12 @@ impl rt::Validate for ErrorResponse {
         rt::Validate::validate_at(&self.error_type, &path.field("error_type"), out);
     }
 }
+crate::runtime::builder!(
+    ErrorResponse, ErrorResponseRequired { error_id : String, error_type :
+    ErrorResponseErrorType, error_code : String, error_message : String }; optional {
+    with_doc_url doc_url : String, with_validation_errors validation_errors : Vec <
+    ValidationError > }; defaulted {}
+);
 /// Category of the error.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ErrorResponseErrorType {
@@ -200,6 +206,11 @@ impl rt::Validate for GetPaymentDescriptorsRequest {
         );
     }
 }
+crate::runtime::builder!(
+    GetPaymentDescriptorsRequest, GetPaymentDescriptorsRequestRequired { payment_amount :
+    PaymentAmount, locale : Locale }; optional { with_category_preference
+    category_preference : CategoryPreference }; defaulted {}
+);
 /// Request body of getPaymentOptions.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -243,6 +254,11 @@ impl rt::Validate for GetPaymentOptionsRequest {
         );
     }
 }
+crate::runtime::builder!(
+    GetPaymentOptionsRequest, GetPaymentOptionsRequestRequired { payment_amount :
+    PaymentAmount, locale : Locale }; optional { with_currency currency : Currency,
+    with_customer_token customer_token : CustomerToken }; defaulted {}
+);
 /// The `GetTopStripPromotionAutoSizeMessagingMessagePreference` schema: the same type as [`GetCreditPromotionAutoSizeMessagingMessagePreference`].
 pub type GetTopStripPromotionAutoSizeMessagingMessagePreference = GetCreditPromotionAutoSizeMessagingMessagePreference;
 /// The `GetTopStripPromotionAutoSizeMessagingMessagePrefix` schema: the same type as [`GetCreditPromotionAutoSizeMessagingMessagePrefix`].
@@ -337,6 +353,11 @@ impl MessagingCapabilitiesResponse {
     }
 }
 rt::always_valid!(MessagingCapabilitiesResponse);
+crate::runtime::builder!(
+    MessagingCapabilitiesResponse; optional { with_client_id client_id : String,
+    with_countries countries : Vec < MessagingCapabilityCountry >, with_placements
+    placements : Vec < MessagingCapabilityPlacement > }; defaulted {}
+);
 /// An item of `countries` in the capabilities response. The document does not specify the fields of this object.
 pub type MessagingCapabilityCountry = serde_json::Map<String, serde_json::Value>;
 /// An item of `placements` in the capabilities response. The document does not specify the fields of this object.
@@ -360,6 +381,9 @@ impl MessagingResponse {
     }
 }
 rt::always_valid!(MessagingResponse);
+crate::runtime::builder!(
+    MessagingResponse; optional { with_content content : MessagingContent }; defaulted {}
+);
 /// Total amount of a one-off purchase, including tax and any available discounts. The value should be in non-negative minor units. Eg: 25 Dollars should be 2500. This is the amount that Klarna will charge the customer for a one-off purchase. Should not include any amounts for subscriptions.
 ///
 /// Invariant: payment_amount = sum(line_items\[\].total_line_amount)
@@ -406,6 +430,10 @@ impl ValidationError {
     }
 }
 rt::always_valid!(ValidationError);
+crate::runtime::builder!(
+    ValidationError, ValidationErrorRequired { parameter : String, reason : String };
+    optional { with_doc_url doc_url : String }; defaulted {}
+);
 /// The names of the spec's component schemas (`components/schemas`).
 pub const SCHEMAS: &[&str] = &[
     "AccountIdentifier",

@@ -5,6 +5,7 @@
 //! the small checks generated validators call, and the macros that give
 //! every generated struct, newtype, enum and union what all of them share.
 
+pub mod builder;
 #[doc(hidden)] // called by generated validators
 pub mod check;
 #[cfg(feature = "client")]
@@ -36,3 +37,5 @@ pub use crate::{
     __klarna_always_valid as always_valid, __klarna_lenient_enum as lenient_enum, __klarna_newtype as newtype,
     __klarna_object as object, __klarna_strict_enum as strict_enum, __klarna_union as union,
 };
+#[doc(hidden)]
+pub use crate::__klarna_builder as builder;
