@@ -335,6 +335,8 @@ pub struct Param {
     pub explode: bool,
     /// An example value from the spec (parameter or inline schema).
     pub example: Option<serde_json::Value>,
+    /// Whether the value is a credential (a token) that must never be shown.
+    pub secret: bool,
 }
 
 /// A request body.

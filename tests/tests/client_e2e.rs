@@ -415,9 +415,7 @@ fn environments_resolve_to_the_spec_servers() {
     let v1 =
         customer_token::client::Client::new(ClientConfig::builder(Environment::Test, key()).build().unwrap()).unwrap();
     assert_eq!(v1.base_url(), "https://api.playground.klarna.com/");
-    let bad = identity::client::Client::new(
-        ClientConfig::builder(Environment::Custom("not a url".into()), key()).build().unwrap(),
-    );
+    let bad = ClientConfig::builder(Environment::Custom("not a url".into()), key()).build();
     assert!(matches!(bad, Err(ClientError::Config(_))));
 }
 
@@ -433,7 +431,8 @@ fn webhooks_parse_into_typed_payloads_with_clear_errors() {
     assert_eq!(hook.metadata.additional_properties["extra"], json!(1));
     let error = Webhook::parse(WebhookKind::CustomerTokenRevoked, b"{\n \"metadata\": 7}").unwrap_err();
     assert_eq!(error.kind, "customerTokenRevoked");
-    assert_eq!(error.line, 2);
+    assert_eq!(error.error.line, 2);
+    assert_eq!(error.error.pointer, "/metadata", "{error}");
     assert!(Webhook::parse(WebhookKind::CustomerTokenRevoked, &[0xff, 0x00]).is_err());
     assert_eq!(management::WebhookKind::ALL.len(), 6);
 }

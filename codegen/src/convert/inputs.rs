@@ -1,11 +1,12 @@
 //! Checks that every operation can become a client method: its inputs can
-//! be written as text and no type takes the client's name.
+//! be written as text (a path parameter as one segment) and no type takes
+//! the client's name.
 
 use std::collections::BTreeMap;
 
 use super::facts::shape_displayable;
 use crate::error::{CodegenError, Result};
-use crate::ir::{Operation, Ty, TypeDef};
+use crate::ir::{Operation, ParamLocation, Ty, TypeDef};
 use crate::load::SpecSource;
 
 /// Fails on the first operation the client cannot express.
@@ -24,6 +25,12 @@ pub fn check(source: SpecSource<'_>, types: &BTreeMap<String, TypeDef>, operatio
                 return Err(CodegenError::Unsupported {
                     at: source.at(&op.pointer),
                     reason: format!("parameter {:?} has a type that cannot be written as text", p.wire_name),
+                });
+            }
+            if p.location == ParamLocation::Path && matches!(p.shape.ty, Ty::Array(_)) {
+                return Err(CodegenError::Unsupported {
+                    at: source.at(&op.pointer),
+                    reason: format!("path parameter {:?} is an array, which cannot be one path segment", p.wire_name),
                 });
             }
         }

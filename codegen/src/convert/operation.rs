@@ -186,6 +186,7 @@ impl Converter<'_> {
                 ReferenceOr::Item(schema) => schema.schema_data.example.clone(),
                 ReferenceOr::Reference { .. } => None,
             }),
+            secret: is_secret_name(&data.name),
         })
     }
 
@@ -269,4 +270,11 @@ fn status_match(status: &StatusCode) -> StatusMatch {
         StatusCode::Code(code) => StatusMatch::Code(*code),
         StatusCode::Range(digit) => StatusMatch::Range(*digit),
     }
+}
+
+/// Whether a parameter carries a credential, by its name: a name ending in
+/// `token` (`customerToken`, `X-Klarna-Customer-Token`). Its values are
+/// redacted from everything the client shows.
+fn is_secret_name(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with("token")
 }

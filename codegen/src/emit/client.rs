@@ -210,10 +210,7 @@ impl Emitter<'_> {
     }
 
     fn method(&self, op: &Operation, outcome: &Ident) -> TokenStream {
-        let method_ident = match op.rust_name.strip_prefix("r#") {
-            Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
-            None => format_ident!("{}", op.rust_name),
-        };
+        let method_ident = rust_ident(&op.rust_name);
         let params: Vec<&Param> = op
             .params
             .iter()
@@ -227,7 +224,7 @@ impl Emitter<'_> {
         let mut checks = Vec::new();
         let mut arg_docs = Vec::new();
         for p in &ordered {
-            let ident = format_ident!("{}", p.rust_name.trim_start_matches("r#"));
+            let ident = rust_ident(&p.rust_name);
             let ty = self.input_type(&p.shape, p.required);
             args.push(quote!(#ident: #ty));
             let group = match p.location {
@@ -236,6 +233,7 @@ impl Emitter<'_> {
                 ParamLocation::Header => "header",
             };
             checks.push(self.input_check(group, Some(&p.wire_name), &ident, &p.shape, p.required));
+            checks.push(Self::wire_check(p, &ident));
             let doc = p.doc.as_deref().map(crate::docs::sanitize).unwrap_or_default().replace('\n', " ");
             arg_docs.push(format!(
                 "- `{}`: {} {} `{}`. {doc}",
@@ -257,32 +255,42 @@ impl Emitter<'_> {
 
         let mut build = Vec::new();
         for segment in &op.path.segments {
-            build.push(match segment {
-                PathSegment::Literal(text) => quote!(request.segment(#text);),
+            match segment {
+                PathSegment::Literal(text) => build.push(quote!(request.segment(#text);)),
                 PathSegment::Param(index) => {
-                    let ident = format_ident!("{}", op.params[*index].rust_name.trim_start_matches("r#"));
-                    quote!(request.segment(#ident.to_string());)
+                    let param = &op.params[*index];
+                    let ident = rust_ident(&param.rust_name);
+                    build.push(quote!(request.segment(#ident.to_string());));
+                    if param.secret {
+                        build.push(quote!(request.secret(#ident);));
+                    }
                 }
-            });
+            }
         }
         for p in ordered.iter().filter(|p| p.location != ParamLocation::Path) {
-            let ident = format_ident!("{}", p.rust_name.trim_start_matches("r#"));
+            let ident = rust_ident(&p.rust_name);
             let name = &p.wire_name;
             let add = match p.location {
                 ParamLocation::Query => quote!(request.query),
                 _ => quote!(request.header),
             };
+            let secret = if p.secret { quote!(request.secret(&text);) } else { quote!() };
             let write = match &p.shape.ty {
                 Ty::Array(_) if p.location == ParamLocation::Query && p.explode => quote! {
                     for item in value.iter() {
-                        #add(#name, item.to_string());
+                        let text = item.to_string();
+                        #secret
+                        #add(#name, text);
                     }
                 },
-                Ty::Array(_) => quote! {
-                    let joined: Vec<String> = value.iter().map(|item| item.to_string()).collect();
-                    #add(#name, joined.join(","));
-                },
-                _ => quote!(#add(#name, value.to_string());),
+                _ => {
+                    let text = Self::wire_text(p, &format_ident!("value"));
+                    quote! {
+                        let text = #text;
+                        #secret
+                        #add(#name, text);
+                    }
+                }
             };
             build.push(if p.required {
                 quote!({ let value = #ident; #write })
@@ -363,6 +371,7 @@ impl Emitter<'_> {
             (None, None) => None,
         };
         let docs = doc_attrs(text.as_deref(), &format!("Calls `{}`.", op.id), &notes);
+        let op_id = &op.id;
         let allow = if args.len() + 2 > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
         let check_stmt = if checks.iter().all(|c| c.is_empty()) {
             quote!()
@@ -379,7 +388,7 @@ impl Emitter<'_> {
             #allow
             pub async fn #method_ident(&self, #(#args,)* options: rt::client::CallOptions) -> Result<#outcome, rt::client::ClientError> {
                 #check_stmt
-                let mut request = rt::client::RequestSpec::new(rt::client::Method::#http_method);
+                let mut request = rt::client::RequestSpec::new(rt::client::Method::#http_method, #op_id);
                 #(#build)*
                 let response = self.core.execute(request, options).await?;
                 match response.status() {
@@ -387,6 +396,50 @@ impl Emitter<'_> {
                 }
             }
         }
+    }
+}
+
+impl Emitter<'_> {
+    /// The text a path or header parameter puts on the wire, from `value`
+    /// (the argument, or the value inside an optional one): arrays are
+    /// joined with commas.
+    fn wire_text(p: &Param, value: &Ident) -> TokenStream {
+        match &p.shape.ty {
+            Ty::Array(_) => quote!(#value.iter().map(|item| item.to_string()).collect::<Vec<String>>().join(",")),
+            _ => quote!(#value.to_string()),
+        }
+    }
+
+    /// The check that a path value can be one segment, or that a header
+    /// value is visible ASCII; nothing for query values (form-encoded).
+    fn wire_check(p: &Param, ident: &Ident) -> TokenStream {
+        let name = &p.wire_name;
+        let value = if p.required { ident.clone() } else { format_ident!("value") };
+        let text = match &p.shape.ty {
+            Ty::Array(_) => {
+                let joined = Self::wire_text(p, &value);
+                quote!(&#joined)
+            }
+            _ => quote!(#value),
+        };
+        let check = match p.location {
+            ParamLocation::Path => quote!(rt::client::check_path_param(#name, #text, out);),
+            ParamLocation::Header => quote!(rt::client::check_header_param(#name, #text, out);),
+            ParamLocation::Query => return quote!(),
+        };
+        if p.required {
+            check
+        } else {
+            quote!(if let Some(value) = #ident { #check })
+        }
+    }
+}
+
+/// The identifier for a Rust name that may be a raw keyword (`r#type`).
+fn rust_ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, proc_macro2::Span::call_site()),
+        None => format_ident!("{}", name),
     }
 }
 

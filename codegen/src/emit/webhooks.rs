@@ -133,12 +133,11 @@ impl Emitter<'_> {
 
                 /// Parses the raw body of a received webhook of the given kind.
                 ///
-                /// The error says which kind was expected, where the body
-                /// went wrong and why; it never panics on any input.
+                /// The error says which kind was expected, the JSON path where
+                /// the body went wrong and why; it never panics on any input.
                 pub fn parse(kind: WebhookKind, body: &[u8]) -> Result<Webhook, #rt::WebhookError> {
-                    let error = |e: serde_json::Error| #rt::WebhookError::new(kind.name(), &e);
                     Ok(match kind {
-                        #(WebhookKind::#variants => Webhook::#variants(serde_json::from_slice(body).map_err(error)?),)*
+                        #(WebhookKind::#variants => Webhook::#variants(#rt::webhook_event::parse(kind.name(), body)?),)*
                     })
                 }
 

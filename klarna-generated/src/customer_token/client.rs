@@ -48,11 +48,19 @@ impl Client {
         customer_token: &str,
         options: rt::client::CallOptions,
     ) -> Result<ReadCustomerTokenOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("customerToken", customer_token, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "readCustomerToken",
+        );
         request.segment("customer-token");
         request.segment("v1");
         request.segment("tokens");
         request.segment(customer_token.to_string());
+        request.secret(customer_token);
         let response = self.core.execute(request, options).await?;
         match response.status() {
             200u16 => response.json().map(ReadCustomerTokenOutcome::Ok),
@@ -82,13 +90,18 @@ impl Client {
     ) -> Result<CreateOrderOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("customerToken", customer_token, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "createOrder",
+        );
         request.segment("customer-token");
         request.segment("v1");
         request.segment("tokens");
         request.segment(customer_token.to_string());
+        request.secret(customer_token);
         request.segment("order");
         if let Some(body) = body {
             request.json_body(body)?;
@@ -122,11 +135,19 @@ impl Client {
         body: Option<&CustomerTokenStatusUpdateRequest>,
         options: rt::client::CallOptions,
     ) -> Result<PatchCustomerTokenOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("customerToken", customer_token, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Patch,
+            "patchCustomerToken",
+        );
         request.segment("customer-token");
         request.segment("v1");
         request.segment("tokens");
         request.segment(customer_token.to_string());
+        request.secret(customer_token);
         request.segment("status");
         if let Some(body) = body {
             request.json_body(body)?;

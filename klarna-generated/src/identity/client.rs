@@ -56,14 +56,19 @@ impl Client {
     ) -> Result<CheckCustomerExistsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(
             x_klarna_client_id,
             &rt::Path::Root.field("header").field("X-Klarna-Client-Id"),
             out,
         );
+        rt::client::check_header_param("X-Klarna-Client-Id", x_klarna_client_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "checkCustomerExists",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -71,7 +76,8 @@ impl Client {
         request.segment("customer-exists");
         {
             let value = x_klarna_client_id;
-            request.header("X-Klarna-Client-Id", value.to_string());
+            let text = value.to_string();
+            request.header("X-Klarna-Client-Id", text);
         }
         request.json_body(body)?;
         let response = self.core.execute(request, options).await?;
@@ -110,13 +116,22 @@ impl Client {
     ) -> Result<IntrospectCustomerTokenOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(
             x_klarna_customer_token,
             &rt::Path::Root.field("header").field("X-Klarna-Customer-Token"),
             out,
         );
+        rt::client::check_header_param(
+            "X-Klarna-Customer-Token",
+            x_klarna_customer_token,
+            out,
+        );
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "introspectCustomerToken",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -125,7 +140,9 @@ impl Client {
         request.segment("introspect");
         {
             let value = x_klarna_customer_token;
-            request.header("X-Klarna-Customer-Token", value.to_string());
+            let text = value.to_string();
+            request.secret(&text);
+            request.header("X-Klarna-Customer-Token", text);
         }
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -168,13 +185,22 @@ impl Client {
     ) -> Result<RevokeCustomerTokenOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(
             x_klarna_customer_token,
             &rt::Path::Root.field("header").field("X-Klarna-Customer-Token"),
             out,
         );
+        rt::client::check_header_param(
+            "X-Klarna-Customer-Token",
+            x_klarna_customer_token,
+            out,
+        );
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "revokeCustomerToken",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -183,7 +209,9 @@ impl Client {
         request.segment("revoke");
         {
             let value = x_klarna_customer_token;
-            request.header("X-Klarna-Customer-Token", value.to_string());
+            let text = value.to_string();
+            request.secret(&text);
+            request.header("X-Klarna-Customer-Token", text);
         }
         let response = self.core.execute(request, options).await?;
         match response.status() {

@@ -46,7 +46,10 @@ impl Client {
         &self,
         options: rt::client::CallOptions,
     ) -> Result<ListCredentialsOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "listCredentials",
+        );
         request.segment("v1");
         request.segment("account");
         request.segment("credentials");
@@ -80,7 +83,10 @@ impl Client {
         let out = check.sink();
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "createCredential",
+        );
         request.segment("v1");
         request.segment("account");
         request.segment("credentials");
@@ -117,8 +123,12 @@ impl Client {
             &rt::Path::Root.field("path").field("credential_id"),
             out,
         );
+        rt::client::check_path_param("credential_id", credential_id, out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Delete);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Delete,
+            "disableCredential",
+        );
         request.segment("v1");
         request.segment("account");
         request.segment("credentials");
@@ -145,7 +155,10 @@ impl Client {
         &self,
         options: rt::client::CallOptions,
     ) -> Result<ListPaymentDistributionProfilesOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "listPaymentDistributionProfiles",
+        );
         request.segment("v1");
         request.segment("distribution");
         request.segment("products");
@@ -183,7 +196,10 @@ impl Client {
         body: &OnboardMerchantRequest,
         options: rt::client::CallOptions,
     ) -> Result<OnboardMerchantOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "onboardMerchant",
+        );
         request.segment("v1");
         request.segment("distribution");
         request.segment("onboard");
@@ -213,7 +229,14 @@ impl Client {
         account_id: &AccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<GetAccountOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getAccount",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -245,7 +268,14 @@ impl Client {
         body: &UpdateAccountRequest,
         options: rt::client::CallOptions,
     ) -> Result<UpdateAccountOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Patch,
+            "updateAccount",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -275,7 +305,14 @@ impl Client {
         account_id: &AccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<ListPaymentProductsOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "listPaymentProducts",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -313,7 +350,15 @@ impl Client {
         body: &UpdatePaymentProductRequest,
         options: rt::client::CallOptions,
     ) -> Result<UpdatePaymentProductOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("product_id", product_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Patch,
+            "updatePaymentProduct",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -356,9 +401,14 @@ impl Client {
     ) -> Result<SuspendPaymentProductOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("product_id", product_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "suspendPaymentProduct",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -397,7 +447,15 @@ impl Client {
         product_id: &RevertPaymentProductSuspensionProductId,
         options: rt::client::CallOptions,
     ) -> Result<RevertPaymentProductSuspensionOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("product_id", product_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "revertPaymentProductSuspension",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -446,9 +504,13 @@ impl Client {
     ) -> Result<SuspendPaymentProductDeprecatedOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "suspendPaymentProductDeprecated",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -493,7 +555,14 @@ impl Client {
         RevertPaymentProductSuspensionDeprecatedOutcome,
         rt::client::ClientError,
     > {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "revertPaymentProductSuspensionDeprecated",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -543,7 +612,10 @@ impl Client {
         body: &MigrateMerchantRequest,
         options: rt::client::CallOptions,
     ) -> Result<MigrateMerchantOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "migrateMerchant",
+        );
         request.segment("v1");
         request.segment("distribution");
         request.segment("migrate");
@@ -573,7 +645,14 @@ impl Client {
         account_id: &AccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<ListWebsitesOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "listWebsites",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -611,9 +690,14 @@ impl Client {
     ) -> Result<UpdateWebsiteOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("website_id", website_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Patch,
+            "updateWebsite",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -646,7 +730,14 @@ impl Client {
         account_id: &AccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<ListCollectionsOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "listCollections",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -684,9 +775,14 @@ impl Client {
     ) -> Result<UpdateCollectionOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("collection_id", collection_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Patch,
+            "updateCollection",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -717,7 +813,14 @@ impl Client {
         account_id: &AccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<GetAccountInformationOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getAccountInformation",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -755,9 +858,13 @@ impl Client {
     ) -> Result<UpdateAccountInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Patch,
+            "updateAccountInformation",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -790,7 +897,14 @@ impl Client {
         account_id: &AccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<GetBusinessInformationOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getBusinessInformation",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -828,9 +942,13 @@ impl Client {
     ) -> Result<UpdateBusinessInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Patch,
+            "updateBusinessInformation",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -866,7 +984,14 @@ impl Client {
         account_id: &AccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<ListStakeholdersOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "listStakeholders",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -903,9 +1028,13 @@ impl Client {
     ) -> Result<RegisterStakeholderOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "registerStakeholder",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -942,7 +1071,15 @@ impl Client {
         stakeholder_id: &StakeholderIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<GetStakeholderOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("stakeholder_id", stakeholder_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getStakeholder",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -976,7 +1113,15 @@ impl Client {
         stakeholder_id: &StakeholderIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<DeleteStakeholderOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Delete);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("stakeholder_id", stakeholder_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Delete,
+            "deleteStakeholder",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1016,9 +1161,14 @@ impl Client {
     ) -> Result<UpdateStakeholderOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("stakeholder_id", stakeholder_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Patch,
+            "updateStakeholder",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1052,7 +1202,14 @@ impl Client {
         account_id: &AccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<GetSettlementInformationOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getSettlementInformation",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1089,9 +1246,13 @@ impl Client {
     ) -> Result<UpdateSettlementInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Patch,
+            "updateSettlementInformation",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1128,7 +1289,14 @@ impl Client {
         account_id: &AccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<ListBankAccountsOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "listBankAccounts",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1163,9 +1331,13 @@ impl Client {
     ) -> Result<AddBankAccountOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "addBankAccount",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1200,7 +1372,15 @@ impl Client {
         bank_account_id: &BankAccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<GetBankAccountOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("bank_account_id", bank_account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getBankAccount",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1234,7 +1414,15 @@ impl Client {
         bank_account_id: &BankAccountIdentifier,
         options: rt::client::CallOptions,
     ) -> Result<DeleteBankAccountOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Delete);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("bank_account_id", bank_account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Delete,
+            "deleteBankAccount",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1274,9 +1462,14 @@ impl Client {
     ) -> Result<UpdateBankAccountOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        rt::client::check_path_param("bank_account_id", bank_account_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Patch);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Patch,
+            "updateBankAccount",
+        );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());

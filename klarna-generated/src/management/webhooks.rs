@@ -115,46 +115,42 @@ impl Webhook {
     }
     /// Parses the raw body of a received webhook of the given kind.
     ///
-    /// The error says which kind was expected, where the body
-    /// went wrong and why; it never panics on any input.
+    /// The error says which kind was expected, the JSON path where
+    /// the body went wrong and why; it never panics on any input.
     pub fn parse(
         kind: WebhookKind,
         body: &[u8],
     ) -> Result<Webhook, crate::runtime::WebhookError> {
-        let error = |e: serde_json::Error| crate::runtime::WebhookError::new(
-            kind.name(),
-            &e,
-        );
         Ok(
             match kind {
                 WebhookKind::AccountStateChanged => {
                     Webhook::AccountStateChanged(
-                        serde_json::from_slice(body).map_err(error)?,
+                        crate::runtime::webhook_event::parse(kind.name(), body)?,
                     )
                 }
                 WebhookKind::PaymentProductDisabled => {
                     Webhook::PaymentProductDisabled(
-                        serde_json::from_slice(body).map_err(error)?,
+                        crate::runtime::webhook_event::parse(kind.name(), body)?,
                     )
                 }
                 WebhookKind::PaymentProductEnabled => {
                     Webhook::PaymentProductEnabled(
-                        serde_json::from_slice(body).map_err(error)?,
+                        crate::runtime::webhook_event::parse(kind.name(), body)?,
                     )
                 }
                 WebhookKind::PaymentProductDisabled2 => {
                     Webhook::PaymentProductDisabled2(
-                        serde_json::from_slice(body).map_err(error)?,
+                        crate::runtime::webhook_event::parse(kind.name(), body)?,
                     )
                 }
                 WebhookKind::PaymentProductEnabled2 => {
                     Webhook::PaymentProductEnabled2(
-                        serde_json::from_slice(body).map_err(error)?,
+                        crate::runtime::webhook_event::parse(kind.name(), body)?,
                     )
                 }
                 WebhookKind::AccountStateChanged2 => {
                     Webhook::AccountStateChanged2(
-                        serde_json::from_slice(body).map_err(error)?,
+                        crate::runtime::webhook_event::parse(kind.name(), body)?,
                     )
                 }
             },

@@ -61,13 +61,17 @@ impl Client {
     ) -> Result<GetCreditPromotionAutoSizeMessagingOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(
             payment_amount,
             &rt::Path::Root.field("query").field("payment_amount"),
             out,
         );
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getCreditPromotionAutoSizeMessaging",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -76,20 +80,25 @@ impl Client {
         request.segment("credit-promotion-auto-size");
         {
             let value = locale;
-            request.query("locale", value.to_string());
+            let text = value.to_string();
+            request.query("locale", text);
         }
         {
             let value = payment_amount;
-            request.query("payment_amount", value.to_string());
+            let text = value.to_string();
+            request.query("payment_amount", text);
         }
         if let Some(value) = custom_payment_method_ids {
-            request.query("custom_payment_method_ids", value.to_string());
+            let text = value.to_string();
+            request.query("custom_payment_method_ids", text);
         }
         if let Some(value) = message_preference {
-            request.query("message_preference", value.to_string());
+            let text = value.to_string();
+            request.query("message_preference", text);
         }
         if let Some(value) = message_prefix {
-            request.query("message_prefix", value.to_string());
+            let text = value.to_string();
+            request.query("message_prefix", text);
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
@@ -148,13 +157,17 @@ impl Client {
     ) -> Result<GetCreditPromotionBadgeMessagingOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(
             payment_amount,
             &rt::Path::Root.field("query").field("payment_amount"),
             out,
         );
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getCreditPromotionBadgeMessaging",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -163,20 +176,25 @@ impl Client {
         request.segment("credit-promotion-badge");
         {
             let value = locale;
-            request.query("locale", value.to_string());
+            let text = value.to_string();
+            request.query("locale", text);
         }
         {
             let value = payment_amount;
-            request.query("payment_amount", value.to_string());
+            let text = value.to_string();
+            request.query("payment_amount", text);
         }
         if let Some(value) = custom_payment_method_ids {
-            request.query("custom_payment_method_ids", value.to_string());
+            let text = value.to_string();
+            request.query("custom_payment_method_ids", text);
         }
         if let Some(value) = message_preference {
-            request.query("message_preference", value.to_string());
+            let text = value.to_string();
+            request.query("message_preference", text);
         }
         if let Some(value) = message_prefix {
-            request.query("message_prefix", value.to_string());
+            let text = value.to_string();
+            request.query("message_prefix", text);
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
@@ -228,7 +246,14 @@ impl Client {
         message_prefix: Option<&GetTopStripPromotionAutoSizeMessagingMessagePrefix>,
         options: rt::client::CallOptions,
     ) -> Result<GetTopStripPromotionAutoSizeMessagingOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getTopStripPromotionAutoSizeMessaging",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -237,13 +262,16 @@ impl Client {
         request.segment("top-strip-promotion-auto-size");
         {
             let value = locale;
-            request.query("locale", value.to_string());
+            let text = value.to_string();
+            request.query("locale", text);
         }
         if let Some(value) = message_preference {
-            request.query("message_preference", value.to_string());
+            let text = value.to_string();
+            request.query("message_preference", text);
         }
         if let Some(value) = message_prefix {
-            request.query("message_prefix", value.to_string());
+            let text = value.to_string();
+            request.query("message_prefix", text);
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
@@ -301,7 +329,14 @@ impl Client {
         message_prefix: Option<&GetTopStripPromotionBadgeMessagingMessagePrefix>,
         options: rt::client::CallOptions,
     ) -> Result<GetTopStripPromotionBadgeMessagingOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getTopStripPromotionBadgeMessaging",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -310,13 +345,16 @@ impl Client {
         request.segment("top-strip-promotion-badge");
         {
             let value = locale;
-            request.query("locale", value.to_string());
+            let text = value.to_string();
+            request.query("locale", text);
         }
         if let Some(value) = message_preference {
-            request.query("message_preference", value.to_string());
+            let text = value.to_string();
+            request.query("message_preference", text);
         }
         if let Some(value) = message_prefix {
-            request.query("message_prefix", value.to_string());
+            let text = value.to_string();
+            request.query("message_prefix", text);
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
@@ -370,13 +408,17 @@ impl Client {
     ) -> Result<GetCheckoutMessagingOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(
             payment_amount,
             &rt::Path::Root.field("query").field("payment_amount"),
             out,
         );
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getCheckoutMessaging",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -385,14 +427,17 @@ impl Client {
         request.segment("checkout");
         {
             let value = locale;
-            request.query("locale", value.to_string());
+            let text = value.to_string();
+            request.query("locale", text);
         }
         if let Some(value) = custom_payment_method_ids {
-            request.query("custom_payment_method_ids", value.to_string());
+            let text = value.to_string();
+            request.query("custom_payment_method_ids", text);
         }
         {
             let value = payment_amount;
-            request.query("payment_amount", value.to_string());
+            let text = value.to_string();
+            request.query("payment_amount", text);
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
@@ -426,7 +471,14 @@ impl Client {
         client_id: Option<&str>,
         options: rt::client::CallOptions,
     ) -> Result<GetMessagingCapabilitiesOutcome, rt::client::ClientError> {
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Get);
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
+        check.finish()?;
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Get,
+            "getMessagingCapabilities",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -434,10 +486,12 @@ impl Client {
         request.segment("messaging");
         request.segment("capabilities");
         if let Some(value) = mid {
-            request.query("mid", value.to_string());
+            let text = value.to_string();
+            request.query("mid", text);
         }
         if let Some(value) = client_id {
-            request.query("client_id", value.to_string());
+            let text = value.to_string();
+            request.query("client_id", text);
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
@@ -476,9 +530,13 @@ impl Client {
     ) -> Result<GetPaymentOptionsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "getPaymentOptions",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -523,9 +581,13 @@ impl Client {
     ) -> Result<GetPaymentDescriptorsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
+        rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
         check.finish()?;
-        let mut request = rt::client::RequestSpec::new(rt::client::Method::Post);
+        let mut request = rt::client::RequestSpec::new(
+            rt::client::Method::Post,
+            "getPaymentDescriptors",
+        );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());

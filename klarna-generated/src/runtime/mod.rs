@@ -10,6 +10,7 @@ pub mod builder;
 pub mod check;
 #[cfg(feature = "client")]
 pub mod client;
+pub mod decode;
 mod macros;
 #[doc(hidden)] // called by generated deserializers
 pub mod object_only;
@@ -21,6 +22,7 @@ pub mod validate;
 pub mod webhook;
 pub mod webhook_event;
 
+pub use decode::DecodeError;
 pub use path::Path;
 #[doc(hidden)]
 pub use pattern::Pattern;

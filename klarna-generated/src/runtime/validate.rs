@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::decode::{self, DecodeError};
 use super::path::Path;
 
 /// The rule a value broke, with the limit it broke.
@@ -90,6 +91,11 @@ pub enum Rule {
         /// The number of members found.
         actual: u64,
     },
+    /// The value cannot be a URL path segment: it is empty, `.` or `..`.
+    PathSegment,
+    /// The value holds characters a header cannot carry: anything but
+    /// visible ASCII and inner spaces.
+    HeaderValue,
 }
 
 impl fmt::Display for Rule {
@@ -127,6 +133,8 @@ impl fmt::Display for Rule {
             Rule::MaxProperties { limit, actual } => {
                 write!(f, "has {actual} members, more than maxProperties {limit}")
             }
+            Rule::PathSegment => f.write_str("is empty, `.` or `..`, which cannot be a path segment"),
+            Rule::HeaderValue => f.write_str("holds characters other than visible ASCII, which a header cannot carry"),
         }
     }
 }
@@ -278,7 +286,7 @@ pub enum JsonCheckError {
     /// The value does not have the schema's shape (wrong type, missing
     /// required member, unknown enum value of a strict enum).
     #[error("does not deserialize: {0}")]
-    Deserialize(String),
+    Deserialize(DecodeError),
     /// The value has the right shape but breaks constraints.
     #[error(transparent)]
     Violations(#[from] Violations),
@@ -315,7 +323,7 @@ pub fn check_json<T>(value: serde_json::Value) -> Result<(), JsonCheckError>
 where
     T: serde::de::DeserializeOwned + Validate,
 {
-    let typed: T = serde_json::from_value(value).map_err(|e| JsonCheckError::Deserialize(e.to_string()))?;
+    let typed: T = decode::from_value(value).map_err(JsonCheckError::Deserialize)?;
     typed.validate()?;
     Ok(())
 }
@@ -325,7 +333,7 @@ pub fn check_json_bytes<T>(bytes: &[u8]) -> Result<(), JsonCheckError>
 where
     T: serde::de::DeserializeOwned + Validate,
 {
-    let typed: T = serde_json::from_slice(bytes).map_err(|e| JsonCheckError::Deserialize(e.to_string()))?;
+    let typed: T = decode::from_slice(bytes).map_err(JsonCheckError::Deserialize)?;
     typed.validate()?;
     Ok(())
 }

@@ -13,9 +13,10 @@ use serde::Deserialize;
 use super::signature::SignatureError;
 use super::webhook::WebhookError;
 
-/// Parses a delivery body as `T`, by type only; errors name the callback.
+/// Parses a delivery body as `T`, by type only; errors name the callback
+/// and the JSON path of the value that did not fit.
 pub fn parse<T: DeserializeOwned>(kind: &'static str, body: &[u8]) -> Result<T, WebhookError> {
-    serde_json::from_slice(body).map_err(|e| WebhookError::new(kind, &e))
+    super::decode::from_slice(body).map_err(|error| WebhookError { kind, error })
 }
 
 /// The identifying part of a delivery: `metadata.event_type` and

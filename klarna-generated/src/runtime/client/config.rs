@@ -1,14 +1,23 @@
 //! Client configuration: environment, credentials, timeouts, retries, mTLS.
+//!
+//! Everything is checked when the configuration is built: the base URL
+//! (see `base_url`), a non-empty API key and partner account of visible
+//! ASCII.
 
 use std::fmt;
 use std::time::Duration;
 
+use super::base_url;
 use super::error::ClientError;
+use super::redact::REDACTED;
 use super::secret::ApiKey;
 
 /// Which Klarna environment to talk to. Test and live are separate: test keys
 /// work only in test, live keys only in live.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` never shows a password written into a custom URL (such a URL
+/// is refused when the configuration is built).
+#[derive(Clone, PartialEq, Eq)]
 pub enum Environment {
     /// The live (production) environment, from the spec's `live:` server.
     Live,
@@ -18,20 +27,41 @@ pub enum Environment {
     Custom(String),
 }
 
+impl fmt::Debug for Environment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Environment::Live => f.write_str("Live"),
+            Environment::Test => f.write_str("Test"),
+            Environment::Custom(url) => {
+                let shown = match url.rsplit_once('@') {
+                    Some((_, host)) => format!("{REDACTED}@{host}"),
+                    None => url.clone(),
+                };
+                f.debug_tuple("Custom").field(&shown).finish()
+            }
+        }
+    }
+}
+
 /// How failed calls are retried: bounded exponential backoff with jitter.
 ///
-/// Retried: HTTP 429 and 503, connection failures and timeouts. A POST or
-/// PATCH is retried only when it carries an idempotency key. `Retry-After`
-/// and `X-Ratelimit-Reset` (seconds) are honoured, up to `max_server_delay`.
+/// Retried: HTTP 429 and 503, and transport failures (connection refused or
+/// reset, timeouts, a body cut off), before or after the request was sent,
+/// when the call is safe to repeat: GET, PUT and DELETE always, POST and
+/// PATCH only with an idempotency key. `Retry-After` and `X-Ratelimit-Reset`
+/// are honoured; when the server asks for longer than `max_server_delay`,
+/// or longer than the call's deadline leaves, its response is returned at
+/// once. Every wait counts against the call's deadline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RetryPolicy {
     /// Retries after the first attempt; 0 turns retrying off.
     pub max_retries: usize,
     /// The first backoff delay.
     pub min_delay: Duration,
-    /// The largest backoff delay.
+    /// The largest backoff delay; jitter never exceeds it.
     pub max_delay: Duration,
-    /// The longest wait a server's `Retry-After` or reset header can ask for.
+    /// The longest wait a server's `Retry-After` or reset header can ask
+    /// for; a longer request returns the response without retrying.
     pub max_server_delay: Duration,
     /// Whether backoff delays are randomised.
     pub jitter: bool,
@@ -63,6 +93,7 @@ pub struct ClientConfig {
     pub(crate) api_key: ApiKey,
     pub(crate) partner_account: Option<String>,
     pub(crate) retry: RetryPolicy,
+    pub(crate) deadline: Duration,
     pub(crate) auto_idempotency_keys: bool,
     pub(crate) max_response_bytes: usize,
     pub(crate) http: reqwest::Client,
@@ -73,8 +104,9 @@ impl fmt::Debug for ClientConfig {
         f.debug_struct("ClientConfig")
             .field("environment", &self.environment)
             .field("api_key", &self.api_key)
-            .field("partner_account", &self.partner_account)
+            .field("partner_account", &self.partner_account.as_ref().map(|_| REDACTED))
             .field("retry", &self.retry)
+            .field("deadline", &self.deadline)
             .field("auto_idempotency_keys", &self.auto_idempotency_keys)
             .field("max_response_bytes", &self.max_response_bytes)
             .finish_non_exhaustive()
@@ -84,6 +116,12 @@ impl fmt::Debug for ClientConfig {
 /// The default limit on response bodies: 16 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
+/// The default deadline of one call, every attempt and wait included: 60 s.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+
+/// The longest partner account id accepted, in bytes.
+const PARTNER_ACCOUNT_LIMIT: usize = 255;
+
 impl ClientConfig {
     /// Starts a configuration for `environment`, authenticating with `api_key`.
     pub fn builder(environment: Environment, api_key: ApiKey) -> ClientConfigBuilder {
@@ -92,6 +130,7 @@ impl ClientConfig {
             api_key,
             partner_account: None,
             retry: RetryPolicy::default(),
+            deadline: DEFAULT_DEADLINE,
             auto_idempotency_keys: true,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             connect_timeout: Duration::from_secs(10),
@@ -108,6 +147,7 @@ pub struct ClientConfigBuilder {
     api_key: ApiKey,
     partner_account: Option<String>,
     retry: RetryPolicy,
+    deadline: Duration,
     auto_idempotency_keys: bool,
     max_response_bytes: usize,
     connect_timeout: Duration,
@@ -121,14 +161,19 @@ impl fmt::Debug for ClientConfigBuilder {
         f.debug_struct("ClientConfigBuilder")
             .field("environment", &self.environment)
             .field("api_key", &self.api_key)
-            .field("partner_account", &self.partner_account)
+            .field("partner_account", &self.partner_account.as_ref().map(|_| REDACTED))
             .finish_non_exhaustive()
     }
 }
 
 impl ClientConfigBuilder {
-    /// Acts on behalf of another account (`Klarna-Partner-Account`), on the
-    /// operations whose security allows it.
+    /// Acts on behalf of another account (`Klarna-Partner-Account`). Calling
+    /// an operation whose security does not allow it is refused with
+    /// `ClientError::PartnerAccountNotAllowed` (nothing is sent), so a call
+    /// never silently acts on your own account instead; use a client
+    /// without a partner account for those operations. The value must be
+    /// non-empty visible ASCII without spaces, at most 255 bytes, and is
+    /// never printed.
     pub fn partner_account(mut self, account_id: impl Into<String>) -> Self {
         self.partner_account = Some(account_id.into());
         self
@@ -137,6 +182,15 @@ impl ClientConfigBuilder {
     /// Replaces the retry policy.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
+        self
+    }
+
+    /// The deadline of one whole call, every attempt and every wait between
+    /// attempts included (default 60 s); `CallOptions::with_deadline`
+    /// overrides it for one call. A call that reaches it ends with
+    /// `ClientError::DeadlineExceeded`.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
         self
     }
 
@@ -176,20 +230,39 @@ impl ClientConfigBuilder {
     }
 
     /// Uses your own reqwest client; timeouts and mTLS set here are then
-    /// yours to configure on it.
+    /// yours to configure on it. Build it with
+    /// `redirect(reqwest::redirect::Policy::none())`: a client that follows
+    /// redirects has already sent the request on when the answer comes back
+    /// (which is then refused as `ClientError::Redirect`).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
     }
 
-    /// Finishes the configuration.
+    /// Finishes the configuration, checking the API key, the partner
+    /// account and a custom base URL.
     pub fn build(self) -> Result<ClientConfig, ClientError> {
+        if !self.api_key.is_well_formed() {
+            return Err(ClientError::Config("the API key must be non-empty visible ASCII without spaces".into()));
+        }
+        if let Some(account) = &self.partner_account {
+            let visible = account.bytes().all(|b| b.is_ascii_graphic());
+            if account.is_empty() || account.len() > PARTNER_ACCOUNT_LIMIT || !visible {
+                return Err(ClientError::Config(format!(
+                    "the partner account must be 1 to {PARTNER_ACCOUNT_LIMIT} bytes of visible ASCII without spaces"
+                )));
+            }
+        }
+        if let Environment::Custom(url) = &self.environment {
+            base_url::parse(url)?;
+        }
         let http = match self.http {
             Some(client) => client,
             None => {
                 let mut builder = reqwest::Client::builder()
                     .connect_timeout(self.connect_timeout)
                     .timeout(self.timeout)
+                    .redirect(reqwest::redirect::Policy::none())
                     .min_tls_version(reqwest::tls::Version::TLS_1_2)
                     .user_agent(concat!("klarna-generated/", env!("CARGO_PKG_VERSION")));
                 if let Some(identity) = self.identity {
@@ -203,6 +276,7 @@ impl ClientConfigBuilder {
             api_key: self.api_key,
             partner_account: self.partner_account,
             retry: self.retry,
+            deadline: self.deadline,
             auto_idempotency_keys: self.auto_idempotency_keys,
             max_response_bytes: self.max_response_bytes,
             http,

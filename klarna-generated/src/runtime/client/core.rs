@@ -1,14 +1,18 @@
-//! Sending a request: URL building, authentication, idempotency, retries.
+//! Sending a request: URL building, authentication, idempotency, retries
+//! within the call's deadline.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use reqwest::header::{HeaderName, HeaderValue};
+use tokio::time::Instant;
 
 use super::config::{ClientConfig, Environment};
 use super::error::ClientError;
+use super::redact::Redactor;
 use super::request::{CallOptions, RequestSpec};
 use super::response::RawResponse;
-use super::retry;
+use super::{base_url, retry, segment};
 
 /// The shared core of a generated API client. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -20,6 +24,8 @@ pub struct Core {
 struct Inner {
     config: ClientConfig,
     base_url: url::Url,
+    /// The client's own secrets: API key and partner account.
+    secrets: Redactor,
 }
 
 impl Core {
@@ -30,12 +36,13 @@ impl Core {
             Environment::Test => test_url.ok_or_else(|| ClientError::Config("the spec names no test server".into()))?,
             Environment::Custom(url) => url.as_str(),
         };
-        let base_url =
-            url::Url::parse(base).map_err(|e| ClientError::Config(format!("invalid base URL {base:?}: {e}")))?;
-        if base_url.cannot_be_a_base() {
-            return Err(ClientError::Config(format!("{base:?} cannot be a base URL")));
+        let base_url = base_url::parse(base)?;
+        let mut secrets = Redactor::default();
+        secrets.add(config.api_key.expose());
+        if let Some(account) = &config.partner_account {
+            secrets.add(account);
         }
-        Ok(Core { inner: Arc::new(Inner { config, base_url }) })
+        Ok(Core { inner: Arc::new(Inner { config, base_url, secrets }) })
     }
 
     /// The base URL requests go to.
@@ -43,13 +50,21 @@ impl Core {
         self.inner.base_url.as_str()
     }
 
+    /// The URL of `spec`: every segment percent-encoded below the base path.
     fn url(&self, spec: &RequestSpec) -> Result<url::Url, ClientError> {
+        let mut found = Vec::new();
+        let mut path = self.inner.base_url.path().trim_end_matches('/').to_owned();
+        for (index, value) in spec.segments.iter().enumerate() {
+            segment::check(value, &crate::runtime::Path::Root.field("path").index(index), &mut found);
+            path.push('/');
+            path.push_str(&segment::encode(value));
+        }
+        crate::runtime::Violations::check(found).map_err(ClientError::InvalidRequest)?;
         let mut url = self.inner.base_url.clone();
-        {
-            let mut segments =
-                url.path_segments_mut().map_err(|()| ClientError::Config("base URL cannot take a path".into()))?;
-            segments.pop_if_empty();
-            segments.extend(&spec.segments);
+        url.set_path(&path);
+        if url.path() != path {
+            // Cannot happen with encoded segments; refuse rather than send elsewhere.
+            return Err(ClientError::Config("the request path would be rewritten by URL normalisation".into()));
         }
         if !spec.query.is_empty() {
             let mut pairs = url.query_pairs_mut();
@@ -68,49 +83,50 @@ impl Core {
     ) -> Result<reqwest::header::HeaderMap, ClientError> {
         let config = &self.inner.config;
         let mut headers = reqwest::header::HeaderMap::new();
-        let mut put = |name: &str, value: &str| -> Result<(), ClientError> {
+        let mut put = |name: &str, value: &str, sensitive: bool| -> Result<(), ClientError> {
             let header = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| ClientError::InvalidHeader { name: name.to_owned() })?;
             let mut value =
                 HeaderValue::from_str(value).map_err(|_| ClientError::InvalidHeader { name: name.to_owned() })?;
-            if name == "Authorization" {
-                value.set_sensitive(true);
-            }
+            value.set_sensitive(sensitive);
             headers.append(header, value);
             Ok(())
         };
-        put("Authorization", &config.api_key.authorization())?;
-        if spec.partner_account_allowed {
-            if let Some(account) = &config.partner_account {
-                put("Klarna-Partner-Account", account)?;
-            }
+        put("Authorization", &config.api_key.authorization(), true)?;
+        if let Some(account) = &config.partner_account {
+            put("Klarna-Partner-Account", account, true)?;
         }
         if let Some(key) = key {
-            put("Klarna-Idempotency-Key", key)?;
+            put("Klarna-Idempotency-Key", key, false)?;
         }
         if let Some(id) = &options.correlation_id {
-            put("Partner-Correlation-Id", id)?;
+            put("Partner-Correlation-Id", id, false)?;
         }
         for (name, value) in &spec.headers {
-            put(name, value)?;
+            put(name, value, spec.secrets.scrub(value) != *value)?;
         }
         if spec.body.is_some() {
-            put("Content-Type", "application/json")?;
+            put("Content-Type", "application/json", false)?;
         }
-        put("Accept", "application/json")?;
+        put("Accept", "application/json", false)?;
         Ok(headers)
     }
 
-    /// Sends `spec`, retrying as the policy allows, and reads the response.
+    /// Sends `spec`, retrying as the policy allows within the call's
+    /// deadline, and reads the response.
     ///
     /// A POST or PATCH carries the caller's idempotency key or a fresh one;
     /// the same key goes with every retry. Without a key such a call is
-    /// never retried.
+    /// never retried. Nothing is sent when the options are invalid or the
+    /// client's partner account is not allowed on the operation.
     pub async fn execute(&self, spec: RequestSpec, options: CallOptions) -> Result<RawResponse, ClientError> {
         let mut found = Vec::new();
         options.check(&mut found);
         crate::runtime::Violations::check(found).map_err(ClientError::InvalidRequest)?;
         let config = &self.inner.config;
+        if config.partner_account.is_some() && !spec.partner_account_allowed {
+            return Err(ClientError::PartnerAccountNotAllowed { operation: spec.operation });
+        }
         let key = if spec.method.takes_idempotency_key() {
             options
                 .idempotency_key
@@ -119,33 +135,87 @@ impl Core {
         } else {
             None
         };
-        let retryable = !spec.method.takes_idempotency_key() || key.is_some();
+        let repeatable = !spec.method.takes_idempotency_key() || key.is_some();
         let url = self.url(&spec)?;
         let headers = self.headers(&spec, &options, key.as_deref())?;
+        let mut secrets = self.inner.secrets.clone();
+        secrets.extend(&spec.secrets);
+        let attempt = Attempt {
+            core: self,
+            method: spec.method.as_reqwest(),
+            url: &url,
+            headers: &headers,
+            body: spec.body.as_deref(),
+            secrets: &secrets,
+        };
+        let budget = options.deadline.unwrap_or(config.deadline);
+        let deadline = Instant::now() + budget;
         let mut delays = retry::delays(&config.retry);
         loop {
-            let mut request = config.http.request(spec.method.as_reqwest(), url.clone()).headers(headers.clone());
-            if let Some(body) = &spec.body {
-                request = request.body(body.clone());
-            }
-            let wait = match request.send().await {
-                Ok(response) if retryable && retry::is_retryable_status(response.status().as_u16()) => {
-                    match delays.next() {
-                        Some(delay) => {
-                            let asked = retry::server_delay(response.headers(), config.retry.max_server_delay);
-                            asked.map_or(delay, |asked| asked.max(delay))
-                        }
-                        None => return RawResponse::read(response, config.max_response_bytes).await,
-                    }
-                }
-                Ok(response) => return RawResponse::read(response, config.max_response_bytes).await,
-                Err(error) if retryable && (error.is_connect() || error.is_timeout()) => match delays.next() {
-                    Some(delay) => delay,
-                    None => return Err(ClientError::Transport(error)),
-                },
-                Err(error) => return Err(ClientError::Transport(error)),
+            let result = match tokio::time::timeout_at(deadline, attempt.run()).await {
+                Ok(result) => result,
+                Err(_) => return Err(ClientError::DeadlineExceeded { deadline: budget }),
             };
+            let Some(wait) = repeatable.then(|| self.retry_wait(&result, &mut delays)).flatten() else {
+                return result;
+            };
+            if wait >= deadline.saturating_duration_since(Instant::now()) {
+                return result;
+            }
             tokio::time::sleep(wait).await;
         }
+    }
+
+    /// How long to wait before retrying after `result`, or `None` to stop
+    /// (not retryable, retries used up, or the server asks for longer than
+    /// the policy allows).
+    fn retry_wait(
+        &self,
+        result: &Result<RawResponse, ClientError>,
+        delays: &mut impl Iterator<Item = Duration>,
+    ) -> Option<Duration> {
+        let policy = &self.inner.config.retry;
+        match result {
+            Ok(response) if retry::is_retryable_status(response.status()) => {
+                let backoff = delays.next()?;
+                match response.retry_after() {
+                    Some(asked) if asked > policy.max_server_delay => None,
+                    Some(asked) => Some(asked.max(backoff)),
+                    None => Some(backoff),
+                }
+            }
+            Err(ClientError::Transport(error)) if !error.is_builder() => delays.next(),
+            _ => None,
+        }
+    }
+}
+
+/// One attempt of a call: send, refuse redirects, read the body.
+struct Attempt<'a> {
+    core: &'a Core,
+    method: reqwest::Method,
+    url: &'a url::Url,
+    headers: &'a reqwest::header::HeaderMap,
+    body: Option<&'a [u8]>,
+    secrets: &'a Redactor,
+}
+
+impl Attempt<'_> {
+    async fn run(&self) -> Result<RawResponse, ClientError> {
+        let config = &self.core.inner.config;
+        let mut request = config.http.request(self.method.clone(), self.url.clone()).headers(self.headers.clone());
+        if let Some(body) = self.body {
+            request = request.body(body.to_vec());
+        }
+        let response = request.send().await.map_err(|e| ClientError::Transport(e.without_url()))?;
+        if response.url() != self.url {
+            // A custom HTTP client followed a redirect.
+            return Err(ClientError::Redirect {
+                status: response.status().as_u16(),
+                location: Some(self.secrets.scrub_capped(response.url().as_str(), super::error::HEADER_TEXT_LIMIT)),
+                correlation_id: None,
+            });
+        }
+        RawResponse::read(response, config.max_response_bytes, self.secrets).await
     }
 }

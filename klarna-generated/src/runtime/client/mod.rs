@@ -5,16 +5,23 @@
 //! `Core::execute` (both hidden from the docs: they are not for callers);
 //! everything Klarna-specific about the wire lives here.
 
+mod base_url;
 mod config;
 mod core;
 mod error;
+mod header;
+mod redact;
 mod request;
 mod response;
 mod retry;
 mod secret;
+mod segment;
 
-pub use config::{ClientConfig, ClientConfigBuilder, Environment, RetryPolicy, DEFAULT_MAX_RESPONSE_BYTES};
-pub use error::{BodySnippet, ClientError, BODY_SNIPPET_LIMIT};
+pub use config::{
+    ClientConfig, ClientConfigBuilder, Environment, RetryPolicy, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES,
+};
+pub use error::{BodySnippet, ClientError, BODY_SNIPPET_LIMIT, HEADER_TEXT_LIMIT};
+pub use redact::{Redactor, REDACTED};
 pub use request::CallOptions;
 pub use secret::ApiKey;
 
@@ -22,6 +29,10 @@ pub use secret::ApiKey;
 #[doc(hidden)]
 pub use self::core::Core;
 #[doc(hidden)]
+pub use header::check_header_param;
+#[doc(hidden)]
 pub use request::{InputCheck, Method, RequestSpec};
 #[doc(hidden)]
 pub use response::RawResponse;
+#[doc(hidden)]
+pub use segment::check_path_param;

@@ -1,8 +1,13 @@
 //! A call as generated code describes it: method, path, query, headers, body.
 
+use std::fmt;
+use std::time::Duration;
+
 use crate::runtime::{Path, Violation, Violations};
 
 use super::error::ClientError;
+use super::header;
+use super::redact::Redactor;
 
 /// HTTP methods the specs use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,12 +51,21 @@ pub struct CallOptions {
     /// `Partner-Correlation-Id`: up to 255 ASCII letters and digits, echoed
     /// back by Klarna.
     pub correlation_id: Option<String>,
+    /// The deadline of this call, every attempt and wait included; `None`
+    /// uses the configuration's (`ClientConfigBuilder::deadline`).
+    pub deadline: Option<Duration>,
 }
 
 impl CallOptions {
     /// Options with an idempotency key.
     pub fn with_idempotency_key(mut self, key: impl Into<String>) -> Self {
         self.idempotency_key = Some(key.into());
+        self
+    }
+
+    /// Options with a deadline for the whole call.
+    pub fn with_deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
         self
     }
 
@@ -73,6 +87,7 @@ impl CallOptions {
         if let Some(key) = &self.idempotency_key {
             let at = options.field("idempotency_key");
             crate::runtime::check::length(key, Some(1), Some(255), &at, out);
+            header::check(key, &at, out);
         }
     }
 }
@@ -82,30 +97,55 @@ static CORRELATION_ID: crate::runtime::Pattern =
     crate::runtime::Pattern::new("^[A-Za-z0-9]+$", &["^[A-Za-z0-9]+$"], &[]);
 
 /// One request, built by a generated method after its inputs were validated.
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` output shows the method, the operation, the path with secret
+/// values redacted, and only the names of query parameters and headers.
+#[derive(Clone)]
 pub struct RequestSpec {
     pub(crate) method: Method,
+    pub(crate) operation: &'static str,
     pub(crate) segments: Vec<String>,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
     pub(crate) body: Option<Vec<u8>>,
     pub(crate) partner_account_allowed: bool,
+    pub(crate) secrets: Redactor,
+}
+
+impl fmt::Debug for RequestSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.secrets.scrub(&self.segments.join("/"));
+        let query: Vec<&str> = self.query.iter().map(|(name, _)| *name).collect();
+        let headers: Vec<&str> = self.headers.iter().map(|(name, _)| *name).collect();
+        f.debug_struct("RequestSpec")
+            .field("method", &self.method)
+            .field("operation", &self.operation)
+            .field("path", &path)
+            .field("query", &query)
+            .field("headers", &headers)
+            .field("body_bytes", &self.body.as_ref().map(Vec::len))
+            .finish_non_exhaustive()
+    }
 }
 
 impl RequestSpec {
-    /// A request without path, query, headers or body yet.
-    pub fn new(method: Method) -> Self {
+    /// A request for the operation `operation` (its `operationId`), without
+    /// path, query, headers or body yet.
+    pub fn new(method: Method, operation: &'static str) -> Self {
         RequestSpec {
             method,
+            operation,
             segments: Vec::new(),
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
             partner_account_allowed: false,
+            secrets: Redactor::default(),
         }
     }
 
-    /// Appends a path segment; it is percent-encoded when the URL is built.
+    /// Appends a path segment; it is percent-encoded when the URL is built,
+    /// and refused (nothing is sent) when it is empty, `.` or `..`.
     pub fn segment(&mut self, segment: impl Into<String>) -> &mut Self {
         self.segments.push(segment.into());
         self
@@ -128,6 +168,13 @@ impl RequestSpec {
         let bytes = serde_json::to_vec(body).map_err(|e| ClientError::Serialize(e.to_string()))?;
         self.body = Some(bytes);
         Ok(self)
+    }
+
+    /// Marks a value of this call as secret (a customer token): it is never
+    /// shown in `Debug` output or errors, even when the server echoes it.
+    pub fn secret(&mut self, value: impl fmt::Display) -> &mut Self {
+        self.secrets.add(&value.to_string());
+        self
     }
 
     /// Marks that the operation's security allows `Klarna-Partner-Account`.

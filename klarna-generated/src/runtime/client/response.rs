@@ -1,40 +1,91 @@
 //! A received response, and turning it into a documented outcome or an error.
 
+use std::fmt;
+use std::time::Duration;
+
 use serde::de::DeserializeOwned;
 
-use super::error::{BodySnippet, ClientError};
+use super::error::{BodySnippet, ClientError, HEADER_TEXT_LIMIT};
+use super::redact::Redactor;
+use super::retry;
 
 /// Headers that may carry the server's correlation id, in order of preference.
 const CORRELATION_HEADERS: &[&str] = &["klarna-correlation-id", "correlation-id", "partner-correlation-id"];
 
+/// Statuses that ask the client to go elsewhere; none is ever followed.
+const REDIRECT_STATUSES: &[u16] = &[301, 302, 303, 307, 308];
+
 /// A response as received: status, content type, correlation id and body.
-#[derive(Debug, Clone)]
+///
+/// Header texts are already redacted and capped; `Debug` shows the body's
+/// length, not its content.
+#[derive(Clone)]
 pub struct RawResponse {
     status: u16,
     content_type: Option<String>,
     correlation_id: Option<String>,
+    retry_after: Option<Duration>,
     body: Vec<u8>,
+    secrets: Redactor,
+}
+
+impl fmt::Debug for RawResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RawResponse")
+            .field("status", &self.status)
+            .field("content_type", &self.content_type)
+            .field("correlation_id", &self.correlation_id)
+            .field("body_bytes", &self.body.len())
+            .finish()
+    }
+}
+
+/// The server-sent header texts of a response, redacted and capped.
+struct HeaderTexts<'a> {
+    headers: &'a reqwest::header::HeaderMap,
+    secrets: &'a Redactor,
+}
+
+impl HeaderTexts<'_> {
+    fn get(&self, name: &str) -> Option<String> {
+        let value = self.headers.get(name)?;
+        let text = String::from_utf8_lossy(value.as_bytes());
+        Some(self.secrets.scrub_capped(&text, HEADER_TEXT_LIMIT))
+    }
+
+    fn correlation_id(&self) -> Option<String> {
+        CORRELATION_HEADERS.iter().find_map(|name| self.get(name))
+    }
 }
 
 impl RawResponse {
-    /// Reads a response, refusing bodies longer than `limit` bytes.
-    pub(crate) async fn read(mut response: reqwest::Response, limit: usize) -> Result<Self, ClientError> {
+    /// Reads a response, refusing redirects and bodies longer than `limit`
+    /// bytes. `secrets` are scrubbed from everything kept for errors.
+    pub(crate) async fn read(
+        mut response: reqwest::Response,
+        limit: usize,
+        secrets: &Redactor,
+    ) -> Result<Self, ClientError> {
         let status = response.status().as_u16();
-        let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let content_type = header("content-type");
-        let correlation_id = CORRELATION_HEADERS.iter().find_map(|name| header(name));
+        let texts = HeaderTexts { headers: response.headers(), secrets };
+        let content_type = texts.get("content-type");
+        let correlation_id = texts.correlation_id();
+        if REDIRECT_STATUSES.contains(&status) {
+            return Err(ClientError::Redirect { status, location: texts.get("location"), correlation_id });
+        }
+        let retry_after = retry::server_delay(response.headers());
         let too_large = || ClientError::ResponseTooLarge { status, limit, correlation_id: correlation_id.clone() };
         if response.content_length().is_some_and(|length| length > limit as u64) {
             return Err(too_large());
         }
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(ClientError::Transport)? {
+        while let Some(chunk) = response.chunk().await.map_err(|e| ClientError::Transport(e.without_url()))? {
             if body.len() + chunk.len() > limit {
                 return Err(too_large());
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(RawResponse { status, content_type, correlation_id, body })
+        Ok(RawResponse { status, content_type, correlation_id, retry_after, body, secrets: secrets.clone() })
     }
 
     /// The status code.
@@ -42,12 +93,18 @@ impl RawResponse {
         self.status
     }
 
-    /// The server's correlation id, if it sent one.
+    /// The server's correlation id, if it sent one (redacted, capped).
     pub fn correlation_id(&self) -> Option<&str> {
         self.correlation_id.as_deref()
     }
 
-    /// Decodes the JSON body of a documented status as `T`.
+    /// The wait the server asked for before a retry (`Retry-After` or
+    /// `X-Ratelimit-Reset`), if any.
+    pub(crate) fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// Decodes the JSON body of a documented status as `T`, by type only.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, ClientError> {
         let is_json = self.content_type.as_deref().is_some_and(|ct| {
             let essence = ct.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
@@ -57,14 +114,14 @@ impl RawResponse {
             return Err(ClientError::UnexpectedContentType {
                 status: self.status,
                 content_type: self.content_type.clone(),
-                body: BodySnippet::new(&self.body),
+                body: self.snippet(),
                 correlation_id: self.correlation_id.clone(),
             });
         }
-        serde_json::from_slice(&self.body).map_err(|e| ClientError::Decode {
+        crate::runtime::decode::from_slice(&self.body).map_err(|reason| ClientError::Decode {
             status: self.status,
-            reason: e.to_string(),
-            body: BodySnippet::new(&self.body),
+            reason: Box::new(reason.map_text(|text| self.secrets.scrub(text))),
+            body: self.snippet(),
             correlation_id: self.correlation_id.clone(),
         })
     }
@@ -73,8 +130,12 @@ impl RawResponse {
     pub fn unexpected_status(&self) -> ClientError {
         ClientError::UnexpectedStatus {
             status: self.status,
-            body: BodySnippet::new(&self.body),
+            body: self.snippet(),
             correlation_id: self.correlation_id.clone(),
         }
+    }
+
+    fn snippet(&self) -> BodySnippet {
+        BodySnippet::redacted(&self.body, &self.secrets)
     }
 }

@@ -1,5 +1,6 @@
-//! Retry timing: exponential backoff with jitter (from `backon`), stretched
-//! to what the server asks for in `Retry-After` or `X-Ratelimit-Reset`.
+//! Retry timing: exponential backoff (from `backon`) with jitter that stays
+//! within `max_delay`, and the wait a server asks for in `Retry-After` or
+//! `X-Ratelimit-Reset`.
 
 use std::time::Duration;
 
@@ -7,16 +8,17 @@ use backon::{BackoffBuilder, ExponentialBuilder};
 
 use super::config::RetryPolicy;
 
-/// The delays before each retry a policy allows, in order.
+/// The delays before each retry a policy allows, in order. With jitter each
+/// delay is drawn from the upper half of its exponential step, so it never
+/// exceeds `max_delay`.
 pub(crate) fn delays(policy: &RetryPolicy) -> impl Iterator<Item = Duration> {
-    let mut builder = ExponentialBuilder::new()
+    let steps = ExponentialBuilder::new()
         .with_min_delay(policy.min_delay)
         .with_max_delay(policy.max_delay)
-        .with_max_times(policy.max_retries);
-    if policy.jitter {
-        builder = builder.with_jitter();
-    }
-    builder.build()
+        .with_max_times(policy.max_retries)
+        .build();
+    let jitter = policy.jitter;
+    steps.map(move |step| if jitter { step.mul_f64(0.5 + fastrand::f64() / 2.0) } else { step })
 }
 
 /// Statuses worth retrying: rate limited, temporarily unavailable.
@@ -24,9 +26,10 @@ pub(crate) fn is_retryable_status(status: u16) -> bool {
     matches!(status, 429 | 503)
 }
 
-/// The wait a response asks for, capped at `cap`: `Retry-After` in seconds
-/// or as an HTTP date, else `X-Ratelimit-Reset` in seconds.
-pub(crate) fn server_delay(headers: &reqwest::header::HeaderMap, cap: Duration) -> Option<Duration> {
+/// The wait a response asks for: `Retry-After` in seconds or as an HTTP
+/// date, else `X-Ratelimit-Reset` in seconds. Not capped: the caller
+/// decides whether it is worth waiting for.
+pub(crate) fn server_delay(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     let text = |name: &str| headers.get(name)?.to_str().ok().map(str::trim);
     let retry_after = text("retry-after").and_then(|value| match value.parse::<u64>() {
         Ok(seconds) => Some(Duration::from_secs(seconds)),
@@ -36,7 +39,7 @@ pub(crate) fn server_delay(headers: &reqwest::header::HeaderMap, cap: Duration) 
         }
     });
     let reset = || text("x-ratelimit-reset")?.parse::<u64>().ok().map(Duration::from_secs);
-    retry_after.or_else(reset).map(|delay| delay.min(cap))
+    retry_after.or_else(reset)
 }
 
 #[cfg(test)]
@@ -54,13 +57,30 @@ mod tests {
     }
 
     #[test]
-    fn server_delay_prefers_retry_after_and_is_capped() {
+    fn jitter_stays_within_max_delay_and_varies() {
+        let policy = RetryPolicy {
+            max_retries: 50,
+            min_delay: Duration::from_millis(100),
+            max_delay: Duration::from_millis(400),
+            jitter: true,
+            ..RetryPolicy::default()
+        };
+        let all: Vec<Duration> = (0..20).flat_map(|_| delays(&policy)).collect();
+        assert!(all.iter().all(|d| *d <= policy.max_delay && *d >= policy.min_delay / 2), "{all:?}");
+        let capped: Vec<&Duration> = all.iter().filter(|d| **d >= Duration::from_millis(200)).collect();
+        assert!(capped.windows(2).any(|w| w[0] != w[1]), "jitter varies the delays: {capped:?}");
+    }
+
+    #[test]
+    fn server_delay_prefers_retry_after_and_is_not_capped() {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("x-ratelimit-reset", "7".parse().unwrap());
-        assert_eq!(server_delay(&headers, Duration::from_secs(60)), Some(Duration::from_secs(7)));
+        assert_eq!(server_delay(&headers), Some(Duration::from_secs(7)));
         headers.insert("retry-after", "120".parse().unwrap());
-        assert_eq!(server_delay(&headers, Duration::from_secs(60)), Some(Duration::from_secs(60)));
-        assert_eq!(server_delay(&reqwest::header::HeaderMap::new(), Duration::from_secs(60)), None);
+        assert_eq!(server_delay(&headers), Some(Duration::from_secs(120)));
+        headers.insert("retry-after", "99999999999999999999".parse().unwrap());
+        assert_eq!(server_delay(&headers), Some(Duration::from_secs(7)), "an unparsable value is ignored");
+        assert_eq!(server_delay(&reqwest::header::HeaderMap::new()), None);
     }
 
     #[test]
@@ -68,9 +88,9 @@ mod tests {
         let mut headers = reqwest::header::HeaderMap::new();
         let soon = std::time::SystemTime::now() + Duration::from_secs(30);
         headers.insert("retry-after", httpdate::fmt_http_date(soon).parse().unwrap());
-        let delay = server_delay(&headers, Duration::from_secs(60)).unwrap();
+        let delay = server_delay(&headers).unwrap();
         assert!(delay > Duration::from_secs(25) && delay <= Duration::from_secs(30), "{delay:?}");
         headers.insert("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap());
-        assert_eq!(server_delay(&headers, Duration::from_secs(60)), Some(Duration::ZERO), "a past date means now");
+        assert_eq!(server_delay(&headers), Some(Duration::ZERO), "a past date means now");
     }
 }

@@ -13,6 +13,16 @@ impl ApiKey {
         ApiKey(key.into())
     }
 
+    /// Whether the key can be sent: non-empty visible ASCII without spaces.
+    pub(crate) fn is_well_formed(&self) -> bool {
+        !self.0.is_empty() && self.0.bytes().all(|b| b.is_ascii_graphic())
+    }
+
+    /// The key itself, for redaction.
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+
     /// The `Authorization` header value.
     pub(crate) fn authorization(&self) -> String {
         format!("Basic {}", self.0)
@@ -41,5 +51,9 @@ mod tests {
         assert_eq!(format!("{key:?}"), "ApiKey(***)");
         assert!(!format!("{key} {key:#?}").contains("s3cr3t"));
         assert_eq!(key.authorization(), "Basic klarna_test_api_s3cr3t");
+        assert!(key.is_well_formed());
+        for bad in ["", "with space", "é", "line\nbreak"] {
+            assert!(!ApiKey::new(bad).is_well_formed(), "{bad:?}");
+        }
     }
 }
