@@ -121,7 +121,7 @@ async fn messaging_sends_path_and_query_parameters() {
             &messaging::PaymentAmount::new(10000).unwrap(),
             None,
             None,
-            Some(&messaging::GetCreditPromotionAutoSizeMessagingMessagePrefix::Or2),
+            Some(&messaging::MessagePrefix::Or2),
             CallOptions::default(),
         )
         .await
@@ -367,7 +367,7 @@ async fn invalid_inputs_are_refused_before_anything_is_sent() {
     );
     body.description = Some("no <tags> allowed".into());
     let options = CallOptions::default().with_correlation_id("not valid!");
-    let error = management_client(&server).create_credential(&body, options).await.unwrap_err();
+    let error = management_client(&server).create_credential(Some(&body), options).await.unwrap_err();
     match error {
         ClientError::InvalidRequest(violations) => {
             let pointers: Vec<&str> = violations.as_slice().iter().map(|v| v.pointer.as_str()).collect();
@@ -378,7 +378,7 @@ async fn invalid_inputs_are_refused_before_anything_is_sent() {
     let mut valid = body.clone();
     valid.description = None;
     let error = management_client(&server)
-        .create_credential(&valid, CallOptions::default().with_correlation_id("not valid!"))
+        .create_credential(Some(&valid), CallOptions::default().with_correlation_id("not valid!"))
         .await
         .unwrap_err();
     match error {

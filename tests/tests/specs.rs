@@ -217,3 +217,231 @@ fn every_named_example_passes_the_generated_validators() {
     }
     assert!(checked > 30, "only {checked} examples checked");
 }
+
+/// The pattern of the component schema `name` (or of its member `property`).
+fn pattern_of(module: &str, name: &str, property: Option<&str>) -> String {
+    let spec = spec_json(module);
+    let schema = &spec["components"]["schemas"][name];
+    let schema = match property {
+        Some(property) => &schema["properties"][property],
+        None => schema,
+    };
+    schema["pattern"].as_str().unwrap_or_else(|| panic!("{module}: {name} {property:?} has no pattern")).to_owned()
+}
+
+/// Every pattern the specs add for a documented constraint, with values it
+/// must accept and values it must refuse, checked in an ECMA-262 engine
+/// (what the spec means) and in the generated code's translation.
+#[test]
+fn documented_patterns_accept_and_refuse_the_right_values() {
+    type Case = (&'static str, &'static str, Option<&'static str>, &'static [&'static str], &'static [&'static str]);
+    let cases: &[Case] = &[
+        (
+            "management",
+            "CredentialIdentifier",
+            None,
+            &["206bbb83-9b6e-46fa-940d-337153c04a58", "376E67BB-8171-4DBA-B330-9130DD0798E4"],
+            &[
+                "xx206bbb83-9b6e-46fa-940d-337153c04a58/../../etc",
+                "206bbb83-9b6e-46fa-940d-337153c04a58/..",
+                "206bbb83-9b6e-46fa-940d-337153c04a5",
+                "206bbb83-9b6e-46fa-940d-337153c04a58 ",
+                "206bbb83+9b6e-46fa-940d-337153c04a58",
+                "",
+            ],
+        ),
+        (
+            "management",
+            "MerchantCategoryCode",
+            None,
+            &["5411", "0000", "9999"],
+            &["541", "54111", "54a1", " 5411", "٥٤١١"],
+        ),
+        (
+            "management",
+            "Bic",
+            None,
+            &["NDEASEGG", "NDEASEGGXXX", "DEUTDEFF500"],
+            &["NDEASEGGX", "NDEASEGGXX", "NDEASEG", "NDEASEGGXXXX", ""],
+        ),
+        (
+            "management",
+            "BankAccountRequest",
+            Some("iban"),
+            &[
+                "SE4550000000058398257466",
+                "DE89370400440532013000",
+                "NO9386011117947",
+                "MT84MALT011000012345MTLCAST001S",
+            ],
+            &[
+                "se4550000000058398257466",
+                "SE45 5000 0000 0583 9825 7466",
+                "S14550000000058398257466",
+                "SEAB50000000058398257466",
+                "SE45",
+                "SE451234567890123456789012345678901",
+            ],
+        ),
+    ];
+    for (module, name, property, accept, refuse) in cases {
+        let pattern = pattern_of(module, name, *property);
+        let ecma = regress::Regex::with_flags(&pattern, "u").unwrap_or_else(|e| panic!("{pattern}: {e}"));
+        let translated = codegen::pattern::translate(&pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+        let generated = |value: &str| {
+            translated.must_match.iter().all(|re| regex::Regex::new(re).unwrap().is_match(value))
+                && !translated.must_not_match.iter().any(|re| regex::Regex::new(re).unwrap().is_match(value))
+        };
+        for value in *accept {
+            assert!(ecma.find(value).is_some(), "{module} {name}: ECMA-262 refuses {value:?}");
+            assert!(generated(value), "{module} {name}: the generated check refuses {value:?}");
+        }
+        for value in *refuse {
+            assert!(ecma.find(value).is_none(), "{module} {name}: ECMA-262 accepts {value:?}");
+            assert!(!generated(value), "{module} {name}: the generated check accepts {value:?}");
+        }
+    }
+}
+
+/// Instances around each constraint the specs take from the documents'
+/// prose, each judged the same way by `jsonschema` and by the generated
+/// validators.
+#[test]
+fn documented_constraints_hold_in_both_validators() {
+    let line = |extra: Value| {
+        let mut value = json!({"name": "Shoe", "quantity": 1, "total_amount": 2500, "unit_price": 2500});
+        for (key, member) in extra.as_object().unwrap() {
+            value[key] = member.clone();
+        }
+        value
+    };
+    let cases: Vec<(&str, &str, Value, bool)> = vec![
+        ("customer_token", "order_line", line(json!({})), true),
+        ("customer_token", "order_line", line(json!({"quantity_unit": "pcs"})), true),
+        ("customer_token", "order_line", line(json!({"quantity_unit": "12345678"})), true),
+        ("customer_token", "order_line", line(json!({"quantity_unit": ""})), false),
+        ("customer_token", "order_line", line(json!({"quantity_unit": "123456789"})), false),
+        ("customer_token", "order_line", line(json!({"tax_rate": 0})), true),
+        ("customer_token", "order_line", line(json!({"tax_rate": -1})), false),
+        ("customer_token", "order_line", line(json!({"total_amount": 0})), true),
+        ("customer_token", "order_line", line(json!({"total_amount": -1})), false),
+        ("customer_token", "order_line", line(json!({"unit_price": 0})), true),
+        ("customer_token", "order_line", line(json!({"unit_price": -1})), false),
+        ("management", "Bic", json!("NDEASEGGXX"), false),
+        ("management", "Bic", json!("NDEASEGGXXX"), true),
+        ("management", "MerchantCategoryCode", json!("541"), false),
+        ("management", "CredentialIdentifier", json!("x206bbb83-9b6e-46fa-940d-337153c04a58"), false),
+        (
+            "management",
+            "BankAccountRequest",
+            json!({"bank_account_type": "IBAN", "bic": "NDEASEGGXXX", "iban": "SE45 5000"}),
+            false,
+        ),
+        // Response schemas carry no request constraints.
+        ("management", "Stakeholder", json!({"given_name": "", "date_of_birth": "1 Jan 1970"}), true),
+        ("management", "BankAccount", json!({"bic": "NDEA", "iban": "not an iban"}), true),
+        ("management", "AccountInformation", json!({"account_created_from_ip": "localhost"}), true),
+        ("management", "UpdateAccountInformationRequest", json!({"account_created_from_ip": "localhost"}), false),
+        ("management", "Credential", json!({"credential_id": "not-a-uuid"}), true),
+        ("management", "WebsiteChannel", json!({"website_name": "x".repeat(81), "urls": ["y".repeat(2084)]}), true),
+        ("management", "UpdateWebsiteRequest", json!({"website_name": "x".repeat(81)}), false),
+        // Collapsed `[ ]` items are any JSON value.
+        ("management", "CredentialList", json!({"credentials": ["a", 1, {}, null]}), true),
+        ("messaging", "MessagingCapabilitiesResponse", json!({"countries": ["US"], "placements": [{"a": 1}]}), true),
+        ("identity", "IntrospectCustomerTokenResponse", json!({"scopes": ["x", {}]}), true),
+    ];
+    for (module, name, value, valid) in cases {
+        let spec = spec_json(module);
+        let definitions = tests::schema_json::definitions(&spec);
+        let schema = json!({"$ref": format!("#/components/schemas/{name}")});
+        let reference = tests::schema_json::validator(&schema, &definitions).unwrap();
+        assert_eq!(reference.is_valid(&value), valid, "{module} {name}: jsonschema on {value}");
+        let generated = (tests::registry::checks(module).json)(name, value.clone())
+            .unwrap_or_else(|| panic!("{module}: no generated type for {name}"));
+        assert_eq!(generated.is_ok(), valid, "{module} {name}: generated validators on {value}: {generated:?}");
+    }
+}
+
+/// The names of the header parameters of an operation (resolving `$ref`s).
+fn header_names(spec: &Value, operation: &Value) -> Vec<String> {
+    operation["parameters"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| match p["$ref"].as_str() {
+            Some(r) => &spec["components"]["parameters"][r.trim_start_matches("#/components/parameters/")],
+            None => p,
+        })
+        .filter(|p| p["in"] == "header")
+        .filter_map(|p| p["name"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// The facts from Klarna's public documentation are declared where they
+/// apply: the idempotency key on POST and PATCH, the signature headers on
+/// every callback, the rate-limit headers on every 429; the partner account
+/// header never authenticates alone; every security scheme is used.
+#[test]
+fn public_facts_are_declared_where_they_apply() {
+    for module in tests::schema_json::MODULES {
+        let spec = spec_json(module);
+        let mut used_schemes = std::collections::BTreeSet::new();
+        for (path, item) in spec["paths"].as_object().unwrap() {
+            for (method, operation) in item.as_object().unwrap() {
+                let at = format!("{module} {method} {path}");
+                let headers = header_names(&spec, operation);
+                let idempotent = headers.iter().any(|h| h == "Klarna-Idempotency-Key");
+                assert_eq!(idempotent, method == "post" || method == "patch", "{at}: Klarna-Idempotency-Key");
+                for alternative in operation["security"].as_array().unwrap() {
+                    let schemes: Vec<&String> = alternative.as_object().unwrap().keys().collect();
+                    assert!(schemes.iter().any(|s| *s == "klarna_api_key"), "{at}: an alternative without the key");
+                    used_schemes.extend(schemes.into_iter().cloned());
+                }
+                if let Some(response) = operation["responses"].get("429") {
+                    let response = resolve_response(&spec, response);
+                    for name in ["X-Ratelimit-Limit", "X-Ratelimit-Remaining", "X-Ratelimit-Reset"] {
+                        assert!(response["headers"].get(name).is_some(), "{at}: 429 without {name}");
+                    }
+                }
+                for callback in operation["callbacks"].as_object().into_iter().flat_map(|c| c.values()) {
+                    for hook in
+                        callback.as_object().unwrap().values().flat_map(|item| item.as_object().unwrap().values())
+                    {
+                        let headers = header_names(&spec, hook);
+                        for name in ["Klarna-Signature", "Klarna-Signing-Key-Id"] {
+                            assert!(headers.iter().any(|h| h == name), "{at}: a callback without {name}");
+                        }
+                    }
+                }
+            }
+        }
+        let defined: std::collections::BTreeSet<String> =
+            spec["components"]["securitySchemes"].as_object().unwrap().keys().cloned().collect();
+        assert_eq!(defined, used_schemes, "{module}: security schemes defined but unused");
+    }
+}
+
+/// Request bodies are required only where the document says "required"
+/// (identity's customer-exists), never by default.
+#[test]
+fn request_bodies_are_required_only_where_documented() {
+    for module in tests::schema_json::MODULES {
+        let spec = spec_json(module);
+        for (path, item) in spec["paths"].as_object().unwrap() {
+            for (method, operation) in item.as_object().unwrap() {
+                if let Some(body) = operation.get("requestBody") {
+                    let documented = *module == "identity" && path.ends_with("/customer-exists");
+                    assert_eq!(body["required"] == true, documented, "{module} {method} {path}");
+                }
+            }
+        }
+    }
+}
+
+/// Follows a response `$ref` into `components.responses`.
+fn resolve_response<'a>(spec: &'a Value, response: &'a Value) -> &'a Value {
+    match response.get("$ref").and_then(Value::as_str) {
+        Some(reference) => &spec["components"]["responses"][reference.trim_start_matches("#/components/responses/")],
+        None => response,
+    }
+}

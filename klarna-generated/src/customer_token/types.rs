@@ -335,13 +335,13 @@ pub struct CustomerToken {
     /// Status of token, can be active, cancelled, suspended
     ///
     /// Example: `"ACTIVE"`
-    pub status: String,
+    pub status: CustomerTokenStatus,
 }
 rt::object!(CustomerToken);
 impl CustomerToken {
     /// A `CustomerToken` from its required members; optional members are left out.
     #[must_use]
-    pub fn new(payment_method_type: String, status: String) -> Self {
+    pub fn new(payment_method_type: String, status: CustomerTokenStatus) -> Self {
         CustomerToken {
             card: None,
             direct_debit: None,
@@ -350,11 +350,15 @@ impl CustomerToken {
         }
     }
 }
-rt::always_valid!(CustomerToken);
+impl rt::Validate for CustomerToken {
+    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        rt::Validate::validate_at(&self.status, &path.field("status"), out);
+    }
+}
 crate::runtime::builder!(
-    CustomerToken, CustomerTokenRequired { payment_method_type : String, status : String
-    }; optional { with_card card : CardInformation, with_direct_debit direct_debit :
-    DirectDebitInformation }; defaulted {}
+    CustomerToken, CustomerTokenRequired { payment_method_type : String, status :
+    CustomerTokenStatus }; optional { with_card card : CardInformation, with_direct_debit
+    direct_debit : DirectDebitInformation }; defaulted {}
 );
 /// The `CustomerTokenOrder` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -516,6 +520,22 @@ crate::runtime::builder!(
     with_shipping_address shipping_address : Address, with_usage usage : String };
     defaulted { with_auto_capture auto_capture : bool }
 );
+/// Status of token, can be active, cancelled, suspended
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CustomerTokenStatus {
+    /// `ACTIVE`
+    Active,
+    /// `CANCELLED`
+    Cancelled,
+    /// `SUSPENDED`
+    Suspended,
+    /// A value this version of the spec does not list, kept as received.
+    Unrecognized(String),
+}
+rt::lenient_enum!(
+    CustomerTokenStatus, Unrecognized { Active = "ACTIVE", Cancelled = "CANCELLED",
+    Suspended = "SUSPENDED" }
+);
 /// The `CustomerTokenStatusUpdateRequest` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -671,7 +691,7 @@ pub struct Order {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorized_payment_method: Option<AuthorizedPaymentMethod>,
     /// Fraud status for the order. Either ACCEPTED or PENDING. If ACCEPTED, the order could be captured. If PENDING, please wait till you receive the notification from Klarna in the notification URL that the order has been approved. You can find additional information here.
-    pub fraud_status: String,
+    pub fraud_status: OrderFraudStatus,
     /// Unique order ID of the transaction. This ID will be used for all order management processes.
     pub order_id: String,
     /// URL to redirect the customer to after placing the order. This is a Klarna URL to which the merchant should redirect the customer to. Klarna will place a cookie in the customer's browser (if redirected) and redirect the customer back to the confirmation URL provided by the merchant. This is not a mandatory step but a recommended one to improve the returning customer's experience. It is a spontaneous step and does not harm the customer's experience.
@@ -683,7 +703,11 @@ rt::object!(Order);
 impl Order {
     /// A `Order` from its required members; optional members are left out.
     #[must_use]
-    pub fn new(fraud_status: String, order_id: String, redirect_url: String) -> Self {
+    pub fn new(
+        fraud_status: OrderFraudStatus,
+        order_id: String,
+        redirect_url: String,
+    ) -> Self {
         Order {
             authorized_payment_method: None,
             fraud_status,
@@ -699,12 +723,26 @@ impl rt::Validate for Order {
             &path.field("authorized_payment_method"),
             out,
         );
+        rt::Validate::validate_at(&self.fraud_status, &path.field("fraud_status"), out);
     }
 }
 crate::runtime::builder!(
-    Order, OrderRequired { fraud_status : String, order_id : String, redirect_url :
-    String }; optional { with_authorized_payment_method authorized_payment_method :
-    AuthorizedPaymentMethod }; defaulted {}
+    Order, OrderRequired { fraud_status : OrderFraudStatus, order_id : String,
+    redirect_url : String }; optional { with_authorized_payment_method
+    authorized_payment_method : AuthorizedPaymentMethod }; defaulted {}
+);
+/// Fraud status for the order. Either ACCEPTED or PENDING. If ACCEPTED, the order could be captured. If PENDING, please wait till you receive the notification from Klarna in the notification URL that the order has been approved. You can find additional information here.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrderFraudStatus {
+    /// `ACCEPTED`
+    Accepted,
+    /// `PENDING`
+    Pending,
+    /// A value this version of the spec does not list, kept as received.
+    Unrecognized(String),
+}
+rt::lenient_enum!(
+    OrderFraudStatus, Unrecognized { Accepted = "ACCEPTED", Pending = "PENDING" }
 );
 /// The `OrderLine` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -829,9 +867,28 @@ impl rt::Validate for OrderLine {
             rt::check::length(value0, None, Some(1024), &path.field("product_url"), out);
         }
         rt::check::minimum(self.quantity, 0f64, false, &path.field("quantity"), out);
+        if let Some(value0) = &self.quantity_unit {
+            rt::check::length(
+                value0,
+                Some(1),
+                Some(8),
+                &path.field("quantity_unit"),
+                out,
+            );
+        }
         if let Some(value0) = &self.reference {
             rt::check::length(value0, None, Some(256), &path.field("reference"), out);
         }
+        if let Some(value0) = &self.tax_rate {
+            rt::check::minimum(*value0, 0f64, false, &path.field("tax_rate"), out);
+        }
+        rt::check::minimum(
+            self.total_amount,
+            0f64,
+            false,
+            &path.field("total_amount"),
+            out,
+        );
         rt::check::maximum(
             self.total_amount,
             100000000f64,
@@ -848,6 +905,7 @@ impl rt::Validate for OrderLine {
                 out,
             );
         }
+        rt::check::minimum(self.unit_price, 0f64, false, &path.field("unit_price"), out);
         rt::check::maximum(
             self.unit_price,
             100000000f64,

@@ -256,11 +256,11 @@ pub struct IntrospectCustomerTokenResponse {
     /// Example: `"ACTIVE"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Scopes granted to the customer token. The document collapses this array; Klarna's public documentation shows it as an array of scope strings such as payment:customer_present.
+    /// Scopes granted to the customer token. The document shows this array collapsed (`[ ]`) and does not specify the type of its items, so an item is any JSON value.
     ///
-    /// Example: `["payment:customer_present","customer:login"]`
+    /// Example: `[]`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scopes: Option<Vec<String>>,
+    pub scopes: Option<Vec<serde_json::Value>>,
     /// When the customer token was issued. The sample value (1723791546323) is milliseconds since the Unix epoch.
     ///
     /// Example: `1723791546323`
@@ -288,7 +288,7 @@ impl IntrospectCustomerTokenResponse {
 rt::always_valid!(IntrospectCustomerTokenResponse);
 crate::runtime::builder!(
     IntrospectCustomerTokenResponse; optional { with_status status : String, with_scopes
-    scopes : Vec < String >, with_issued_at issued_at : i64,
+    scopes : Vec < serde_json::Value >, with_issued_at issued_at : i64,
     with_customer_token_reference customer_token_reference : String }; defaulted {}
 );
 /// Phone number in E.164 format

@@ -53,7 +53,6 @@ impl Client {
         request.segment("v1");
         request.segment("account");
         request.segment("credentials");
-        request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
             200u16 => response.json().map(ListCredentialsOutcome::Ok),
@@ -72,16 +71,16 @@ impl Client {
     ///
     /// Arguments:
     ///
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn create_credential(
         &self,
-        body: &CreateCredentialRequest,
+        body: Option<&CreateCredentialRequest>,
         options: rt::client::CallOptions,
     ) -> Result<CreateCredentialOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -90,8 +89,9 @@ impl Client {
         request.segment("v1");
         request.segment("account");
         request.segment("credentials");
-        request.json_body(body)?;
-        request.allow_partner_account();
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         let response = self.core.execute(request, options).await?;
         match response.status() {
             200u16 => response.json().map(CreateCredentialOutcome::Ok),
@@ -133,7 +133,6 @@ impl Client {
         request.segment("account");
         request.segment("credentials");
         request.segment(credential_id.to_string());
-        request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
             204u16 => Ok(DisableCredentialOutcome::NoContent),
@@ -189,11 +188,11 @@ impl Client {
     ///
     /// Arguments:
     ///
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn onboard_merchant(
         &self,
-        body: &OnboardMerchantRequest,
+        body: Option<&OnboardMerchantRequest>,
         options: rt::client::CallOptions,
     ) -> Result<OnboardMerchantOutcome, rt::client::ClientError> {
         let mut request = rt::client::RequestSpec::new(
@@ -203,7 +202,9 @@ impl Client {
         request.segment("v1");
         request.segment("distribution");
         request.segment("onboard");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -260,12 +261,12 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_account(
         &self,
         account_id: &AccountIdentifier,
-        body: &UpdateAccountRequest,
+        body: Option<&UpdateAccountRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateAccountOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -279,7 +280,9 @@ impl Client {
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -341,19 +344,20 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `product_id`: required path `product_id`. Identifier of the Payment Product the action is done on behalf of. Use default to apply the action on the unique payment product.
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_payment_product(
         &self,
         account_id: &AccountIdentifier,
-        product_id: &UpdatePaymentProductProductId,
-        body: &UpdatePaymentProductRequest,
+        product_id: &PaymentProductSelector,
+        body: Option<&UpdatePaymentProductRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdatePaymentProductOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("product_id", product_id, out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -365,7 +369,9 @@ impl Client {
         request.segment("products");
         request.segment("payment");
         request.segment(product_id.to_string());
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -390,20 +396,20 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `product_id`: required path `product_id`. Identifier of the Payment Product the action is done on behalf of. Use default to apply the action on the unique payment product.
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn suspend_payment_product(
         &self,
         account_id: &AccountIdentifier,
-        product_id: &SuspendPaymentProductProductId,
-        body: &SuspendPaymentProductRequest,
+        product_id: &PaymentProductSelector,
+        body: Option<&SuspendPaymentProductRequest>,
         options: rt::client::CallOptions,
     ) -> Result<SuspendPaymentProductOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("product_id", product_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -416,7 +422,9 @@ impl Client {
         request.segment("payment");
         request.segment(product_id.to_string());
         request.segment("disable");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -444,7 +452,7 @@ impl Client {
     pub async fn revert_payment_product_suspension(
         &self,
         account_id: &AccountIdentifier,
-        product_id: &RevertPaymentProductSuspensionProductId,
+        product_id: &PaymentProductSelector,
         options: rt::client::CallOptions,
     ) -> Result<RevertPaymentProductSuspensionOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -494,18 +502,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn suspend_payment_product_deprecated(
         &self,
         account_id: &AccountIdentifier,
-        body: &SuspendPaymentProductRequest,
+        body: Option<&SuspendPaymentProductRequest>,
         options: rt::client::CallOptions,
     ) -> Result<SuspendPaymentProductDeprecatedOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -517,7 +525,9 @@ impl Client {
         request.segment("products");
         request.segment("payment");
         request.segment("disable");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -605,11 +615,11 @@ impl Client {
     ///
     /// Arguments:
     ///
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn migrate_merchant(
         &self,
-        body: &MigrateMerchantRequest,
+        body: Option<&MigrateMerchantRequest>,
         options: rt::client::CallOptions,
     ) -> Result<MigrateMerchantOutcome, rt::client::ClientError> {
         let mut request = rt::client::RequestSpec::new(
@@ -619,7 +629,9 @@ impl Client {
         request.segment("v1");
         request.segment("distribution");
         request.segment("migrate");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -679,20 +691,20 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `website_id`: required path `website_id`. Unique identifier assigned by Klarna to this website
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_website(
         &self,
         account_id: &AccountIdentifier,
         website_id: &WebsitesIdentifier,
-        body: &UpdateWebsiteRequest,
+        body: Option<&UpdateWebsiteRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateWebsiteOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("website_id", website_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -704,7 +716,9 @@ impl Client {
         request.segment("channel");
         request.segment("websites");
         request.segment(website_id.to_string());
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -764,20 +778,20 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `collection_id`: required path `collection_id`. Unique identifier assigned by Klarna to the channel collection defined
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_collection(
         &self,
         account_id: &AccountIdentifier,
         collection_id: &CollectionsIdentifier,
-        body: &UpdateCollectionRequest,
+        body: Option<&UpdateCollectionRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateCollectionOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("collection_id", collection_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -789,7 +803,9 @@ impl Client {
         request.segment("channel");
         request.segment("collections");
         request.segment(collection_id.to_string());
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -848,18 +864,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_account_information(
         &self,
         account_id: &AccountIdentifier,
-        body: &AccountInformation,
+        body: Option<&UpdateAccountInformationRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateAccountInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -870,7 +886,9 @@ impl Client {
         request.segment(account_id.to_string());
         request.segment("extra-account-data");
         request.segment("account-information");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -932,18 +950,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_business_information(
         &self,
         account_id: &AccountIdentifier,
-        body: &BusinessInformation,
+        body: Option<&UpdateBusinessInformationRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateBusinessInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -954,7 +972,9 @@ impl Client {
         request.segment(account_id.to_string());
         request.segment("extra-account-data");
         request.segment("business-information");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -1018,18 +1038,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn register_stakeholder(
         &self,
         account_id: &AccountIdentifier,
-        body: &StakeholderRequest,
+        body: Option<&StakeholderRequest>,
         options: rt::client::CallOptions,
     ) -> Result<RegisterStakeholderOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -1041,7 +1061,9 @@ impl Client {
         request.segment("extra-account-data");
         request.segment("beneficiary-information");
         request.segment("stakeholders");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -1150,20 +1172,20 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `stakeholder_id`: required path `stakeholder_id`. Unique identifier for this stakeholder
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_stakeholder(
         &self,
         account_id: &AccountIdentifier,
         stakeholder_id: &StakeholderIdentifier,
-        body: &StakeholderRequest,
+        body: Option<&StakeholderRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateStakeholderOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("stakeholder_id", stakeholder_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1176,7 +1198,9 @@ impl Client {
         request.segment("beneficiary-information");
         request.segment("stakeholders");
         request.segment(stakeholder_id.to_string());
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -1236,18 +1260,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_settlement_information(
         &self,
         account_id: &AccountIdentifier,
-        body: &SettlementInformation,
+        body: Option<&UpdateSettlementInformationRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateSettlementInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1258,7 +1282,9 @@ impl Client {
         request.segment(account_id.to_string());
         request.segment("extra-account-data");
         request.segment("settlement-information");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -1321,18 +1347,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn add_bank_account(
         &self,
         account_id: &AccountIdentifier,
-        body: &BankAccountRequest,
+        body: Option<&BankAccountRequest>,
         options: rt::client::CallOptions,
     ) -> Result<AddBankAccountOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -1344,7 +1370,9 @@ impl Client {
         request.segment("extra-account-data");
         request.segment("settlement-information");
         request.segment("bank-accounts");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -1451,20 +1479,20 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `bank_account_id`: required path `bank_account_id`. Unique identifier assigned to the bank information provided
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_bank_account(
         &self,
         account_id: &AccountIdentifier,
         bank_account_id: &BankAccountIdentifier,
-        body: &BankAccountRequest,
+        body: Option<&BankAccountRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateBankAccountOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("bank_account_id", bank_account_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1477,7 +1505,9 @@ impl Client {
         request.segment("settlement-information");
         request.segment("bank-accounts");
         request.segment(bank_account_id.to_string());
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {

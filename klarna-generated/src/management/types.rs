@@ -2,36 +2,50 @@
 //! Models and validators.
 #[allow(unused_imports)]
 use crate::runtime as rt;
-/// The spec pattern `^[a-zA-Z0-9\-:;., _]{0,100}$`.
+/// The spec pattern `^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$`.
 static PATTERN_1: rt::Pattern = rt::Pattern::new(
+    "^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$",
+    &["^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$"],
+    &[],
+);
+/// The spec pattern `^(.{8}|.{11})$`.
+static PATTERN_2: rt::Pattern = rt::Pattern::new(
+    "^(.{8}|.{11})$",
+    &["^([^\\n\\r\\x{2028}\\x{2029}]{8}|[^\\n\\r\\x{2028}\\x{2029}]{11})$"],
+    &[],
+);
+/// The spec pattern `^[a-zA-Z0-9\-:;., _]{0,100}$`.
+static PATTERN_3: rt::Pattern = rt::Pattern::new(
     "^[a-zA-Z0-9\\-:;., _]{0,100}$",
     &["^[a-zA-Z0-9\\-:;\\., _]{0,100}$"],
     &[],
 );
-/// The spec pattern `([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})`.
-static PATTERN_2: rt::Pattern = rt::Pattern::new(
-    "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})",
+/// The spec pattern `^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+static PATTERN_4: rt::Pattern = rt::Pattern::new(
+    "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
     &[
-        "([0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12})",
+        "^([0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12})$",
     ],
     &[],
 );
 /// The spec pattern `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`.
-static PATTERN_3: rt::Pattern = rt::Pattern::new(
+static PATTERN_5: rt::Pattern = rt::Pattern::new(
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
     &["^[0-9]{4}\\-[0-9]{2}\\-[0-9]{2}$"],
     &[],
 );
 /// The spec pattern `^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])|(([0-9a-fA-F]{1,4}:){6}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|::([0-9a-fA-F]{1,4}:){5}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|([0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:){4}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,1}[0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:){3}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,2}[0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:){2}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,3}[0-9a-fA-F]{1,4})?::[0-9a-fA-F]{1,4}:([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,4}[0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,5}[0-9a-fA-F]{1,4})?::[0-9a-fA-F]{1,4}|(([0-9a-fA-F]{1,4}:){0,6}[0-9a-fA-F]{1,4})?::))$`.
-static PATTERN_4: rt::Pattern = rt::Pattern::new(
+static PATTERN_6: rt::Pattern = rt::Pattern::new(
     "^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])|(([0-9a-fA-F]{1,4}:){6}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|::([0-9a-fA-F]{1,4}:){5}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|([0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:){4}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,1}[0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:){3}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,2}[0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:){2}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,3}[0-9a-fA-F]{1,4})?::[0-9a-fA-F]{1,4}:([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,4}[0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,5}[0-9a-fA-F]{1,4})?::[0-9a-fA-F]{1,4}|(([0-9a-fA-F]{1,4}:){0,6}[0-9a-fA-F]{1,4})?::))$",
     &[
         "^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])|(([0-9a-fA-F]{1,4}:){6}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|::([0-9a-fA-F]{1,4}:){5}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|([0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:){4}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,1}[0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:){3}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,2}[0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:){2}([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,3}[0-9a-fA-F]{1,4})?::[0-9a-fA-F]{1,4}:([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,4}[0-9a-fA-F]{1,4})?::([0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}|(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))|(([0-9a-fA-F]{1,4}:){0,5}[0-9a-fA-F]{1,4})?::[0-9a-fA-F]{1,4}|(([0-9a-fA-F]{1,4}:){0,6}[0-9a-fA-F]{1,4})?::))$",
     ],
     &[],
 );
+/// The spec pattern `^[0-9]{4}$`.
+static PATTERN_7: rt::Pattern = rt::Pattern::new("^[0-9]{4}$", &["^[0-9]{4}$"], &[]);
 /// The spec pattern `^[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|[+-][0-2][0-9]:[0-5][0-9])$`.
-static PATTERN_5: rt::Pattern = rt::Pattern::new(
+static PATTERN_8: rt::Pattern = rt::Pattern::new(
     "^[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?(Z|[+-][0-2][0-9]:[0-5][0-9])$",
     &[
         "^[0-9][0-9][0-9][0-9]\\-[0-1][0-9]\\-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?(Z|[\\+\\-][0-2][0-9]:[0-5][0-9])$",
@@ -115,16 +129,20 @@ pub type AccountHolder = String;
 ///
 /// Example: `"krn:partner:global:account:live:LWT2XJSE"`
 pub type AccountIdentifier = String;
-/// Additional information for a given merchant (request and response of the account information operations).
+/// Additional information for a given merchant (response of the account information operations; the document shows only response samples, so no constraints).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct AccountInformation {
-    /// The `account_created_from_ip` member.
+    /// Valid IPV4 or IPV6 address
+    ///
+    /// Example: `"192.168.1.1"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_created_from_ip: Option<IpAddress>,
-    /// The `account_created_at` member.
+    pub account_created_from_ip: Option<String>,
+    /// Timestamp in ISO 8601 with timezone e.g. 2024-01-01T12:00:00Z
+    ///
+    /// Example: `"2024-01-01T12:00:00Z"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_created_at: Option<Timestamp>,
+    pub account_created_at: Option<String>,
 }
 rt::object!(AccountInformation, Default);
 impl AccountInformation {
@@ -137,23 +155,10 @@ impl AccountInformation {
         }
     }
 }
-impl rt::Validate for AccountInformation {
-    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::Validate::validate_at(
-            &self.account_created_from_ip,
-            &path.field("account_created_from_ip"),
-            out,
-        );
-        rt::Validate::validate_at(
-            &self.account_created_at,
-            &path.field("account_created_at"),
-            out,
-        );
-    }
-}
+rt::always_valid!(AccountInformation);
 crate::runtime::builder!(
     AccountInformation; optional { with_account_created_from_ip account_created_from_ip :
-    IpAddress, with_account_created_at account_created_at : Timestamp }; defaulted {}
+    String, with_account_created_at account_created_at : String }; defaulted {}
 );
 /// The account owner details. The document does not specify the fields of this object.
 pub type AccountOwner = serde_json::Map<String, serde_json::Value>;
@@ -197,9 +202,11 @@ pub struct BankAccount {
     /// The `account_holder` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_holder: Option<AccountHolder>,
-    /// The `bic` member.
+    /// The bank's 8- or 11-character BIC or SWIFT code.
+    ///
+    /// Example: `"NDEASEGGXXX"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bic: Option<Bic>,
+    pub bic: Option<String>,
     /// The international bank account number as defined in the ISO-13616 standard.
     ///
     /// Example: `"SE4550000000058398257466"`
@@ -220,15 +227,11 @@ impl BankAccount {
         }
     }
 }
-impl rt::Validate for BankAccount {
-    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::Validate::validate_at(&self.bic, &path.field("bic"), out);
-    }
-}
+rt::always_valid!(BankAccount);
 crate::runtime::builder!(
     BankAccount; optional { with_bank_account_id bank_account_id : BankAccountIdentifier,
     with_bank_account_type bank_account_type : BankAccountType, with_account_holder
-    account_holder : AccountHolder, with_bic bic : Bic, with_iban iban : String };
+    account_holder : AccountHolder, with_bic bic : String, with_iban iban : String };
     defaulted {}
 );
 /// Unique identifier assigned to the bank information provided
@@ -271,6 +274,7 @@ impl BankAccountRequest {
 impl rt::Validate for BankAccountRequest {
     fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
         rt::Validate::validate_at(&self.bic, &path.field("bic"), out);
+        rt::check::pattern(&self.iban, &PATTERN_1, &path.field("iban"), out);
     }
 }
 crate::runtime::builder!(
@@ -293,12 +297,51 @@ pub struct Bic(String);
 impl Bic {
     fn check(value: &str, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
         rt::check::length(value, Some(8), Some(11), path, out);
+        rt::check::pattern(value, &PATTERN_2, path, out);
     }
 }
 rt::newtype!(string Bic);
 /// The branding assets defined for the collection. The document does not specify the fields of this object.
 pub type Branding = serde_json::Map<String, serde_json::Value>;
-/// Detailed business information for a given merchant (request and response of the business information operations).
+/// Legal status of the business
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BusinessEntityType {
+    /// `SOLE_TRADER`
+    SoleTrader,
+    /// `STATE_OWNED_COMPANY`
+    StateOwnedCompany,
+    /// `ASSOCIATION`
+    Association,
+    /// `PUBLIC_LIMITED_COMPANY`
+    PublicLimitedCompany,
+    /// `PRIVATE_UNLIMITED_COMPANY`
+    PrivateUnlimitedCompany,
+    /// `COOPERATIVE`
+    Cooperative,
+    /// `FOUNDATION`
+    Foundation,
+    /// `NON_PROFIT_ORGANISATION`
+    NonProfitOrganisation,
+    /// `PARTNERSHIP`
+    Partnership,
+    /// `LIMITED_LIABILITY_COMPANY`
+    LimitedLiabilityCompany,
+    /// `TRUST`
+    Trust,
+    /// `UNKNOWN`
+    Unknown,
+    /// A value this version of the spec does not list, kept as received.
+    Unrecognized(String),
+}
+rt::lenient_enum!(
+    BusinessEntityType, Unrecognized { SoleTrader = "SOLE_TRADER", StateOwnedCompany =
+    "STATE_OWNED_COMPANY", Association = "ASSOCIATION", PublicLimitedCompany =
+    "PUBLIC_LIMITED_COMPANY", PrivateUnlimitedCompany = "PRIVATE_UNLIMITED_COMPANY",
+    Cooperative = "COOPERATIVE", Foundation = "FOUNDATION", NonProfitOrganisation =
+    "NON_PROFIT_ORGANISATION", Partnership = "PARTNERSHIP", LimitedLiabilityCompany =
+    "LIMITED_LIABILITY_COMPANY", Trust = "TRUST", Unknown = "UNKNOWN" }
+);
+/// Detailed business information for a given merchant (response of the business information operations; the document shows only response samples, so no length limits).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct BusinessInformation {
@@ -307,11 +350,9 @@ pub struct BusinessInformation {
     /// Example: `"John Doe LLC"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_name: Option<String>,
-    /// Legal status of the business
-    ///
-    /// Example: `"LIMITED_LIABILITY_COMPANY"`
+    /// The `business_entity_type` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub business_entity_type: Option<BusinessInformationBusinessEntityType>,
+    pub business_entity_type: Option<BusinessEntityType>,
     /// The authority / local court where the company is registered
     ///
     /// Example: `"Ohio"`
@@ -358,9 +399,6 @@ impl BusinessInformation {
 }
 impl rt::Validate for BusinessInformation {
     fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value0) = &self.business_name {
-            rt::check::length(value0, None, Some(80), &path.field("business_name"), out);
-        }
         rt::Validate::validate_at(
             &self.business_entity_type,
             &path.field("business_entity_type"),
@@ -370,59 +408,21 @@ impl rt::Validate for BusinessInformation {
 }
 crate::runtime::builder!(
     BusinessInformation; optional { with_business_name business_name : String,
-    with_business_entity_type business_entity_type :
-    BusinessInformationBusinessEntityType, with_registration_authority
-    registration_authority : String, with_registration_number registration_number :
-    String, with_tax_registration_number tax_registration_number : String,
-    with_financial_registration_number financial_registration_number : String,
+    with_business_entity_type business_entity_type : BusinessEntityType,
+    with_registration_authority registration_authority : String, with_registration_number
+    registration_number : String, with_tax_registration_number tax_registration_number :
+    String, with_financial_registration_number financial_registration_number : String,
     with_operating_address operating_address : OperatingAddress,
     with_registration_address registration_address : RegistrationAddress }; defaulted {}
-);
-/// Legal status of the business
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum BusinessInformationBusinessEntityType {
-    /// `SOLE_TRADER`
-    SoleTrader,
-    /// `STATE_OWNED_COMPANY`
-    StateOwnedCompany,
-    /// `ASSOCIATION`
-    Association,
-    /// `PUBLIC_LIMITED_COMPANY`
-    PublicLimitedCompany,
-    /// `PRIVATE_UNLIMITED_COMPANY`
-    PrivateUnlimitedCompany,
-    /// `COOPERATIVE`
-    Cooperative,
-    /// `FOUNDATION`
-    Foundation,
-    /// `NON_PROFIT_ORGANISATION`
-    NonProfitOrganisation,
-    /// `PARTNERSHIP`
-    Partnership,
-    /// `LIMITED_LIABILITY_COMPANY`
-    LimitedLiabilityCompany,
-    /// `TRUST`
-    Trust,
-    /// `UNKNOWN`
-    Unknown,
-    /// A value this version of the spec does not list, kept as received.
-    Unrecognized(String),
-}
-rt::lenient_enum!(
-    BusinessInformationBusinessEntityType, Unrecognized { SoleTrader = "SOLE_TRADER",
-    StateOwnedCompany = "STATE_OWNED_COMPANY", Association = "ASSOCIATION",
-    PublicLimitedCompany = "PUBLIC_LIMITED_COMPANY", PrivateUnlimitedCompany =
-    "PRIVATE_UNLIMITED_COMPANY", Cooperative = "COOPERATIVE", Foundation = "FOUNDATION",
-    NonProfitOrganisation = "NON_PROFIT_ORGANISATION", Partnership = "PARTNERSHIP",
-    LimitedLiabilityCompany = "LIMITED_LIABILITY_COMPANY", Trust = "TRUST", Unknown =
-    "UNKNOWN" }
 );
 /// Root channel object. The document does not specify the fields of this object.
 pub type ChannelData = serde_json::Map<String, serde_json::Value>;
 /// A collection channel of the account. The document does not specify the fields of this object.
 pub type CollectionChannel = serde_json::Map<String, serde_json::Value>;
 /// Collection channels of an account.
-pub type CollectionChannelList = Vec<CollectionChannel>;
+pub type CollectionChannelList = Vec<CollectionChannelListItem>;
+/// A collection channel of the account as listed by List all collection channels. The document shows the list as `[ ]` and does not specify the type of its items, so an item is any JSON value.
+pub type CollectionChannelListItem = serde_json::Value;
 /// Unique identifier assigned by Klarna to the channel collection defined
 ///
 /// Example: `"krn:partner:global:account:channel:collection:cad7a851-8f59-47ed-8b1f-e1d61a0e817c"`
@@ -457,7 +457,7 @@ impl rt::Validate for CreateCredentialRequest {
     fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
         if let Some(value0) = &self.description {
             rt::check::length(value0, None, Some(100), &path.field("description"), out);
-            rt::check::pattern(value0, &PATTERN_1, &path.field("description"), out);
+            rt::check::pattern(value0, &PATTERN_3, &path.field("description"), out);
         }
         rt::Validate::validate_at(&self.r#type, &path.field("type"), out);
         rt::Validate::validate_at(&self.environment, &path.field("environment"), out);
@@ -472,9 +472,11 @@ crate::runtime::builder!(
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct Credential {
-    /// The `credential_id` member.
+    /// Identifier of the Credential
+    ///
+    /// Example: `"376e67bb-8171-4dba-b330-9130dd0798e4"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credential_id: Option<CredentialIdentifier>,
+    pub credential_id: Option<String>,
     /// Description provided by the partner when creating a set of credentials
     ///
     /// Example: `"Test Client Credentials"`
@@ -486,7 +488,7 @@ pub struct Credential {
     /// The `environment` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<CredentialEnvironment>,
-    /// The client identifier of a CLIENT credential, usable by the Web SDK.
+    /// The client identifier of a CLIENT credential, usable by the Web SDK. (Authored here; the document shows this field only in its response sample.)
     ///
     /// Example: `"klarna_test_client_cADfmmYgMtpcgVi9toAaPXeCktHS2TKS7UrWxvxtWdCVq3uLpQXZVSPZNWEcLACDpvHZVmCWeFVD44fygezrVNU4ta9jdAR4H3evwjCKTTaRAs2sQDHSpN2TMzWVwrVpoZPacgTTVhXiWrNsXp23aEvdiLi"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -508,20 +510,14 @@ impl Credential {
 }
 impl rt::Validate for Credential {
     fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::Validate::validate_at(
-            &self.credential_id,
-            &path.field("credential_id"),
-            out,
-        );
         rt::Validate::validate_at(&self.r#type, &path.field("type"), out);
         rt::Validate::validate_at(&self.environment, &path.field("environment"), out);
     }
 }
 crate::runtime::builder!(
-    Credential; optional { with_credential_id credential_id : CredentialIdentifier,
-    with_description description : String, with_type r#type : CredentialType,
-    with_environment environment : CredentialEnvironment, with_client_id client_id :
-    String }; defaulted {}
+    Credential; optional { with_credential_id credential_id : String, with_description
+    description : String, with_type r#type : CredentialType, with_environment environment
+    : CredentialEnvironment, with_client_id client_id : String }; defaulted {}
 );
 /// Indicates the environment (TEST or LIVE) for which the credentials should be created,
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -544,7 +540,7 @@ rt::lenient_enum!(CredentialEnvironment, Unrecognized { Live = "LIVE", Test = "T
 pub struct CredentialIdentifier(String);
 impl CredentialIdentifier {
     fn check(value: &str, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::check::pattern(value, &PATTERN_2, path, out);
+        rt::check::pattern(value, &PATTERN_4, path, out);
     }
 }
 rt::newtype!(string CredentialIdentifier);
@@ -571,8 +567,8 @@ crate::runtime::builder!(
     CredentialList; optional { with_credentials credentials : Vec < CredentialListItem >
     }; defaulted {}
 );
-/// A credential of the account as listed by List Credentials. The document does not specify the fields of this object.
-pub type CredentialListItem = serde_json::Map<String, serde_json::Value>;
+/// A credential of the account as listed by List Credentials. The document shows the array collapsed (`[ ]`) and does not specify the type of its items, so an item is any JSON value.
+pub type CredentialListItem = serde_json::Value;
 /// Indicates the type of credentials to be created. API for an api-key and CLIENT for a clientId which can be used by the Web SDK.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CredentialType {
@@ -594,7 +590,7 @@ rt::lenient_enum!(CredentialType, Unrecognized { Client = "CLIENT", Api = "API" 
 pub struct DateOfBirth(String);
 impl DateOfBirth {
     fn check(value: &str, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::check::pattern(value, &PATTERN_3, path, out);
+        rt::check::pattern(value, &PATTERN_5, path, out);
     }
 }
 rt::newtype!(string DateOfBirth);
@@ -686,14 +682,24 @@ pub type ExtraAccountData = serde_json::Map<String, serde_json::Value>;
 pub struct IpAddress(String);
 impl IpAddress {
     fn check(value: &str, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::check::pattern(value, &PATTERN_4, path, out);
+        rt::check::pattern(value, &PATTERN_6, path, out);
     }
 }
 rt::newtype!(string IpAddress);
 /// The four-digit number that is used to classify the type of goods or services offered by a business.
 ///
 /// Example: `"5411"`
-pub type MerchantCategoryCode = String;
+///
+/// `new`, `TryFrom` and `FromStr` check every constraint of the schema. Deserialization accepts any value of the base type, so a response that breaks a documented constraint still parses; `validate()` reports the violation, and the client validates every input before sending it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct MerchantCategoryCode(String);
+impl MerchantCategoryCode {
+    fn check(value: &str, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        rt::check::pattern(value, &PATTERN_7, path, out);
+    }
+}
+rt::newtype!(string MerchantCategoryCode);
 /// Request body of Onboard a legacy merchant.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -887,7 +893,7 @@ pub struct PaymentProduct {
     /// Example: `"PAYMENT"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Identifier of the Payment Distribution profile associated with the product.
+    /// Identifier of the Payment Distribution profile associated with the product. (Authored here; the document shows this field only in its response samples.)
     ///
     /// Example: `"krn:partner:global:account:distribution-profile:206bbb83-9b6e-46fa-940d-337153c04a58"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -925,7 +931,15 @@ impl PaymentProduct {
         }
     }
 }
-rt::always_valid!(PaymentProduct);
+impl rt::Validate for PaymentProduct {
+    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        rt::Validate::validate_at(
+            &self.merchant_category_code,
+            &path.field("merchant_category_code"),
+            out,
+        );
+    }
+}
 crate::runtime::builder!(
     PaymentProduct; optional { with_product_id product_id : PaymentProductIdentifier,
     with_type r#type : String, with_distribution_profile_id distribution_profile_id :
@@ -1012,36 +1026,33 @@ pub type PaymentProductList = Vec<PaymentProductListItem>;
 pub type PaymentProductListItem = serde_json::Map<String, serde_json::Value>;
 /// Information about a product being configured for a migrated account. The document does not specify the fields of this object.
 pub type PaymentProductMigrationData = serde_json::Map<String, serde_json::Value>;
-/// Context of the payment product state. The document does not specify the fields of this object.
-pub type PaymentProductStateContext = serde_json::Map<String, serde_json::Value>;
-/// The root object for the registered business address. The document does not specify the fields of this object.
-pub type RegistrationAddress = serde_json::Map<String, serde_json::Value>;
-/// One of several forms of `RevertPaymentProductSuspensionProductId`.
+/// The product_id path parameter: "PaymentProductDefault (string) or PaymentProductIdentifier (string)", either the literal default (the unique payment product of the account) or a payment product identifier.
 ///
 /// Exactly one form is sent; a received value takes the first form that accepts it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
-pub enum RevertPaymentProductSuspensionProductId {
+pub enum PaymentProductSelector {
     /// The `PaymentProductDefault` form.
     PaymentProductDefault(PaymentProductDefault),
     /// The `PaymentProductIdentifier` form.
     PaymentProductIdentifier(PaymentProductIdentifier),
 }
 rt::union!(
-    RevertPaymentProductSuspensionProductId {
-    PaymentProductDefault(PaymentProductDefault),
+    PaymentProductSelector { PaymentProductDefault(PaymentProductDefault),
     PaymentProductIdentifier(PaymentProductIdentifier) }
 );
 rt::union!(
-    from RevertPaymentProductSuspensionProductId {
-    PaymentProductDefault(PaymentProductDefault),
+    from PaymentProductSelector { PaymentProductDefault(PaymentProductDefault),
     PaymentProductIdentifier(PaymentProductIdentifier) }
 );
 rt::union!(
-    display RevertPaymentProductSuspensionProductId { PaymentProductDefault,
-    PaymentProductIdentifier }
+    display PaymentProductSelector { PaymentProductDefault, PaymentProductIdentifier }
 );
-/// Settlement information for a given merchant (request and response of the settlement information operations).
+/// Context of the payment product state. (Authored here; the document shows `state_context` only as `{ }` in its response samples.) The document does not specify the fields of this object.
+pub type PaymentProductStateContext = serde_json::Map<String, serde_json::Value>;
+/// The root object for the registered business address. The document does not specify the fields of this object.
+pub type RegistrationAddress = serde_json::Map<String, serde_json::Value>;
+/// Settlement information for a given merchant (response of the settlement information operations; the document shows only response samples, so no constraints).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct SettlementInformation {
@@ -1050,9 +1061,11 @@ pub struct SettlementInformation {
     /// Example: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settlement_enabled: Option<bool>,
-    /// The `settlement_enabled_at` member.
+    /// Timestamp in ISO 8601 with timezone e.g. 2024-01-01T12:00:00Z
+    ///
+    /// Example: `"2024-01-01T12:00:00Z"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub settlement_enabled_at: Option<Timestamp>,
+    pub settlement_enabled_at: Option<String>,
 }
 rt::object!(SettlementInformation, Default);
 impl SettlementInformation {
@@ -1065,20 +1078,12 @@ impl SettlementInformation {
         }
     }
 }
-impl rt::Validate for SettlementInformation {
-    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::Validate::validate_at(
-            &self.settlement_enabled_at,
-            &path.field("settlement_enabled_at"),
-            out,
-        );
-    }
-}
+rt::always_valid!(SettlementInformation);
 crate::runtime::builder!(
     SettlementInformation; optional { with_settlement_enabled settlement_enabled : bool,
-    with_settlement_enabled_at settlement_enabled_at : Timestamp }; defaulted {}
+    with_settlement_enabled_at settlement_enabled_at : String }; defaulted {}
 );
-/// A social media link of the collection. The document does not specify the fields of this object.
+/// A social media link of the collection. (Authored here; the document prints only "Array of objects (SocialMediaLinks)" without a description.) The document does not specify the fields of this object.
 pub type SocialMediaLinks = serde_json::Map<String, serde_json::Value>;
 /// A stakeholder of an account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1100,15 +1105,17 @@ pub struct Stakeholder {
     /// The `address` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<StakeholderAddress>,
-    /// The `date_of_birth` member.
+    /// Date of birth of the person on the format YYYY-MM-DD
+    ///
+    /// Example: `"1970-01-01"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_of_birth: Option<DateOfBirth>,
+    pub date_of_birth: Option<String>,
     /// The `national_identification` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub national_identification: Option<NationalIdentification>,
     /// List of roles this stakeholder has in the business
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<Vec<StakeholderRolesItem>>,
+    pub roles: Option<Vec<StakeholderRole>>,
 }
 rt::object!(Stakeholder, Default);
 impl Stakeholder {
@@ -1128,33 +1135,15 @@ impl Stakeholder {
 }
 impl rt::Validate for Stakeholder {
     fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value0) = &self.given_name {
-            rt::check::length(value0, Some(1), Some(99), &path.field("given_name"), out);
-        }
-        if let Some(value0) = &self.family_name {
-            rt::check::length(
-                value0,
-                Some(1),
-                Some(99),
-                &path.field("family_name"),
-                out,
-            );
-        }
-        rt::Validate::validate_at(
-            &self.date_of_birth,
-            &path.field("date_of_birth"),
-            out,
-        );
         rt::Validate::validate_at(&self.roles, &path.field("roles"), out);
     }
 }
 crate::runtime::builder!(
     Stakeholder; optional { with_stakeholder_id stakeholder_id : StakeholderIdentifier,
     with_given_name given_name : String, with_family_name family_name : String,
-    with_address address : StakeholderAddress, with_date_of_birth date_of_birth :
-    DateOfBirth, with_national_identification national_identification :
-    NationalIdentification, with_roles roles : Vec < StakeholderRolesItem > }; defaulted
-    {}
+    with_address address : StakeholderAddress, with_date_of_birth date_of_birth : String,
+    with_national_identification national_identification : NationalIdentification,
+    with_roles roles : Vec < StakeholderRole > }; defaulted {}
 );
 /// The root object for the stakeholder address. The document does not specify the fields of this object.
 pub type StakeholderAddress = serde_json::Map<String, serde_json::Value>;
@@ -1190,13 +1179,13 @@ pub struct StakeholderRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub national_identification: Option<NationalIdentification>,
     /// List of roles this stakeholder has in the business
-    pub roles: Vec<StakeholderRequestRolesItem>,
+    pub roles: Vec<StakeholderRole>,
 }
 rt::object!(StakeholderRequest);
 impl StakeholderRequest {
     /// A `StakeholderRequest` from its required members; optional members are left out.
     #[must_use]
-    pub fn new(roles: Vec<StakeholderRequestRolesItem>) -> Self {
+    pub fn new(roles: Vec<StakeholderRole>) -> Self {
         StakeholderRequest {
             given_name: None,
             family_name: None,
@@ -1226,35 +1215,19 @@ impl rt::Validate for StakeholderRequest {
             &path.field("date_of_birth"),
             out,
         );
+        rt::Validate::validate_at(&self.roles, &path.field("roles"), out);
     }
 }
 crate::runtime::builder!(
-    StakeholderRequest, StakeholderRequestRequired { roles : Vec <
-    StakeholderRequestRolesItem > }; optional { with_given_name given_name : String,
-    with_family_name family_name : String, with_address address : StakeholderAddress,
-    with_date_of_birth date_of_birth : DateOfBirth, with_national_identification
-    national_identification : NationalIdentification }; defaulted {}
+    StakeholderRequest, StakeholderRequestRequired { roles : Vec < StakeholderRole > };
+    optional { with_given_name given_name : String, with_family_name family_name :
+    String, with_address address : StakeholderAddress, with_date_of_birth date_of_birth :
+    DateOfBirth, with_national_identification national_identification :
+    NationalIdentification }; defaulted {}
 );
-/// The `StakeholderRequestRolesItem` enumeration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum StakeholderRequestRolesItem {
-    /// `LEGAL_REPRESENTATIVE`
-    LegalRepresentative,
-    /// `ALTERNATIVE_BENEFICIAL_OWNER`
-    AlternativeBeneficialOwner,
-    /// `ULTIMATE_BENEFICIAL_OWNER`
-    UltimateBeneficialOwner,
-    /// `OWNER`
-    Owner,
-}
-rt::strict_enum!(
-    StakeholderRequestRolesItem { LegalRepresentative = "LEGAL_REPRESENTATIVE",
-    AlternativeBeneficialOwner = "ALTERNATIVE_BENEFICIAL_OWNER", UltimateBeneficialOwner
-    = "ULTIMATE_BENEFICIAL_OWNER", Owner = "OWNER" }
-);
-/// The `StakeholderRolesItem` enumeration.
+/// A role the stakeholder has in the business.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum StakeholderRolesItem {
+pub enum StakeholderRole {
     /// `LEGAL_REPRESENTATIVE`
     LegalRepresentative,
     /// `ALTERNATIVE_BENEFICIAL_OWNER`
@@ -1267,14 +1240,12 @@ pub enum StakeholderRolesItem {
     Unrecognized(String),
 }
 rt::lenient_enum!(
-    StakeholderRolesItem, Unrecognized { LegalRepresentative = "LEGAL_REPRESENTATIVE",
+    StakeholderRole, Unrecognized { LegalRepresentative = "LEGAL_REPRESENTATIVE",
     AlternativeBeneficialOwner = "ALTERNATIVE_BENEFICIAL_OWNER", UltimateBeneficialOwner
     = "ULTIMATE_BENEFICIAL_OWNER", Owner = "OWNER" }
 );
 /// The list of customer support contact point. The document does not specify the fields of this object.
 pub type SupportContact = serde_json::Map<String, serde_json::Value>;
-/// The `SuspendPaymentProductProductId` schema: the same type as [`RevertPaymentProductSuspensionProductId`].
-pub type SuspendPaymentProductProductId = RevertPaymentProductSuspensionProductId;
 /// Request body of Suspend a Payment Product (both the current and the deprecated operation).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -1339,10 +1310,51 @@ rt::strict_enum!(
 pub struct Timestamp(String);
 impl Timestamp {
     fn check(value: &str, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::check::pattern(value, &PATTERN_5, path, out);
+        rt::check::pattern(value, &PATTERN_8, path, out);
     }
 }
 rt::newtype!(string Timestamp);
+/// Request body of Update account information.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
+pub struct UpdateAccountInformationRequest {
+    /// The `account_created_from_ip` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_created_from_ip: Option<IpAddress>,
+    /// The `account_created_at` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_created_at: Option<Timestamp>,
+}
+rt::object!(UpdateAccountInformationRequest, Default);
+impl UpdateAccountInformationRequest {
+    /// A `UpdateAccountInformationRequest` with every optional member left out.
+    #[must_use]
+    pub fn new() -> Self {
+        UpdateAccountInformationRequest {
+            account_created_from_ip: None,
+            account_created_at: None,
+        }
+    }
+}
+impl rt::Validate for UpdateAccountInformationRequest {
+    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        rt::Validate::validate_at(
+            &self.account_created_from_ip,
+            &path.field("account_created_from_ip"),
+            out,
+        );
+        rt::Validate::validate_at(
+            &self.account_created_at,
+            &path.field("account_created_at"),
+            out,
+        );
+    }
+}
+crate::runtime::builder!(
+    UpdateAccountInformationRequest; optional { with_account_created_from_ip
+    account_created_from_ip : IpAddress, with_account_created_at account_created_at :
+    Timestamp }; defaulted {}
+);
 /// Request body of Update Account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -1378,6 +1390,83 @@ crate::runtime::builder!(
     UpdateAccountRequest; optional { with_account_reference account_reference : String,
     with_account_name account_name : String, with_account_owner account_owner :
     AccountOwner }; defaulted {}
+);
+/// Request body of Update business information.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
+pub struct UpdateBusinessInformationRequest {
+    /// Registered Business name
+    ///
+    /// Example: `"John Doe LLC"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_name: Option<String>,
+    /// The `business_entity_type` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_entity_type: Option<BusinessEntityType>,
+    /// The authority / local court where the company is registered
+    ///
+    /// Example: `"Ohio"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_authority: Option<String>,
+    /// Identification number assigned to a business entity when it is registered with a government authority
+    ///
+    /// Example: `"12345678"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_number: Option<String>,
+    /// The unique number that identifies a taxable business or non-taxable legal entity that is registered for VAT/Sales Tax
+    ///
+    /// Example: `"999-999-999"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_registration_number: Option<String>,
+    /// The financial license number as registered with the authorities
+    ///
+    /// Example: `"12345678"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financial_registration_number: Option<String>,
+    /// The `operating_address` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operating_address: Option<OperatingAddress>,
+    /// The `registration_address` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_address: Option<RegistrationAddress>,
+}
+rt::object!(UpdateBusinessInformationRequest, Default);
+impl UpdateBusinessInformationRequest {
+    /// A `UpdateBusinessInformationRequest` with every optional member left out.
+    #[must_use]
+    pub fn new() -> Self {
+        UpdateBusinessInformationRequest {
+            business_name: None,
+            business_entity_type: None,
+            registration_authority: None,
+            registration_number: None,
+            tax_registration_number: None,
+            financial_registration_number: None,
+            operating_address: None,
+            registration_address: None,
+        }
+    }
+}
+impl rt::Validate for UpdateBusinessInformationRequest {
+    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        if let Some(value0) = &self.business_name {
+            rt::check::length(value0, None, Some(80), &path.field("business_name"), out);
+        }
+        rt::Validate::validate_at(
+            &self.business_entity_type,
+            &path.field("business_entity_type"),
+            out,
+        );
+    }
+}
+crate::runtime::builder!(
+    UpdateBusinessInformationRequest; optional { with_business_name business_name :
+    String, with_business_entity_type business_entity_type : BusinessEntityType,
+    with_registration_authority registration_authority : String, with_registration_number
+    registration_number : String, with_tax_registration_number tax_registration_number :
+    String, with_financial_registration_number financial_registration_number : String,
+    with_operating_address operating_address : OperatingAddress,
+    with_registration_address registration_address : RegistrationAddress }; defaulted {}
 );
 /// Request body of Update a collection channel.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1428,8 +1517,6 @@ crate::runtime::builder!(
     SupportContact, with_social_media_links social_media_links : Vec < SocialMediaLinks >
     }; defaulted {}
 );
-/// The `UpdatePaymentProductProductId` schema: the same type as [`RevertPaymentProductSuspensionProductId`].
-pub type UpdatePaymentProductProductId = RevertPaymentProductSuspensionProductId;
 /// Request body of Patch a given Payment Product information.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -1448,10 +1535,56 @@ impl UpdatePaymentProductRequest {
         }
     }
 }
-rt::always_valid!(UpdatePaymentProductRequest);
+impl rt::Validate for UpdatePaymentProductRequest {
+    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        rt::Validate::validate_at(
+            &self.merchant_category_code,
+            &path.field("merchant_category_code"),
+            out,
+        );
+    }
+}
 crate::runtime::builder!(
     UpdatePaymentProductRequest; optional { with_merchant_category_code
     merchant_category_code : MerchantCategoryCode }; defaulted {}
+);
+/// Request body of Update settlement information.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
+pub struct UpdateSettlementInformationRequest {
+    /// Are payouts enabled
+    ///
+    /// Example: `true`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement_enabled: Option<bool>,
+    /// The `settlement_enabled_at` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement_enabled_at: Option<Timestamp>,
+}
+rt::object!(UpdateSettlementInformationRequest, Default);
+impl UpdateSettlementInformationRequest {
+    /// A `UpdateSettlementInformationRequest` with every optional member left out.
+    #[must_use]
+    pub fn new() -> Self {
+        UpdateSettlementInformationRequest {
+            settlement_enabled: None,
+            settlement_enabled_at: None,
+        }
+    }
+}
+impl rt::Validate for UpdateSettlementInformationRequest {
+    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        rt::Validate::validate_at(
+            &self.settlement_enabled_at,
+            &path.field("settlement_enabled_at"),
+            out,
+        );
+    }
+}
+crate::runtime::builder!(
+    UpdateSettlementInformationRequest; optional { with_settlement_enabled
+    settlement_enabled : bool, with_settlement_enabled_at settlement_enabled_at :
+    Timestamp }; defaulted {}
 );
 /// Request body of Update a website channel.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1672,42 +1805,7 @@ impl WebsiteChannel {
         }
     }
 }
-impl rt::Validate for WebsiteChannel {
-    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        if let Some(value0) = &self.urls {
-            for (index1, item1) in value0.iter().enumerate() {
-                rt::check::length(
-                    item1,
-                    None,
-                    Some(2083),
-                    &path.field("urls").index(index1),
-                    out,
-                );
-            }
-        }
-        if let Some(value0) = &self.website_name {
-            rt::check::length(value0, None, Some(80), &path.field("website_name"), out);
-        }
-        if let Some(value0) = &self.website_reference {
-            rt::check::length(
-                value0,
-                None,
-                Some(80),
-                &path.field("website_reference"),
-                out,
-            );
-        }
-        if let Some(value0) = &self.channel_collection_reference {
-            rt::check::length(
-                value0,
-                None,
-                Some(80),
-                &path.field("channel_collection_reference"),
-                out,
-            );
-        }
-    }
-}
+rt::always_valid!(WebsiteChannel);
 crate::runtime::builder!(
     WebsiteChannel; optional { with_website_id website_id : WebsitesIdentifier, with_urls
     urls : Vec < String >, with_website_name website_name : String,
@@ -1741,10 +1839,12 @@ pub const SCHEMAS: &[&str] = &[
     "BankAccountType",
     "Bic",
     "Branding",
+    "BusinessEntityType",
     "BusinessInformation",
     "ChannelData",
     "CollectionChannel",
     "CollectionChannelList",
+    "CollectionChannelListItem",
     "CollectionsIdentifier",
     "CreateCredentialRequest",
     "Credential",
@@ -1776,6 +1876,7 @@ pub const SCHEMAS: &[&str] = &[
     "PaymentProductList",
     "PaymentProductListItem",
     "PaymentProductMigrationData",
+    "PaymentProductSelector",
     "PaymentProductStateContext",
     "RegistrationAddress",
     "SettlementInformation",
@@ -1786,12 +1887,16 @@ pub const SCHEMAS: &[&str] = &[
     "StakeholderList",
     "StakeholderListItem",
     "StakeholderRequest",
+    "StakeholderRole",
     "SupportContact",
     "SuspendPaymentProductRequest",
     "Timestamp",
+    "UpdateAccountInformationRequest",
     "UpdateAccountRequest",
+    "UpdateBusinessInformationRequest",
     "UpdateCollectionRequest",
     "UpdatePaymentProductRequest",
+    "UpdateSettlementInformationRequest",
     "UpdateWebsiteRequest",
     "ValidationError",
     "WebhookMetadata",
@@ -1827,10 +1932,12 @@ pub fn check_schema(
             "BankAccountType" => input.check::<BankAccountType>(),
             "Bic" => input.check::<Bic>(),
             "Branding" => input.check::<Branding>(),
+            "BusinessEntityType" => input.check::<BusinessEntityType>(),
             "BusinessInformation" => input.check::<BusinessInformation>(),
             "ChannelData" => input.check::<ChannelData>(),
             "CollectionChannel" => input.check::<CollectionChannel>(),
             "CollectionChannelList" => input.check::<CollectionChannelList>(),
+            "CollectionChannelListItem" => input.check::<CollectionChannelListItem>(),
             "CollectionsIdentifier" => input.check::<CollectionsIdentifier>(),
             "CreateCredentialRequest" => input.check::<CreateCredentialRequest>(),
             "Credential" => input.check::<Credential>(),
@@ -1872,6 +1979,7 @@ pub fn check_schema(
             "PaymentProductList" => input.check::<PaymentProductList>(),
             "PaymentProductListItem" => input.check::<PaymentProductListItem>(),
             "PaymentProductMigrationData" => input.check::<PaymentProductMigrationData>(),
+            "PaymentProductSelector" => input.check::<PaymentProductSelector>(),
             "PaymentProductStateContext" => input.check::<PaymentProductStateContext>(),
             "RegistrationAddress" => input.check::<RegistrationAddress>(),
             "SettlementInformation" => input.check::<SettlementInformation>(),
@@ -1882,14 +1990,24 @@ pub fn check_schema(
             "StakeholderList" => input.check::<StakeholderList>(),
             "StakeholderListItem" => input.check::<StakeholderListItem>(),
             "StakeholderRequest" => input.check::<StakeholderRequest>(),
+            "StakeholderRole" => input.check::<StakeholderRole>(),
             "SupportContact" => input.check::<SupportContact>(),
             "SuspendPaymentProductRequest" => {
                 input.check::<SuspendPaymentProductRequest>()
             }
             "Timestamp" => input.check::<Timestamp>(),
+            "UpdateAccountInformationRequest" => {
+                input.check::<UpdateAccountInformationRequest>()
+            }
             "UpdateAccountRequest" => input.check::<UpdateAccountRequest>(),
+            "UpdateBusinessInformationRequest" => {
+                input.check::<UpdateBusinessInformationRequest>()
+            }
             "UpdateCollectionRequest" => input.check::<UpdateCollectionRequest>(),
             "UpdatePaymentProductRequest" => input.check::<UpdatePaymentProductRequest>(),
+            "UpdateSettlementInformationRequest" => {
+                input.check::<UpdateSettlementInformationRequest>()
+            }
             "UpdateWebsiteRequest" => input.check::<UpdateWebsiteRequest>(),
             "ValidationError" => input.check::<ValidationError>(),
             "WebhookMetadata" => input.check::<WebhookMetadata>(),

@@ -52,11 +52,9 @@ impl Client {
         account_id: &AccountIdentifier,
         locale: &Locale,
         payment_amount: &PaymentAmount,
-        custom_payment_method_ids: Option<&str>,
-        message_preference: Option<
-            &GetCreditPromotionAutoSizeMessagingMessagePreference,
-        >,
-        message_prefix: Option<&GetCreditPromotionAutoSizeMessagingMessagePrefix>,
+        custom_payment_method_ids: Option<&[String]>,
+        message_preference: Option<&MessagePreference>,
+        message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
     ) -> Result<GetCreditPromotionAutoSizeMessagingOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -89,8 +87,10 @@ impl Client {
             request.query("payment_amount", text);
         }
         if let Some(value) = custom_payment_method_ids {
-            let text = value.to_string();
-            request.query("custom_payment_method_ids", text);
+            for item in value.iter() {
+                let text = item.to_string();
+                request.query("custom_payment_method_ids", text);
+            }
         }
         if let Some(value) = message_preference {
             let text = value.to_string();
@@ -150,9 +150,9 @@ impl Client {
         account_id: &AccountIdentifier,
         locale: &Locale,
         payment_amount: &PaymentAmount,
-        custom_payment_method_ids: Option<&str>,
-        message_preference: Option<&GetCreditPromotionBadgeMessagingMessagePreference>,
-        message_prefix: Option<&GetCreditPromotionBadgeMessagingMessagePrefix>,
+        custom_payment_method_ids: Option<&[String]>,
+        message_preference: Option<&MessagePreference>,
+        message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
     ) -> Result<GetCreditPromotionBadgeMessagingOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -185,8 +185,10 @@ impl Client {
             request.query("payment_amount", text);
         }
         if let Some(value) = custom_payment_method_ids {
-            let text = value.to_string();
-            request.query("custom_payment_method_ids", text);
+            for item in value.iter() {
+                let text = item.to_string();
+                request.query("custom_payment_method_ids", text);
+            }
         }
         if let Some(value) = message_preference {
             let text = value.to_string();
@@ -240,10 +242,8 @@ impl Client {
         &self,
         account_id: &AccountIdentifier,
         locale: &Locale,
-        message_preference: Option<
-            &GetTopStripPromotionAutoSizeMessagingMessagePreference,
-        >,
-        message_prefix: Option<&GetTopStripPromotionAutoSizeMessagingMessagePrefix>,
+        message_preference: Option<&MessagePreference>,
+        message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
     ) -> Result<GetTopStripPromotionAutoSizeMessagingOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -325,8 +325,8 @@ impl Client {
         &self,
         account_id: &AccountIdentifier,
         locale: &Locale,
-        message_preference: Option<&GetTopStripPromotionBadgeMessagingMessagePreference>,
-        message_prefix: Option<&GetTopStripPromotionBadgeMessagingMessagePrefix>,
+        message_preference: Option<&MessagePreference>,
+        message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
     ) -> Result<GetTopStripPromotionBadgeMessagingOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -402,7 +402,7 @@ impl Client {
         &self,
         account_id: &AccountIdentifier,
         locale: &Locale,
-        custom_payment_method_ids: Option<&str>,
+        custom_payment_method_ids: Option<&[String]>,
         payment_amount: &PaymentAmount,
         options: rt::client::CallOptions,
     ) -> Result<GetCheckoutMessagingOutcome, rt::client::ClientError> {
@@ -431,8 +431,10 @@ impl Client {
             request.query("locale", text);
         }
         if let Some(value) = custom_payment_method_ids {
-            let text = value.to_string();
-            request.query("custom_payment_method_ids", text);
+            for item in value.iter() {
+                let text = item.to_string();
+                request.query("custom_payment_method_ids", text);
+            }
         }
         {
             let value = payment_amount;
@@ -461,8 +463,8 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Unique account identifier assigned by Klarna to the onboarded merchant
-    /// - `mid`: optional query `mid`. MID of the merchant.
-    /// - `client_id`: optional query `client_id`. Client ID(UUID) of the merchant.
+    /// - `mid`: optional query `mid`. MID of the merchant. The document gets capabilities "by MID or clientId(UUID)": send `mid` or `client_id`.
+    /// - `client_id`: optional query `client_id`. Client ID(UUID) of the merchant. The document gets capabilities "by MID or clientId(UUID)": send `mid` or `client_id`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_messaging_capabilities(
         &self,
@@ -520,18 +522,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Unique account identifier assigned by Klarna to the onboarded merchant
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_payment_options(
         &self,
         account_id: &AccountIdentifier,
-        body: &GetPaymentOptionsRequest,
+        body: Option<&GetPaymentOptionsRequest>,
         options: rt::client::CallOptions,
     ) -> Result<GetPaymentOptionsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -543,7 +545,9 @@ impl Client {
         request.segment("payment");
         request.segment("messaging");
         request.segment("payment-options");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -571,18 +575,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Unique account identifier assigned by Klarna to the onboarded merchant
-    /// - `body`: required JSON request body.
+    /// - `body`: optional JSON request body.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_payment_descriptors(
         &self,
         account_id: &AccountIdentifier,
-        body: &GetPaymentDescriptorsRequest,
+        body: Option<&GetPaymentDescriptorsRequest>,
         options: rt::client::CallOptions,
     ) -> Result<GetPaymentDescriptorsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -594,7 +598,9 @@ impl Client {
         request.segment("payment");
         request.segment("messaging");
         request.segment("payment-descriptors");
-        request.json_body(body)?;
+        if let Some(body) = body {
+            request.json_body(body)?;
+        }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
         match response.status() {
@@ -869,7 +875,7 @@ impl GetPaymentOptionsOutcome {
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum GetPaymentDescriptorsOutcome {
-    /// 200: Successful response
+    /// 200: Successful response. Response sample caption in the document: When category_preference is set to KLARNA, the payment_descriptor should return only one descriptor which has grouped text of all categories and with no payment_option_id.
     Ok(PaymentDescriptorsResponse),
     /// 400: Bad Request, there was an error in the input of the request. The request can not be retried without modifications.
     BadRequest(ErrorResponse),

@@ -144,35 +144,6 @@ rt::lenient_enum!(
     ErrorResponseErrorType, Unrecognized { AccessError = "ACCESS_ERROR", TechnicalError =
     "TECHNICAL_ERROR", ResourceError = "RESOURCE_ERROR", InputError = "INPUT_ERROR" }
 );
-/// The `GetCreditPromotionAutoSizeMessagingMessagePreference` enumeration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum GetCreditPromotionAutoSizeMessagingMessagePreference {
-    /// `klarna`
-    Klarna,
-    /// `in-store`
-    InStore,
-    /// `prequalification`
-    Prequalification,
-}
-rt::strict_enum!(
-    GetCreditPromotionAutoSizeMessagingMessagePreference { Klarna = "klarna", InStore =
-    "in-store", Prequalification = "prequalification" }
-);
-/// The `GetCreditPromotionAutoSizeMessagingMessagePrefix` enumeration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum GetCreditPromotionAutoSizeMessagingMessagePrefix {
-    /// `Or`
-    Or,
-    /// `or`
-    Or2,
-}
-rt::strict_enum!(
-    GetCreditPromotionAutoSizeMessagingMessagePrefix { Or = "Or", Or2 = "or" }
-);
-/// The `GetCreditPromotionBadgeMessagingMessagePreference` schema: the same type as [`GetCreditPromotionAutoSizeMessagingMessagePreference`].
-pub type GetCreditPromotionBadgeMessagingMessagePreference = GetCreditPromotionAutoSizeMessagingMessagePreference;
-/// The `GetCreditPromotionBadgeMessagingMessagePrefix` schema: the same type as [`GetCreditPromotionAutoSizeMessagingMessagePrefix`].
-pub type GetCreditPromotionBadgeMessagingMessagePrefix = GetCreditPromotionAutoSizeMessagingMessagePrefix;
 /// Request body of getPaymentDescriptors.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -259,14 +230,6 @@ crate::runtime::builder!(
     PaymentAmount, locale : Locale }; optional { with_currency currency : Currency,
     with_customer_token customer_token : CustomerToken }; defaulted {}
 );
-/// The `GetTopStripPromotionAutoSizeMessagingMessagePreference` schema: the same type as [`GetCreditPromotionAutoSizeMessagingMessagePreference`].
-pub type GetTopStripPromotionAutoSizeMessagingMessagePreference = GetCreditPromotionAutoSizeMessagingMessagePreference;
-/// The `GetTopStripPromotionAutoSizeMessagingMessagePrefix` schema: the same type as [`GetCreditPromotionAutoSizeMessagingMessagePrefix`].
-pub type GetTopStripPromotionAutoSizeMessagingMessagePrefix = GetCreditPromotionAutoSizeMessagingMessagePrefix;
-/// The `GetTopStripPromotionBadgeMessagingMessagePreference` schema: the same type as [`GetCreditPromotionAutoSizeMessagingMessagePreference`].
-pub type GetTopStripPromotionBadgeMessagingMessagePreference = GetCreditPromotionAutoSizeMessagingMessagePreference;
-/// The `GetTopStripPromotionBadgeMessagingMessagePrefix` schema: the same type as [`GetCreditPromotionAutoSizeMessagingMessagePrefix`].
-pub type GetTopStripPromotionBadgeMessagingMessagePrefix = GetCreditPromotionAutoSizeMessagingMessagePrefix;
 /// Preferred locale, in IETF BCP 47 format.
 ///
 /// Supported locales
@@ -324,6 +287,29 @@ pub type GetTopStripPromotionBadgeMessagingMessagePrefix = GetCreditPromotionAut
 ///
 /// Example: `"en-US"`
 pub type Locale = String;
+/// Allows the partner to indicate preference for the message type. If no value is passed or an unrecognized value is provided, the default "klarna" message will be used. Passing "in-store" adjusts the content to display "in-store" related message, while passing "prequalification" adjusts the message to display the prequalification related content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MessagePreference {
+    /// `klarna`
+    Klarna,
+    /// `in-store`
+    InStore,
+    /// `prequalification`
+    Prequalification,
+}
+rt::strict_enum!(
+    MessagePreference { Klarna = "klarna", InStore = "in-store", Prequalification =
+    "prequalification" }
+);
+/// Prefixes the content of the message. Allowed values: Or, or
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MessagePrefix {
+    /// `Or`
+    Or,
+    /// `or`
+    Or2,
+}
+rt::strict_enum!(MessagePrefix { Or = "Or", Or2 = "or" });
 /// The merchant's On-site messaging placements, countries and client ID.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -358,10 +344,10 @@ crate::runtime::builder!(
     with_countries countries : Vec < MessagingCapabilityCountry >, with_placements
     placements : Vec < MessagingCapabilityPlacement > }; defaulted {}
 );
-/// An item of `countries` in the capabilities response. The document does not specify the fields of this object.
-pub type MessagingCapabilityCountry = serde_json::Map<String, serde_json::Value>;
-/// An item of `placements` in the capabilities response. The document does not specify the fields of this object.
-pub type MessagingCapabilityPlacement = serde_json::Map<String, serde_json::Value>;
+/// An item of `countries` in the capabilities response. The document shows the array collapsed (`[ ]`) and does not specify the type of its items, so an item is any JSON value.
+pub type MessagingCapabilityCountry = serde_json::Value;
+/// An item of `placements` in the capabilities response. The document shows the array collapsed (`[ ]`) and does not specify the type of its items, so an item is any JSON value.
+pub type MessagingCapabilityPlacement = serde_json::Value;
 /// Messaging content of the placement. The document does not specify the fields of this object.
 pub type MessagingContent = serde_json::Map<String, serde_json::Value>;
 /// Messaging content for a placement (credit promotion, top strip or checkout). The document shows only the `content` member, collapsed.
@@ -444,6 +430,8 @@ pub const SCHEMAS: &[&str] = &[
     "GetPaymentDescriptorsRequest",
     "GetPaymentOptionsRequest",
     "Locale",
+    "MessagePreference",
+    "MessagePrefix",
     "MessagingCapabilitiesResponse",
     "MessagingCapabilityCountry",
     "MessagingCapabilityPlacement",
@@ -475,6 +463,8 @@ pub fn check_schema(
             }
             "GetPaymentOptionsRequest" => input.check::<GetPaymentOptionsRequest>(),
             "Locale" => input.check::<Locale>(),
+            "MessagePreference" => input.check::<MessagePreference>(),
+            "MessagePrefix" => input.check::<MessagePrefix>(),
             "MessagingCapabilitiesResponse" => {
                 input.check::<MessagingCapabilitiesResponse>()
             }

@@ -30,7 +30,7 @@ pub async fn call_all(
                     .expect("example for createCredential/body");
                 client
                     .create_credential(
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -79,7 +79,7 @@ pub async fn call_all(
                     .expect("example for onboardMerchant/body");
                 client
                     .onboard_merchant(
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -120,7 +120,7 @@ pub async fn call_all(
                 client
                     .update_account(
                         &account_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -154,7 +154,7 @@ pub async fn call_all(
                         "\"krn:partner:global:account:live:LWT2XJSE\"",
                     )
                     .expect("example for updatePaymentProduct/account_id");
-                let product_id: klarna_generated::management::UpdatePaymentProductProductId = serde_json::from_str(
+                let product_id: klarna_generated::management::PaymentProductSelector = serde_json::from_str(
                         "\"default\"",
                     )
                     .expect("example for updatePaymentProduct/product_id");
@@ -166,7 +166,7 @@ pub async fn call_all(
                     .update_payment_product(
                         &account_id,
                         &product_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -182,7 +182,7 @@ pub async fn call_all(
                         "\"krn:partner:global:account:live:LWT2XJSE\"",
                     )
                     .expect("example for suspendPaymentProduct/account_id");
-                let product_id: klarna_generated::management::SuspendPaymentProductProductId = serde_json::from_str(
+                let product_id: klarna_generated::management::PaymentProductSelector = serde_json::from_str(
                         "\"default\"",
                     )
                     .expect("example for suspendPaymentProduct/product_id");
@@ -194,7 +194,7 @@ pub async fn call_all(
                     .suspend_payment_product(
                         &account_id,
                         &product_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -210,7 +210,7 @@ pub async fn call_all(
                         "\"krn:partner:global:account:live:LWT2XJSE\"",
                     )
                     .expect("example for revertPaymentProductSuspension/account_id");
-                let product_id: klarna_generated::management::RevertPaymentProductSuspensionProductId = serde_json::from_str(
+                let product_id: klarna_generated::management::PaymentProductSelector = serde_json::from_str(
                         "\"default\"",
                     )
                     .expect("example for revertPaymentProductSuspension/product_id");
@@ -240,7 +240,7 @@ pub async fn call_all(
                 client
                     .suspend_payment_product_deprecated(
                         &account_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -278,7 +278,7 @@ pub async fn call_all(
                     .expect("example for migrateMerchant/body");
                 client
                     .migrate_merchant(
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -324,7 +324,7 @@ pub async fn call_all(
                     .update_website(
                         &account_id,
                         &website_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -370,7 +370,7 @@ pub async fn call_all(
                     .update_collection(
                         &account_id,
                         &collection_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -404,14 +404,14 @@ pub async fn call_all(
                         "\"krn:partner:global:account:live:LWT2XJSE\"",
                     )
                     .expect("example for updateAccountInformation/account_id");
-                let body: klarna_generated::management::AccountInformation = serde_json::from_str(
+                let body: klarna_generated::management::UpdateAccountInformationRequest = serde_json::from_str(
                         "{\"account_created_from_ip\":\"192.168.1.1\",\"account_created_at\":\"2024-01-01T12:00:00Z\"}",
                     )
                     .expect("example for updateAccountInformation/body");
                 client
                     .update_account_information(
                         &account_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -445,14 +445,14 @@ pub async fn call_all(
                         "\"krn:partner:global:account:live:LWT2XJSE\"",
                     )
                     .expect("example for updateBusinessInformation/account_id");
-                let body: klarna_generated::management::BusinessInformation = serde_json::from_str(
+                let body: klarna_generated::management::UpdateBusinessInformationRequest = serde_json::from_str(
                         "{\"business_name\":\"John Doe LLC\",\"business_entity_type\":\"LIMITED_LIABILITY_COMPANY\",\"registration_authority\":\"Ohio\",\"registration_number\":\"12345678\",\"tax_registration_number\":\"999-999-999\",\"financial_registration_number\":\"12345678\",\"operating_address\":{},\"registration_address\":{}}",
                     )
                     .expect("example for updateBusinessInformation/body");
                 client
                     .update_business_information(
                         &account_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -493,7 +493,7 @@ pub async fn call_all(
                 client
                     .register_stakeholder(
                         &account_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -567,7 +567,7 @@ pub async fn call_all(
                     .update_stakeholder(
                         &account_id,
                         &stakeholder_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -601,14 +601,14 @@ pub async fn call_all(
                         "\"krn:partner:global:account:live:LWT2XJSE\"",
                     )
                     .expect("example for updateSettlementInformation/account_id");
-                let body: klarna_generated::management::SettlementInformation = serde_json::from_str(
+                let body: klarna_generated::management::UpdateSettlementInformationRequest = serde_json::from_str(
                         "{\"settlement_enabled\":true,\"settlement_enabled_at\":\"2024-01-01T12:00:00Z\"}",
                     )
                     .expect("example for updateSettlementInformation/body");
                 client
                     .update_settlement_information(
                         &account_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -649,7 +649,7 @@ pub async fn call_all(
                 client
                     .add_bank_account(
                         &account_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -723,7 +723,7 @@ pub async fn call_all(
                     .update_bank_account(
                         &account_id,
                         &bank_account_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await

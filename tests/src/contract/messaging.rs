@@ -27,19 +27,19 @@ pub async fn call_all(
                     .expect(
                         "example for getCreditPromotionAutoSizeMessaging/payment_amount",
                     );
-                let custom_payment_method_ids: String = serde_json::from_str(
-                        "\"FINANCING0\"",
+                let custom_payment_method_ids: Vec<String> = serde_json::from_str(
+                        "[\"FINANCING0\"]",
                     )
                     .expect(
                         "example for getCreditPromotionAutoSizeMessaging/custom_payment_method_ids",
                     );
-                let message_preference: klarna_generated::messaging::GetCreditPromotionAutoSizeMessagingMessagePreference = serde_json::from_str(
+                let message_preference: klarna_generated::messaging::MessagePreference = serde_json::from_str(
                         "\"in-store\"",
                     )
                     .expect(
                         "example for getCreditPromotionAutoSizeMessaging/message_preference",
                     );
-                let message_prefix: klarna_generated::messaging::GetCreditPromotionAutoSizeMessagingMessagePrefix = serde_json::from_str(
+                let message_prefix: klarna_generated::messaging::MessagePrefix = serde_json::from_str(
                         "\"Or\"",
                     )
                     .expect(
@@ -78,19 +78,19 @@ pub async fn call_all(
                     .expect(
                         "example for getCreditPromotionBadgeMessaging/payment_amount",
                     );
-                let custom_payment_method_ids: String = serde_json::from_str(
-                        "\"FINANCING0\"",
+                let custom_payment_method_ids: Vec<String> = serde_json::from_str(
+                        "[\"FINANCING0\"]",
                     )
                     .expect(
                         "example for getCreditPromotionBadgeMessaging/custom_payment_method_ids",
                     );
-                let message_preference: klarna_generated::messaging::GetCreditPromotionBadgeMessagingMessagePreference = serde_json::from_str(
+                let message_preference: klarna_generated::messaging::MessagePreference = serde_json::from_str(
                         "\"in-store\"",
                     )
                     .expect(
                         "example for getCreditPromotionBadgeMessaging/message_preference",
                     );
-                let message_prefix: klarna_generated::messaging::GetCreditPromotionBadgeMessagingMessagePrefix = serde_json::from_str(
+                let message_prefix: klarna_generated::messaging::MessagePrefix = serde_json::from_str(
                         "\"Or\"",
                     )
                     .expect(
@@ -125,13 +125,13 @@ pub async fn call_all(
                         "\"en-US\"",
                     )
                     .expect("example for getTopStripPromotionAutoSizeMessaging/locale");
-                let message_preference: klarna_generated::messaging::GetTopStripPromotionAutoSizeMessagingMessagePreference = serde_json::from_str(
+                let message_preference: klarna_generated::messaging::MessagePreference = serde_json::from_str(
                         "\"in-store\"",
                     )
                     .expect(
                         "example for getTopStripPromotionAutoSizeMessaging/message_preference",
                     );
-                let message_prefix: klarna_generated::messaging::GetTopStripPromotionAutoSizeMessagingMessagePrefix = serde_json::from_str(
+                let message_prefix: klarna_generated::messaging::MessagePrefix = serde_json::from_str(
                         "\"Or\"",
                     )
                     .expect(
@@ -162,13 +162,13 @@ pub async fn call_all(
                         "\"en-US\"",
                     )
                     .expect("example for getTopStripPromotionBadgeMessaging/locale");
-                let message_preference: klarna_generated::messaging::GetTopStripPromotionBadgeMessagingMessagePreference = serde_json::from_str(
+                let message_preference: klarna_generated::messaging::MessagePreference = serde_json::from_str(
                         "\"in-store\"",
                     )
                     .expect(
                         "example for getTopStripPromotionBadgeMessaging/message_preference",
                     );
-                let message_prefix: klarna_generated::messaging::GetTopStripPromotionBadgeMessagingMessagePrefix = serde_json::from_str(
+                let message_prefix: klarna_generated::messaging::MessagePrefix = serde_json::from_str(
                         "\"Or\"",
                     )
                     .expect(
@@ -199,8 +199,8 @@ pub async fn call_all(
                         "\"en-US\"",
                     )
                     .expect("example for getCheckoutMessaging/locale");
-                let custom_payment_method_ids: String = serde_json::from_str(
-                        "\"FINANCING0\"",
+                let custom_payment_method_ids: Vec<String> = serde_json::from_str(
+                        "[\"FINANCING0\"]",
                     )
                     .expect(
                         "example for getCheckoutMessaging/custom_payment_method_ids",
@@ -263,7 +263,7 @@ pub async fn call_all(
                 client
                     .get_payment_options(
                         &account_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
@@ -286,7 +286,7 @@ pub async fn call_all(
                 client
                     .get_payment_descriptors(
                         &account_id,
-                        &body,
+                        Some(&body),
                         klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
