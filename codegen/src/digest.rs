@@ -103,6 +103,7 @@ fn shape(shape: &Shape) -> String {
         Ty::Map(value) => format!("map<{}>", self::shape(value)),
         Ty::Json => "json".into(),
         Ty::JsonObject => "object".into(),
+        Ty::Bytes => "bytes".into(),
     };
     let nullable = if shape.nullable { "?" } else { "" };
     format!("{ty}{nullable}{}", rules(&shape.rules))

@@ -255,6 +255,8 @@ pub enum Ty {
     Json,
     /// A free-form JSON object.
     JsonObject,
+    /// Raw bytes (a binary request or response body).
+    Bytes,
 }
 
 /// Constraints at one position, each a runtime `Rule` a value can break;
@@ -348,6 +350,8 @@ pub struct Body {
     pub required: bool,
     /// Its media type.
     pub content_type: String,
+    /// How it is written.
+    pub media: Media,
     /// An example body from the spec's media type.
     pub example: Option<serde_json::Value>,
 }
@@ -370,8 +374,27 @@ pub struct Response {
     pub status: StatusMatch,
     /// Its description.
     pub doc: String,
-    /// Its JSON body, if it has one.
+    /// Its body, if it has one.
     pub body: Option<Shape>,
+    /// How the body is read.
+    pub media: Media,
+}
+
+/// How a body is written or read, from its media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Media {
+    /// JSON (`application/json`, `+json` types), checked against the content type received.
+    Json,
+    /// Documented as `*/*` with a schema: read as JSON whatever the content type.
+    AnyJson,
+    /// `application/x-www-form-urlencoded`, nested members in brackets.
+    Form,
+    /// `multipart/form-data`, one part per member.
+    Multipart,
+    /// Text (`text/*`, XML): a string.
+    Text,
+    /// Anything else: bytes.
+    Binary,
 }
 
 /// An HTTP method the client can send.

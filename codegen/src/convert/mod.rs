@@ -14,6 +14,7 @@ mod dedupe;
 mod direction;
 mod facts;
 mod inputs;
+mod media;
 mod normalize;
 mod operation;
 mod path;

@@ -2,9 +2,10 @@
 
 use openapiv3::{Operation as OaOperation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, StatusCode};
 
+use super::media;
 use super::Converter;
 use crate::error::Result;
-use crate::ir::{Body, Method, Operation, Param, ParamLocation, Response, Shape, StatusMatch, Webhook};
+use crate::ir::{Body, Media, Method, Operation, Param, ParamLocation, Response, Shape, StatusMatch, Ty, Webhook};
 use crate::naming;
 use crate::pointer;
 
@@ -70,33 +71,22 @@ impl Converter<'_> {
             Some(body) => {
                 let body_at = format!("{at}/requestBody");
                 let (body, body_at) = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
-                let (content_type, media) = body
-                    .content
-                    .iter()
-                    .next()
+                let (content_type, media, kind) = media::choose(&body.content)
                     .ok_or_else(|| self.unsupported(&body_at, "a request body without content"))?;
-                if body.content.len() > 1 || content_type != JSON {
-                    return Err(self.unsupported(
-                        &body_at,
-                        format!("request content other than a single {JSON} ({content_type})"),
-                    ));
-                }
-                let schema = media
-                    .schema
-                    .as_ref()
-                    .ok_or_else(|| self.unsupported(&body_at, "a request body without a schema"))?;
-                let shape = self.shape(
-                    schema,
-                    &format!("{context}Request"),
-                    &format!("{body_at}/content/{}/schema", pointer::escape(JSON)),
-                )?;
+                let schema_at = format!("{body_at}/content/{}/schema", pointer::escape(content_type));
+                let shape = self.body_shape(media, kind, &format!("{context}Request"), &schema_at)?;
+                // A `*/*` request body is sent as JSON.
+                let (content_type, kind) = match kind {
+                    Media::AnyJson => (JSON.to_owned(), Media::Json),
+                    _ => (content_type.clone(), kind),
+                };
                 let example = media.example.clone().or_else(|| {
                     media.examples.values().find_map(|e| match e {
                         ReferenceOr::Item(example) => example.value.clone(),
                         ReferenceOr::Reference { .. } => None,
                     })
                 });
-                Some(Body { shape, required: body.required, content_type: content_type.clone(), example })
+                Some(Body { shape, required: body.required, content_type, media: kind, example })
             }
         };
         let mut responses = Vec::new();
@@ -109,8 +99,12 @@ impl Converter<'_> {
             };
             let response_at = pointer::join(&format!("{at}/responses"), &key);
             let (response, response_at) = self.resolve(response, "responses", |c| &c.responses, &response_at)?;
-            let body = self.response_body(&response.content, &format!("{context}Response{key}"), &response_at)?;
-            responses.push(Response { status, doc: response.description.clone(), body });
+            let (body, media) =
+                match self.response_body(&response.content, &format!("{context}Response{key}"), &response_at)? {
+                    Some((shape, media)) => (Some(shape), media),
+                    None => (None, Media::Json),
+                };
+            responses.push(Response { status, doc: response.description.clone(), body, media });
         }
         let method = http_method(method).ok_or_else(|| self.unsupported(at, format!("HTTP method {method}")))?;
         let path = super::path::parse(path, &params).map_err(|reason| self.unsupported(at, reason))?;
@@ -136,23 +130,37 @@ impl Converter<'_> {
         })
     }
 
+    /// The body of a response (or callback request) and how it is read;
+    /// `None` without content, or for `*/*` without a schema.
     fn response_body(
         &mut self,
         content: &indexmap::IndexMap<String, openapiv3::MediaType>,
         context: &str,
         at: &str,
-    ) -> Result<Option<Shape>> {
-        let Some((content_type, media)) = content.iter().next() else {
+    ) -> Result<Option<(Shape, Media)>> {
+        let Some((content_type, media, kind)) = media::choose(content) else {
             return Ok(None);
         };
-        if content.len() > 1 || content_type != JSON {
-            return Err(self.unsupported(at, format!("response content other than a single {JSON} ({content_type})")));
+        if kind == Media::AnyJson && media.schema.is_none() {
+            return Ok(None);
         }
-        let Some(schema) = &media.schema else {
-            return Err(self.unsupported(at, "a response body without a schema"));
+        let kind = match kind {
+            Media::Form | Media::Multipart => Media::Text,
+            other => other,
         };
-        let schema_at = format!("{at}/content/{}/schema", pointer::escape(JSON));
-        Ok(Some(self.shape(schema, context, &schema_at)?))
+        let schema_at = format!("{at}/content/{}/schema", pointer::escape(content_type));
+        Ok(Some((self.body_shape(media, kind, context, &schema_at)?, kind)))
+    }
+
+    /// The shape of a body: its schema for JSON, form and multipart bodies
+    /// (any JSON value without one), a string for text, bytes otherwise.
+    fn body_shape(&mut self, media: &openapiv3::MediaType, kind: Media, context: &str, at: &str) -> Result<Shape> {
+        Ok(match (kind, &media.schema) {
+            (Media::Text, _) => Shape::plain(Ty::String),
+            (Media::Binary, _) => Shape::plain(Ty::Bytes),
+            (_, Some(schema)) => self.shape(schema, context, at)?,
+            (_, None) => Shape::plain(Ty::Json),
+        })
     }
 
     fn param(&mut self, param: &ReferenceOr<Parameter>, context: &str, at: &str) -> Result<Param> {
@@ -202,7 +210,7 @@ impl Converter<'_> {
                     .as_ref()
                     .ok_or_else(|| self.unsupported(&op_at, "a callback without a request body"))?;
                 let (body, body_at) = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
-                let shape = self
+                let (shape, _) = self
                     .response_body(&body.content, &format!("{}Webhook", naming::type_name(name)), &body_at)?
                     .ok_or_else(|| self.unsupported(&body_at, "a callback body without content"))?;
                 let event_types = self.event_types(operation, &op_at)?;

@@ -327,6 +327,7 @@ fn kind_word(ty: &Ty) -> &'static str {
         Ty::Array(_) => "Array",
         Ty::Map(_) | Ty::JsonObject => "Object",
         Ty::Json => "Value",
+        Ty::Bytes => "Bytes",
     }
 }
 

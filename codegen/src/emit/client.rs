@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use super::docs::doc_attrs;
 use super::validation::{has_rules, Location, Value};
 use super::Emitter;
-use crate::ir::{Method, Operation, Param, ParamLocation, PathSegment, Shape, StatusMatch, Ty};
+use crate::ir::{Media, Method, Operation, Param, ParamLocation, PathSegment, Shape, StatusMatch, Ty};
 use crate::naming;
 
 /// The header the runtime fills from `CallOptions` (or a fresh key).
@@ -169,6 +169,7 @@ impl Emitter<'_> {
     fn input_type(&self, shape: &Shape, required: bool) -> TokenStream {
         let ty = match &shape.ty {
             Ty::String => quote!(&str),
+            Ty::Bytes => quote!(&[u8]),
             Ty::Array(item) => {
                 let item = self.shape_type(item);
                 quote!(&[#item])
@@ -248,8 +249,11 @@ impl Emitter<'_> {
             let ty = self.input_type(&body.shape, body.required);
             args.push(quote!(#body_ident: #ty));
             checks.push(self.input_check("body", None, &body_ident, &body.shape, body.required));
-            arg_docs
-                .push(format!("- `body`: {} JSON request body.", if body.required { "required" } else { "optional" }));
+            arg_docs.push(format!(
+                "- `body`: {} request body, sent as `{}`.",
+                if body.required { "required" } else { "optional" },
+                body.content_type
+            ));
         }
         arg_docs.push("- `options`: idempotency key and correlation id for this call.".to_owned());
 
@@ -299,13 +303,27 @@ impl Emitter<'_> {
             });
         }
         if let Some(body) = &op.body {
+            let content_type = &body.content_type;
+            let write = match body.media {
+                Media::Json | Media::AnyJson if content_type == "application/json" => {
+                    quote!(request.json_body(body)?;)
+                }
+                Media::Json | Media::AnyJson => quote!(request.json_body_as(body, #content_type)?;),
+                Media::Form => quote!(request.form_body(body)?;),
+                Media::Multipart => quote!(request.multipart_body(body)?;),
+                Media::Text => quote!(request.bytes_body(#content_type, body.as_bytes().to_vec());),
+                Media::Binary => quote!(request.bytes_body(#content_type, body.to_vec());),
+            };
             build.push(if body.required {
-                quote!(request.json_body(body)?;)
+                write
             } else {
                 quote!(if let Some(body) = body {
-                    request.json_body(body)?;
+                    #write
                 })
             });
+        }
+        if op.responses.iter().any(|r| r.body.is_some() && r.media != Media::Json) {
+            build.push(quote!(request.accept("*/*");));
         }
         if op.security.iter().any(|alternative| alternative.iter().any(|s| s == "klarna_partner_account")) {
             build.push(quote!(request.allow_partner_account();));
@@ -322,9 +340,15 @@ impl Emitter<'_> {
         let mut fallbacks = Vec::new();
         for response in &op.responses {
             let variant = Self::variant_name(&response.status);
+            let read = match response.media {
+                Media::Json => quote!(json),
+                Media::AnyJson => quote!(json_any_type),
+                Media::Text | Media::Form | Media::Multipart => quote!(text),
+                Media::Binary => quote!(bytes),
+            };
             let arm = match (&response.status, &response.body) {
                 (StatusMatch::Code(code), Some(_)) => {
-                    quote!(#code => response.json().map(#outcome::#variant),)
+                    quote!(#code => response.#read().map(#outcome::#variant),)
                 }
                 (StatusMatch::Code(code), None) => quote!(#code => Ok(#outcome::#variant),),
                 (StatusMatch::Range(digit), body) => {
@@ -332,13 +356,13 @@ impl Emitter<'_> {
                     let high = low + 99;
                     match body {
                         Some(_) => {
-                            quote!(status @ #low..=#high => response.json().map(|body| #outcome::#variant(status, body)),)
+                            quote!(status @ #low..=#high => response.#read().map(|body| #outcome::#variant(status, body)),)
                         }
                         None => quote!(status @ #low..=#high => Ok(#outcome::#variant(status)),),
                     }
                 }
                 (StatusMatch::Default, Some(_)) => {
-                    quote!(status => response.json().map(|body| #outcome::#variant(status, body)),)
+                    quote!(status => response.#read().map(|body| #outcome::#variant(status, body)),)
                 }
                 (StatusMatch::Default, None) => quote!(status => Ok(#outcome::#variant(status)),),
             };
@@ -373,6 +397,12 @@ impl Emitter<'_> {
         let docs = doc_attrs(text.as_deref(), &format!("Calls `{}`.", op.id), &notes);
         let op_id = &op.id;
         let allow = if args.len() + 2 > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+        // With only a `default` response the status match has one binding arm.
+        let single_arm = if op.responses.iter().all(|r| r.status == StatusMatch::Default) && !op.responses.is_empty() {
+            quote!(#[allow(clippy::match_single_binding)])
+        } else {
+            quote!()
+        };
         let check_stmt = if checks.iter().all(|c| c.is_empty()) {
             quote!()
         } else {
@@ -386,6 +416,7 @@ impl Emitter<'_> {
         quote! {
             #docs
             #allow
+            #single_arm
             pub async fn #method_ident(&self, #(#args,)* options: rt::client::CallOptions) -> Result<#outcome, rt::client::ClientError> {
                 #check_stmt
                 let mut request = rt::client::RequestSpec::new(rt::client::Method::#http_method, #op_id);

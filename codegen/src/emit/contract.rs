@@ -113,6 +113,7 @@ impl Emitter<'_> {
                 Some(Value::Array(vec![item; count]))
             }
             Ty::Map(_) | Ty::JsonObject | Ty::Json => Some(Value::Object(Map::new())),
+            Ty::Bytes => None,
         }
     }
 }

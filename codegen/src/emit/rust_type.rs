@@ -40,6 +40,7 @@ impl Emitter<'_> {
             }
             Ty::Json => quote!(serde_json::Value),
             Ty::JsonObject => quote!(serde_json::Map<String, serde_json::Value>),
+            Ty::Bytes => quote!(Vec<u8>),
         }
     }
 

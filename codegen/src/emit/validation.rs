@@ -170,7 +170,7 @@ impl Emitter<'_> {
                     out.push(quote!(for (#key, #entry_value) in #reference { #body }));
                 }
             }
-            Ty::Named(_) | Ty::Json => {}
+            Ty::Named(_) | Ty::Json | Ty::Bytes => {}
         }
         (!out.is_empty()).then(|| quote!(#(#out)*))
     }

@@ -80,7 +80,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `customer_token`: required path `customerToken`. The Klarna customer token the request acts on.
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn create_order(
         &self,
@@ -127,7 +127,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `customer_token`: required path `customerToken`. The Klarna customer token the request acts on.
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn patch_customer_token(
         &self,

@@ -45,7 +45,7 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. The unique identifier of the account for which the action is performed.
     /// - `x_klarna_client_id`: required header `X-Klarna-Client-Id`. Used to identify that the request is linked to a specific client with a specific configuration.
-    /// - `body`: required JSON request body.
+    /// - `body`: required request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn check_customer_exists(
         &self,

@@ -71,7 +71,7 @@ impl Client {
     ///
     /// Arguments:
     ///
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn create_credential(
         &self,
@@ -188,7 +188,7 @@ impl Client {
     ///
     /// Arguments:
     ///
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn onboard_merchant(
         &self,
@@ -261,7 +261,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_account(
         &self,
@@ -344,7 +344,7 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `product_id`: required path `product_id`. Identifier of the Payment Product the action is done on behalf of. Use default to apply the action on the unique payment product.
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_payment_product(
         &self,
@@ -396,7 +396,7 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `product_id`: required path `product_id`. Identifier of the Payment Product the action is done on behalf of. Use default to apply the action on the unique payment product.
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn suspend_payment_product(
         &self,
@@ -502,7 +502,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn suspend_payment_product_deprecated(
         &self,
@@ -615,7 +615,7 @@ impl Client {
     ///
     /// Arguments:
     ///
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn migrate_merchant(
         &self,
@@ -691,7 +691,7 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `website_id`: required path `website_id`. Unique identifier assigned by Klarna to this website
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_website(
         &self,
@@ -778,7 +778,7 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `collection_id`: required path `collection_id`. Unique identifier assigned by Klarna to the channel collection defined
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_collection(
         &self,
@@ -864,7 +864,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_account_information(
         &self,
@@ -950,7 +950,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_business_information(
         &self,
@@ -1038,7 +1038,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn register_stakeholder(
         &self,
@@ -1172,7 +1172,7 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `stakeholder_id`: required path `stakeholder_id`. Unique identifier for this stakeholder
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_stakeholder(
         &self,
@@ -1260,7 +1260,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_settlement_information(
         &self,
@@ -1347,7 +1347,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn add_bank_account(
         &self,
@@ -1479,7 +1479,7 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `bank_account_id`: required path `bank_account_id`. Unique identifier assigned to the bank information provided
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_bank_account(
         &self,

@@ -522,7 +522,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Unique account identifier assigned by Klarna to the onboarded merchant
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_payment_options(
         &self,
@@ -575,7 +575,7 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Unique account identifier assigned by Klarna to the onboarded merchant
-    /// - `body`: optional JSON request body.
+    /// - `body`: optional request body, sent as `application/json`.
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_payment_descriptors(
         &self,

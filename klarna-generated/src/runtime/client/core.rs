@@ -105,10 +105,10 @@ impl Core {
         for (name, value) in &spec.headers {
             put(name, value, spec.secrets.scrub(value) != *value)?;
         }
-        if spec.body.is_some() {
-            put("Content-Type", "application/json", false)?;
+        if let (Some(_), Some(content_type)) = (&spec.body, &spec.content_type) {
+            put("Content-Type", content_type, false)?;
         }
-        put("Accept", "application/json", false)?;
+        put("Accept", spec.accept, false)?;
         Ok(headers)
     }
 

@@ -108,6 +108,8 @@ pub struct RequestSpec {
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
     pub(crate) body: Option<Vec<u8>>,
+    pub(crate) content_type: Option<String>,
+    pub(crate) accept: &'static str,
     pub(crate) partner_account_allowed: bool,
     pub(crate) secrets: Redactor,
 }
@@ -139,6 +141,8 @@ impl RequestSpec {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            content_type: None,
+            accept: "application/json",
             partner_account_allowed: false,
             secrets: Redactor::default(),
         }
@@ -165,8 +169,35 @@ impl RequestSpec {
 
     /// Serializes `body` as the JSON request body.
     pub fn json_body<T: serde::Serialize>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
+        self.json_body_as(body, "application/json")
+    }
+
+    /// Serializes `body` as JSON sent as `content_type` (a `+json` type).
+    pub fn json_body_as<T: serde::Serialize>(
+        &mut self,
+        body: &T,
+        content_type: &'static str,
+    ) -> Result<&mut Self, ClientError> {
         let bytes = serde_json::to_vec(body).map_err(|e| ClientError::Serialize(e.to_string()))?;
+        Ok(self.bytes_body(content_type, bytes))
+    }
+
+    /// Sends `body` form-urlencoded: top-level arrays repeat their key,
+    /// nested members use brackets (`a[b]=1`, `a[0]=x`), `null`s are left out.
+    pub fn form_body<T: serde::Serialize>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
+        let value = serde_json::to_value(body).map_err(|e| ClientError::Serialize(e.to_string()))?;
+        let text = super::body::form(&value)?;
+        Ok(self.bytes_body("application/x-www-form-urlencoded", text.into_bytes()))
+    }
+
+    /// Sends `body` as `multipart/form-data`: one part per member, strings
+    /// as text, other values as JSON.
+    pub fn multipart_body<T: serde::Serialize>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
+        let value = serde_json::to_value(body).map_err(|e| ClientError::Serialize(e.to_string()))?;
+        let boundary = format!("boundary-{}", uuid::Uuid::new_v4().simple());
+        let bytes = super::body::multipart(&value, &boundary)?;
         self.body = Some(bytes);
+        self.content_type = Some(format!("multipart/form-data; boundary={boundary}"));
         Ok(self)
     }
 
@@ -174,6 +205,19 @@ impl RequestSpec {
     /// shown in `Debug` output or errors, even when the server echoes it.
     pub fn secret(&mut self, value: impl fmt::Display) -> &mut Self {
         self.secrets.add(&value.to_string());
+        self
+    }
+
+    /// Sends `bytes` as they are, as `content_type` (text, binary).
+    pub fn bytes_body(&mut self, content_type: &'static str, bytes: impl Into<Vec<u8>>) -> &mut Self {
+        self.body = Some(bytes.into());
+        self.content_type = Some(content_type.to_owned());
+        self
+    }
+
+    /// The `Accept` header (`application/json` unless set).
+    pub fn accept(&mut self, media: &'static str) -> &mut Self {
+        self.accept = media;
         self
     }
 

@@ -126,6 +126,31 @@ impl RawResponse {
         })
     }
 
+    /// Decodes the body as JSON whatever the content type (for responses
+    /// documented as `*/*`).
+    pub fn json_any_type<T: DeserializeOwned>(&self) -> Result<T, ClientError> {
+        serde_json::from_slice(&self.body).map_err(|e| self.decode_error(e.to_string()))
+    }
+
+    /// The body as text (for `text/*` and XML responses); it must be UTF-8.
+    pub fn text(&self) -> Result<String, ClientError> {
+        String::from_utf8(self.body.clone()).map_err(|e| self.decode_error(format!("the body is not UTF-8: {e}")))
+    }
+
+    /// The body as bytes (for binary responses).
+    pub fn bytes(&self) -> Result<Vec<u8>, ClientError> {
+        Ok(self.body.clone())
+    }
+
+    fn decode_error(&self, reason: String) -> ClientError {
+        ClientError::Decode {
+            status: self.status,
+            reason,
+            body: BodySnippet::new(&self.body),
+            correlation_id: self.correlation_id.clone(),
+        }
+    }
+
     /// The error for a status the operation does not document.
     pub fn unexpected_status(&self) -> ClientError {
         ClientError::UnexpectedStatus {
