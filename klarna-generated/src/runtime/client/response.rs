@@ -118,23 +118,25 @@ impl RawResponse {
                 correlation_id: self.correlation_id.clone(),
             });
         }
-        crate::runtime::decode::from_slice(&self.body).map_err(|reason| ClientError::Decode {
-            status: self.status,
-            reason: Box::new(reason.map_text(|text| self.secrets.scrub(text))),
-            body: self.snippet(),
-            correlation_id: self.correlation_id.clone(),
-        })
+        self.json_any_type()
     }
 
     /// Decodes the body as JSON whatever the content type (for responses
-    /// documented as `*/*`).
+    /// documented as `*/*`), by type only.
     pub fn json_any_type<T: DeserializeOwned>(&self) -> Result<T, ClientError> {
-        serde_json::from_slice(&self.body).map_err(|e| self.decode_error(e.to_string()))
+        crate::runtime::decode::from_slice(&self.body).map_err(|reason| self.decode_error(reason))
     }
 
     /// The body as text (for `text/*` and XML responses); it must be UTF-8.
     pub fn text(&self) -> Result<String, ClientError> {
-        String::from_utf8(self.body.clone()).map_err(|e| self.decode_error(format!("the body is not UTF-8: {e}")))
+        String::from_utf8(self.body.clone()).map_err(|e| {
+            self.decode_error(crate::runtime::decode::DecodeError {
+                pointer: String::new(),
+                reason: format!("the body is not UTF-8 text: {e}"),
+                line: 0,
+                column: 0,
+            })
+        })
     }
 
     /// The body as bytes (for binary responses).
@@ -142,11 +144,11 @@ impl RawResponse {
         Ok(self.body.clone())
     }
 
-    fn decode_error(&self, reason: String) -> ClientError {
+    fn decode_error(&self, reason: crate::runtime::decode::DecodeError) -> ClientError {
         ClientError::Decode {
             status: self.status,
-            reason,
-            body: BodySnippet::new(&self.body),
+            reason: Box::new(reason.map_text(|text| self.secrets.scrub(text))),
+            body: self.snippet(),
             correlation_id: self.correlation_id.clone(),
         }
     }
