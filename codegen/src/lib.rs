@@ -13,6 +13,7 @@ mod examples;
 mod format;
 pub mod ir;
 pub mod load;
+mod module;
 pub mod naming;
 pub mod pattern;
 mod pointer;
@@ -20,6 +21,8 @@ mod settings;
 mod warning;
 
 use quote::quote;
+
+use module::ModuleParts;
 
 pub use error::{CodegenError, Location};
 pub use format::GENERATED_MARKER;
@@ -71,66 +74,11 @@ pub fn model(source: SpecSource<'_>) -> Result<(ir::Api, Vec<Warning>), CodegenE
 /// `webhooks.rs`.
 pub fn generate(source: SpecSource<'_>, module: &str, settings: &Settings) -> Result<Generated, CodegenError> {
     let (api, warnings) = model(source)?;
-    let emitter = emit::Emitter::new(&api, settings);
-    let mut module_doc = module_docs(&api);
-    if let Some(krate) = &settings.doc_crate {
-        module_doc.extend(examples::module_example(&api, krate, module));
-    }
-    let gate = feature_gate(settings);
-    let webhooks = emitter.webhooks();
-    let has_webhooks = !webhooks.is_empty();
-    let webhooks_mod = if has_webhooks {
-        quote! {
-            pub mod webhooks;
-            pub use webhooks::{Webhook, WebhookKind};
-        }
-    } else {
-        quote!()
+    let example = match &settings.doc_crate {
+        Some(krate) => examples::module_example(&api, krate, module),
+        None => Vec::new(),
     };
-    let has_client = !api.operations.is_empty();
-    let client_mod = if has_client {
-        quote! {
-            #gate
-            pub mod client;
-            #gate
-            pub use client::Client;
-        }
-    } else {
-        quote!()
-    };
-    let mod_rs = quote! {
-        #(#![doc = #module_doc])*
-        mod types;
-        pub use types::*;
-        #client_mod
-        #webhooks_mod
-    };
-    let types = emitter.types();
-    let types_rs = quote! {
-        //! Models and validators.
-        #types
-    };
-    let client = emitter.client();
-    let client_rs = quote! {
-        //! The async HTTP client: one method per operation.
-        #client
-    };
-    let file = |name: &str, tokens| -> Result<GeneratedFile, CodegenError> {
-        Ok(GeneratedFile { path: format!("{module}/{name}"), contents: format::format_file(source.file, tokens)? })
-    };
-    let mut files = vec![file("mod.rs", mod_rs)?, file("types.rs", types_rs)?];
-    if has_client {
-        files.push(file("client.rs", client_rs)?);
-    }
-    if has_webhooks {
-        files.push(file(
-            "webhooks.rs",
-            quote! {
-                //! Typed webhook payloads and their parser.
-                #webhooks
-            },
-        )?);
-    }
+    let files = ModuleParts::emit(&api, settings, example).files(source.file, module)?;
     Ok(Generated { files, digest: digest::digest(&api), warnings })
 }
 
@@ -138,42 +86,7 @@ pub fn generate(source: SpecSource<'_>, module: &str, settings: &Settings) -> Re
 /// validators, with the client and webhooks as inline submodules.
 pub fn generate_module(source: SpecSource<'_>, settings: &Settings) -> Result<Module, CodegenError> {
     let (api, warnings) = model(source)?;
-    let emitter = emit::Emitter::new(&api, settings);
-    let module_doc = module_docs(&api);
-    let types = emitter.types();
-    let gate = feature_gate(settings);
-    let client_mod = if api.operations.is_empty() {
-        quote!()
-    } else {
-        let client = emitter.client();
-        quote! {
-            /// The async HTTP client: one method per operation.
-            #gate
-            pub mod client {
-                #client
-            }
-        }
-    };
-    let webhooks = emitter.webhooks();
-    let webhooks_mod = if webhooks.is_empty() {
-        quote!()
-    } else {
-        quote! {
-            /// Typed webhook payloads and their parser.
-            pub mod webhooks {
-                #webhooks
-            }
-        }
-    };
-    let contents = format::format_file(
-        source.file,
-        quote! {
-            #(#![doc = #module_doc])*
-            #types
-            #client_mod
-            #webhooks_mod
-        },
-    )?;
+    let contents = ModuleParts::emit(&api, settings, Vec::new()).single_file(source.file)?;
     Ok(Module { contents, warnings })
 }
 
@@ -201,29 +114,4 @@ pub fn generate_contract_calls(
             #calls
         },
     )
-}
-
-fn feature_gate(settings: &Settings) -> proc_macro2::TokenStream {
-    match &settings.client_feature {
-        Some(feature) => quote!(#[cfg(feature = #feature)]),
-        None => quote!(),
-    }
-}
-
-/// Module documentation lines: title, version, description and servers.
-fn module_docs(api: &ir::Api) -> Vec<String> {
-    let mut text = format!("{} (version {}).", api.title, api.version);
-    if let Some(description) = &api.description {
-        text.push_str("\n\n");
-        text.push_str(&docs::sanitize(description));
-    }
-    if !api.servers.is_empty() {
-        text.push_str("\n\nServers:\n");
-        for server in &api.servers {
-            let description =
-                server.description.as_deref().map(|d| format!(" ({})", docs::sanitize(d))).unwrap_or_default();
-            text.push_str(&format!("\n- <{}>{description}", server.url));
-        }
-    }
-    text.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") }).collect()
 }

@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 fn specs() -> Vec<(String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    ["identity", "customer_token", "management", "messaging"]
+    tests::APIS
         .iter()
         .map(|module| {
             let file = format!("specs/{module}.yaml");

@@ -8,3 +8,7 @@ pub mod fixtures;
 pub mod instances;
 pub mod registry;
 pub mod schema_json;
+
+/// The API modules of `klarna-generated`, one per spec in `specs/` (a
+/// snapshot test checks the two agree), in the order tests use them.
+pub const APIS: &[&str] = &["identity", "customer_token", "management", "messaging"];

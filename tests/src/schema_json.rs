@@ -5,9 +5,6 @@ use std::path::PathBuf;
 
 use serde_json::{json, Map, Value};
 
-/// The four API modules, in the order tests use them.
-pub const MODULES: &[&str] = &["identity", "customer_token", "management", "messaging"];
-
 /// The spec `specs/<module>.yaml`, as JSON.
 pub fn spec_json(module: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(format!("specs/{module}.yaml"));

@@ -383,7 +383,7 @@ fn header_names(spec: &Value, operation: &Value) -> Vec<String> {
 /// header never authenticates alone; every security scheme is used.
 #[test]
 fn public_facts_are_declared_where_they_apply() {
-    for module in tests::schema_json::MODULES {
+    for module in tests::APIS {
         let spec = spec_json(module);
         let mut used_schemes = std::collections::BTreeSet::new();
         for (path, item) in spec["paths"].as_object().unwrap() {
@@ -425,7 +425,7 @@ fn public_facts_are_declared_where_they_apply() {
 /// (identity's customer-exists), never by default.
 #[test]
 fn request_bodies_are_required_only_where_documented() {
-    for module in tests::schema_json::MODULES {
+    for module in tests::APIS {
         let spec = spec_json(module);
         for (path, item) in spec["paths"].as_object().unwrap() {
             for (method, operation) in item.as_object().unwrap() {

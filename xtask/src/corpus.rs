@@ -17,6 +17,7 @@ use std::time::Instant;
 
 use codegen::CodegenError;
 
+use crate::files::write_if_changed;
 use crate::generate::{self, GeneratedCrate};
 
 /// The corpus directory, relative to the workspace root, when none is given.
@@ -238,16 +239,6 @@ fn write_workspace(root: &Path, work: &Path, crates: &[(String, GeneratedCrate)]
     }
     for (_, generated) in crates {
         generate::write_crate(&crates_dir.join(&generated.name), generated)?;
-    }
-    Ok(())
-}
-
-fn write_if_changed(path: &Path, contents: &str) -> Result<(), String> {
-    if fs::read_to_string(path).ok().as_deref() != Some(contents) {
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }

@@ -10,7 +10,8 @@ use std::path::{Component, Path, PathBuf};
 
 use codegen::{CodegenError, Settings, SpecSource, Warning, GENERATED_MARKER};
 
-use crate::regen::{is_generated, print_warnings};
+use crate::files::{is_generated, same_text, write_if_changed};
+use crate::regen::print_warnings;
 
 /// A crate generated in memory.
 #[derive(Debug, Clone)]
@@ -78,7 +79,7 @@ pub fn write_crate(dir: &Path, generated: &GeneratedCrate) -> Result<(), String>
     for (relative, contents) in &generated.files {
         let path = dir.join(relative);
         match fs::read_to_string(&path) {
-            Ok(current) if current == *contents => {}
+            Ok(current) if same_text(&current, contents) => {}
             Ok(current) if !is_generated(&current) => {
                 return Err(format!(
                     "{} exists and has no {GENERATED_MARKER} header; refusing to overwrite it",
@@ -89,10 +90,7 @@ pub fn write_crate(dir: &Path, generated: &GeneratedCrate) -> Result<(), String>
         }
     }
     for (path, contents) in changed {
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
+        write_if_changed(&path, contents)?;
     }
     for path in files_below(&dir.join("src")) {
         let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");

@@ -3,6 +3,7 @@
 
 pub mod ci;
 pub mod corpus;
+pub mod files;
 pub mod generate;
 pub mod regen;
 pub mod workspace;

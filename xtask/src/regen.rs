@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use codegen::{Settings, SpecSource, GENERATED_MARKER};
 
+pub use crate::files::is_generated;
+use crate::files::{same_text, write_if_changed};
 use crate::workspace::{self, Target};
 
 /// Write the files, or only compare them.
@@ -28,7 +30,7 @@ pub fn regen(root: &Path, mode: Mode) -> Result<(), String> {
     for (relative, contents) in &wanted {
         let path = root.join(relative);
         let current = fs::read_to_string(&path).ok();
-        if current.as_deref() == Some(contents.as_str()) {
+        if current.as_deref().is_some_and(|current| same_text(current, contents)) {
             continue;
         }
         if let Some(current) = &current {
@@ -68,10 +70,7 @@ pub fn regen(root: &Path, mode: Mode) -> Result<(), String> {
         let path = root.join(relative);
         match contents {
             Some(contents) => {
-                if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-                }
-                fs::write(&path, contents).map_err(|e| format!("{relative}: {e}"))?;
+                write_if_changed(&path, contents)?;
                 println!("wrote {relative}");
             }
             None => {
@@ -144,11 +143,6 @@ pub fn print_warnings(warnings: &[codegen::Warning]) {
     }
 }
 
-/// Whether a file's first line carries the generated marker.
-pub fn is_generated(contents: &str) -> bool {
-    contents.lines().next().is_some_and(|line| line.contains(GENERATED_MARKER))
-}
-
 /// Every file below `dir` whose first line carries the marker.
 fn generated_files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -168,5 +162,5 @@ fn generated_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn display(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).display().to_string()
+    path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")
 }

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::Emitter;
 
 impl Emitter<'_> {
-    /// `SCHEMAS` and `check_schema`.
+    /// `SCHEMAS`, the one dispatch `visit_schema` and `check_schema` on top of it.
     pub fn registry(&self) -> TokenStream {
         let rt = &self.rt;
         let components: Vec<(&String, Ident)> = self
@@ -22,16 +22,22 @@ impl Emitter<'_> {
             /// The names of the spec's component schemas (`components/schemas`).
             pub const SCHEMAS: &[&str] = &[#(#keys),*];
 
+            /// Calls `visitor` with the generated type of the component schema
+            /// `name`; `None` when the spec has no such schema.
+            pub fn visit_schema<V: #rt::SchemaVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+                Some(match name {
+                    #(#keys => visitor.visit::<#types>(),)*
+                    _ => return None,
+                })
+            }
+
             /// Reads `input` (a `serde_json::Value`, or raw bytes: invalid
             /// JSON is an error, never a panic) as the component schema `name`
             /// and checks every constraint: deserialization catches missing
             /// members and wrong types, `validate` the rest. `None` when the
             /// spec has no such schema.
             pub fn check_schema(name: &str, input: impl #rt::SchemaInput) -> Option<Result<(), #rt::JsonCheckError>> {
-                Some(match name {
-                    #(#keys => input.check::<#types>(),)*
-                    _ => return None,
-                })
+                visit_schema(name, #rt::CheckSchema(input))
             }
         }
     }

@@ -1121,6 +1121,31 @@ pub const SCHEMAS: &[&str] = &[
     "product_identifiers",
     "subscription",
 ];
+/// Calls `visitor` with the generated type of the component schema
+/// `name`; `None` when the spec has no such schema.
+pub fn visit_schema<V: rt::SchemaVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+    Some(
+        match name {
+            "address" => visitor.visit::<Address>(),
+            "attachment" => visitor.visit::<Attachment>(),
+            "authorized_payment_method" => visitor.visit::<AuthorizedPaymentMethod>(),
+            "card_information" => visitor.visit::<CardInformation>(),
+            "customer_token" => visitor.visit::<CustomerToken>(),
+            "customer_token_order" => visitor.visit::<CustomerTokenOrder>(),
+            "customer_token_status_update_request" => {
+                visitor.visit::<CustomerTokenStatusUpdateRequest>()
+            }
+            "direct_debit_information" => visitor.visit::<DirectDebitInformation>(),
+            "ErrorV2" => visitor.visit::<ErrorV2>(),
+            "merchant_urls" => visitor.visit::<MerchantUrls>(),
+            "order" => visitor.visit::<Order>(),
+            "order_line" => visitor.visit::<OrderLine>(),
+            "product_identifiers" => visitor.visit::<ProductIdentifiers>(),
+            "subscription" => visitor.visit::<Subscription>(),
+            _ => return None,
+        },
+    )
+}
 /// Reads `input` (a `serde_json::Value`, or raw bytes: invalid
 /// JSON is an error, never a panic) as the component schema `name`
 /// and checks every constraint: deserialization catches missing
@@ -1130,25 +1155,5 @@ pub fn check_schema(
     name: &str,
     input: impl rt::SchemaInput,
 ) -> Option<Result<(), rt::JsonCheckError>> {
-    Some(
-        match name {
-            "address" => input.check::<Address>(),
-            "attachment" => input.check::<Attachment>(),
-            "authorized_payment_method" => input.check::<AuthorizedPaymentMethod>(),
-            "card_information" => input.check::<CardInformation>(),
-            "customer_token" => input.check::<CustomerToken>(),
-            "customer_token_order" => input.check::<CustomerTokenOrder>(),
-            "customer_token_status_update_request" => {
-                input.check::<CustomerTokenStatusUpdateRequest>()
-            }
-            "direct_debit_information" => input.check::<DirectDebitInformation>(),
-            "ErrorV2" => input.check::<ErrorV2>(),
-            "merchant_urls" => input.check::<MerchantUrls>(),
-            "order" => input.check::<Order>(),
-            "order_line" => input.check::<OrderLine>(),
-            "product_identifiers" => input.check::<ProductIdentifiers>(),
-            "subscription" => input.check::<Subscription>(),
-            _ => return None,
-        },
-    )
+    visit_schema(name, rt::CheckSchema(input))
 }

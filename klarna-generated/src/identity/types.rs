@@ -466,6 +466,42 @@ pub const SCHEMAS: &[&str] = &[
     "ValidationError",
     "WebhookMetadata",
 ];
+/// Calls `visitor` with the generated type of the component schema
+/// `name`; `None` when the spec has no such schema.
+pub fn visit_schema<V: rt::SchemaVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+    Some(
+        match name {
+            "AccountIdentifier" => visitor.visit::<AccountIdentifier>(),
+            "CheckCustomerExistsRequest" => visitor.visit::<CheckCustomerExistsRequest>(),
+            "CheckCustomerExistsResponse" => {
+                visitor.visit::<CheckCustomerExistsResponse>()
+            }
+            "CustomerExistsByEmail" => visitor.visit::<CustomerExistsByEmail>(),
+            "CustomerExistsByPhone" => visitor.visit::<CustomerExistsByPhone>(),
+            "CustomerToken" => visitor.visit::<CustomerToken>(),
+            "CustomerTokenRevokedPayload" => {
+                visitor.visit::<CustomerTokenRevokedPayload>()
+            }
+            "CustomerTokenRevokedWebhook" => {
+                visitor.visit::<CustomerTokenRevokedWebhook>()
+            }
+            "Email" => visitor.visit::<Email>(),
+            "ErrorResponse" => visitor.visit::<ErrorResponse>(),
+            "IdentityRequestClientId" => visitor.visit::<IdentityRequestClientId>(),
+            "IntrospectCustomerTokenResponse" => {
+                visitor.visit::<IntrospectCustomerTokenResponse>()
+            }
+            "Phone" => visitor.visit::<Phone>(),
+            "PurchaseTokenId" => visitor.visit::<PurchaseTokenId>(),
+            "RevokeCustomerTokenResponse" => {
+                visitor.visit::<RevokeCustomerTokenResponse>()
+            }
+            "ValidationError" => visitor.visit::<ValidationError>(),
+            "WebhookMetadata" => visitor.visit::<WebhookMetadata>(),
+            _ => return None,
+        },
+    )
+}
 /// Reads `input` (a `serde_json::Value`, or raw bytes: invalid
 /// JSON is an error, never a panic) as the component schema `name`
 /// and checks every constraint: deserialization catches missing
@@ -475,28 +511,5 @@ pub fn check_schema(
     name: &str,
     input: impl rt::SchemaInput,
 ) -> Option<Result<(), rt::JsonCheckError>> {
-    Some(
-        match name {
-            "AccountIdentifier" => input.check::<AccountIdentifier>(),
-            "CheckCustomerExistsRequest" => input.check::<CheckCustomerExistsRequest>(),
-            "CheckCustomerExistsResponse" => input.check::<CheckCustomerExistsResponse>(),
-            "CustomerExistsByEmail" => input.check::<CustomerExistsByEmail>(),
-            "CustomerExistsByPhone" => input.check::<CustomerExistsByPhone>(),
-            "CustomerToken" => input.check::<CustomerToken>(),
-            "CustomerTokenRevokedPayload" => input.check::<CustomerTokenRevokedPayload>(),
-            "CustomerTokenRevokedWebhook" => input.check::<CustomerTokenRevokedWebhook>(),
-            "Email" => input.check::<Email>(),
-            "ErrorResponse" => input.check::<ErrorResponse>(),
-            "IdentityRequestClientId" => input.check::<IdentityRequestClientId>(),
-            "IntrospectCustomerTokenResponse" => {
-                input.check::<IntrospectCustomerTokenResponse>()
-            }
-            "Phone" => input.check::<Phone>(),
-            "PurchaseTokenId" => input.check::<PurchaseTokenId>(),
-            "RevokeCustomerTokenResponse" => input.check::<RevokeCustomerTokenResponse>(),
-            "ValidationError" => input.check::<ValidationError>(),
-            "WebhookMetadata" => input.check::<WebhookMetadata>(),
-            _ => return None,
-        },
-    )
+    visit_schema(name, rt::CheckSchema(input))
 }

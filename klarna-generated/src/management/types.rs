@@ -1905,6 +1905,118 @@ pub const SCHEMAS: &[&str] = &[
     "WebsiteChannelListItem",
     "WebsitesIdentifier",
 ];
+/// Calls `visitor` with the generated type of the component schema
+/// `name`; `None` when the spec has no such schema.
+pub fn visit_schema<V: rt::SchemaVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+    Some(
+        match name {
+            "Account" => visitor.visit::<Account>(),
+            "AccountGroupIdentifier" => visitor.visit::<AccountGroupIdentifier>(),
+            "AccountHolder" => visitor.visit::<AccountHolder>(),
+            "AccountIdentifier" => visitor.visit::<AccountIdentifier>(),
+            "AccountInformation" => visitor.visit::<AccountInformation>(),
+            "AccountOwner" => visitor.visit::<AccountOwner>(),
+            "AccountStateChangedPayload" => visitor.visit::<AccountStateChangedPayload>(),
+            "AccountStateChangedWebhook" => visitor.visit::<AccountStateChangedWebhook>(),
+            "BankAccount" => visitor.visit::<BankAccount>(),
+            "BankAccountIdentifier" => visitor.visit::<BankAccountIdentifier>(),
+            "BankAccountList" => visitor.visit::<BankAccountList>(),
+            "BankAccountListItem" => visitor.visit::<BankAccountListItem>(),
+            "BankAccountRequest" => visitor.visit::<BankAccountRequest>(),
+            "BankAccountType" => visitor.visit::<BankAccountType>(),
+            "Bic" => visitor.visit::<Bic>(),
+            "Branding" => visitor.visit::<Branding>(),
+            "BusinessEntityType" => visitor.visit::<BusinessEntityType>(),
+            "BusinessInformation" => visitor.visit::<BusinessInformation>(),
+            "ChannelData" => visitor.visit::<ChannelData>(),
+            "CollectionChannel" => visitor.visit::<CollectionChannel>(),
+            "CollectionChannelList" => visitor.visit::<CollectionChannelList>(),
+            "CollectionChannelListItem" => visitor.visit::<CollectionChannelListItem>(),
+            "CollectionsIdentifier" => visitor.visit::<CollectionsIdentifier>(),
+            "CreateCredentialRequest" => visitor.visit::<CreateCredentialRequest>(),
+            "Credential" => visitor.visit::<Credential>(),
+            "CredentialEnvironment" => visitor.visit::<CredentialEnvironment>(),
+            "CredentialIdentifier" => visitor.visit::<CredentialIdentifier>(),
+            "CredentialList" => visitor.visit::<CredentialList>(),
+            "CredentialListItem" => visitor.visit::<CredentialListItem>(),
+            "CredentialType" => visitor.visit::<CredentialType>(),
+            "DateOfBirth" => visitor.visit::<DateOfBirth>(),
+            "ErrorResponse" => visitor.visit::<ErrorResponse>(),
+            "ExtraAccountData" => visitor.visit::<ExtraAccountData>(),
+            "IpAddress" => visitor.visit::<IpAddress>(),
+            "MerchantCategoryCode" => visitor.visit::<MerchantCategoryCode>(),
+            "MigrateMerchantRequest" => visitor.visit::<MigrateMerchantRequest>(),
+            "NationalIdentification" => visitor.visit::<NationalIdentification>(),
+            "OnboardMerchantRequest" => visitor.visit::<OnboardMerchantRequest>(),
+            "OnboardedAccount" => visitor.visit::<OnboardedAccount>(),
+            "OperatingAddress" => visitor.visit::<OperatingAddress>(),
+            "PaymentDistributionProfile" => visitor.visit::<PaymentDistributionProfile>(),
+            "PaymentDistributionProfileList" => {
+                visitor.visit::<PaymentDistributionProfileList>()
+            }
+            "PaymentProduct" => visitor.visit::<PaymentProduct>(),
+            "PaymentProductData" => visitor.visit::<PaymentProductData>(),
+            "PaymentProductDefault" => visitor.visit::<PaymentProductDefault>(),
+            "PaymentProductDisabledPayload" => {
+                visitor.visit::<PaymentProductDisabledPayload>()
+            }
+            "PaymentProductDisabledWebhook" => {
+                visitor.visit::<PaymentProductDisabledWebhook>()
+            }
+            "PaymentProductEnabledPayload" => {
+                visitor.visit::<PaymentProductEnabledPayload>()
+            }
+            "PaymentProductEnabledWebhook" => {
+                visitor.visit::<PaymentProductEnabledWebhook>()
+            }
+            "PaymentProductIdentifier" => visitor.visit::<PaymentProductIdentifier>(),
+            "PaymentProductList" => visitor.visit::<PaymentProductList>(),
+            "PaymentProductListItem" => visitor.visit::<PaymentProductListItem>(),
+            "PaymentProductMigrationData" => {
+                visitor.visit::<PaymentProductMigrationData>()
+            }
+            "PaymentProductSelector" => visitor.visit::<PaymentProductSelector>(),
+            "PaymentProductStateContext" => visitor.visit::<PaymentProductStateContext>(),
+            "RegistrationAddress" => visitor.visit::<RegistrationAddress>(),
+            "SettlementInformation" => visitor.visit::<SettlementInformation>(),
+            "SocialMediaLinks" => visitor.visit::<SocialMediaLinks>(),
+            "Stakeholder" => visitor.visit::<Stakeholder>(),
+            "StakeholderAddress" => visitor.visit::<StakeholderAddress>(),
+            "StakeholderIdentifier" => visitor.visit::<StakeholderIdentifier>(),
+            "StakeholderList" => visitor.visit::<StakeholderList>(),
+            "StakeholderListItem" => visitor.visit::<StakeholderListItem>(),
+            "StakeholderRequest" => visitor.visit::<StakeholderRequest>(),
+            "StakeholderRole" => visitor.visit::<StakeholderRole>(),
+            "SupportContact" => visitor.visit::<SupportContact>(),
+            "SuspendPaymentProductRequest" => {
+                visitor.visit::<SuspendPaymentProductRequest>()
+            }
+            "Timestamp" => visitor.visit::<Timestamp>(),
+            "UpdateAccountInformationRequest" => {
+                visitor.visit::<UpdateAccountInformationRequest>()
+            }
+            "UpdateAccountRequest" => visitor.visit::<UpdateAccountRequest>(),
+            "UpdateBusinessInformationRequest" => {
+                visitor.visit::<UpdateBusinessInformationRequest>()
+            }
+            "UpdateCollectionRequest" => visitor.visit::<UpdateCollectionRequest>(),
+            "UpdatePaymentProductRequest" => {
+                visitor.visit::<UpdatePaymentProductRequest>()
+            }
+            "UpdateSettlementInformationRequest" => {
+                visitor.visit::<UpdateSettlementInformationRequest>()
+            }
+            "UpdateWebsiteRequest" => visitor.visit::<UpdateWebsiteRequest>(),
+            "ValidationError" => visitor.visit::<ValidationError>(),
+            "WebhookMetadata" => visitor.visit::<WebhookMetadata>(),
+            "WebsiteChannel" => visitor.visit::<WebsiteChannel>(),
+            "WebsiteChannelList" => visitor.visit::<WebsiteChannelList>(),
+            "WebsiteChannelListItem" => visitor.visit::<WebsiteChannelListItem>(),
+            "WebsitesIdentifier" => visitor.visit::<WebsitesIdentifier>(),
+            _ => return None,
+        },
+    )
+}
 /// Reads `input` (a `serde_json::Value`, or raw bytes: invalid
 /// JSON is an error, never a panic) as the component schema `name`
 /// and checks every constraint: deserialization catches missing
@@ -1914,108 +2026,5 @@ pub fn check_schema(
     name: &str,
     input: impl rt::SchemaInput,
 ) -> Option<Result<(), rt::JsonCheckError>> {
-    Some(
-        match name {
-            "Account" => input.check::<Account>(),
-            "AccountGroupIdentifier" => input.check::<AccountGroupIdentifier>(),
-            "AccountHolder" => input.check::<AccountHolder>(),
-            "AccountIdentifier" => input.check::<AccountIdentifier>(),
-            "AccountInformation" => input.check::<AccountInformation>(),
-            "AccountOwner" => input.check::<AccountOwner>(),
-            "AccountStateChangedPayload" => input.check::<AccountStateChangedPayload>(),
-            "AccountStateChangedWebhook" => input.check::<AccountStateChangedWebhook>(),
-            "BankAccount" => input.check::<BankAccount>(),
-            "BankAccountIdentifier" => input.check::<BankAccountIdentifier>(),
-            "BankAccountList" => input.check::<BankAccountList>(),
-            "BankAccountListItem" => input.check::<BankAccountListItem>(),
-            "BankAccountRequest" => input.check::<BankAccountRequest>(),
-            "BankAccountType" => input.check::<BankAccountType>(),
-            "Bic" => input.check::<Bic>(),
-            "Branding" => input.check::<Branding>(),
-            "BusinessEntityType" => input.check::<BusinessEntityType>(),
-            "BusinessInformation" => input.check::<BusinessInformation>(),
-            "ChannelData" => input.check::<ChannelData>(),
-            "CollectionChannel" => input.check::<CollectionChannel>(),
-            "CollectionChannelList" => input.check::<CollectionChannelList>(),
-            "CollectionChannelListItem" => input.check::<CollectionChannelListItem>(),
-            "CollectionsIdentifier" => input.check::<CollectionsIdentifier>(),
-            "CreateCredentialRequest" => input.check::<CreateCredentialRequest>(),
-            "Credential" => input.check::<Credential>(),
-            "CredentialEnvironment" => input.check::<CredentialEnvironment>(),
-            "CredentialIdentifier" => input.check::<CredentialIdentifier>(),
-            "CredentialList" => input.check::<CredentialList>(),
-            "CredentialListItem" => input.check::<CredentialListItem>(),
-            "CredentialType" => input.check::<CredentialType>(),
-            "DateOfBirth" => input.check::<DateOfBirth>(),
-            "ErrorResponse" => input.check::<ErrorResponse>(),
-            "ExtraAccountData" => input.check::<ExtraAccountData>(),
-            "IpAddress" => input.check::<IpAddress>(),
-            "MerchantCategoryCode" => input.check::<MerchantCategoryCode>(),
-            "MigrateMerchantRequest" => input.check::<MigrateMerchantRequest>(),
-            "NationalIdentification" => input.check::<NationalIdentification>(),
-            "OnboardMerchantRequest" => input.check::<OnboardMerchantRequest>(),
-            "OnboardedAccount" => input.check::<OnboardedAccount>(),
-            "OperatingAddress" => input.check::<OperatingAddress>(),
-            "PaymentDistributionProfile" => input.check::<PaymentDistributionProfile>(),
-            "PaymentDistributionProfileList" => {
-                input.check::<PaymentDistributionProfileList>()
-            }
-            "PaymentProduct" => input.check::<PaymentProduct>(),
-            "PaymentProductData" => input.check::<PaymentProductData>(),
-            "PaymentProductDefault" => input.check::<PaymentProductDefault>(),
-            "PaymentProductDisabledPayload" => {
-                input.check::<PaymentProductDisabledPayload>()
-            }
-            "PaymentProductDisabledWebhook" => {
-                input.check::<PaymentProductDisabledWebhook>()
-            }
-            "PaymentProductEnabledPayload" => {
-                input.check::<PaymentProductEnabledPayload>()
-            }
-            "PaymentProductEnabledWebhook" => {
-                input.check::<PaymentProductEnabledWebhook>()
-            }
-            "PaymentProductIdentifier" => input.check::<PaymentProductIdentifier>(),
-            "PaymentProductList" => input.check::<PaymentProductList>(),
-            "PaymentProductListItem" => input.check::<PaymentProductListItem>(),
-            "PaymentProductMigrationData" => input.check::<PaymentProductMigrationData>(),
-            "PaymentProductSelector" => input.check::<PaymentProductSelector>(),
-            "PaymentProductStateContext" => input.check::<PaymentProductStateContext>(),
-            "RegistrationAddress" => input.check::<RegistrationAddress>(),
-            "SettlementInformation" => input.check::<SettlementInformation>(),
-            "SocialMediaLinks" => input.check::<SocialMediaLinks>(),
-            "Stakeholder" => input.check::<Stakeholder>(),
-            "StakeholderAddress" => input.check::<StakeholderAddress>(),
-            "StakeholderIdentifier" => input.check::<StakeholderIdentifier>(),
-            "StakeholderList" => input.check::<StakeholderList>(),
-            "StakeholderListItem" => input.check::<StakeholderListItem>(),
-            "StakeholderRequest" => input.check::<StakeholderRequest>(),
-            "StakeholderRole" => input.check::<StakeholderRole>(),
-            "SupportContact" => input.check::<SupportContact>(),
-            "SuspendPaymentProductRequest" => {
-                input.check::<SuspendPaymentProductRequest>()
-            }
-            "Timestamp" => input.check::<Timestamp>(),
-            "UpdateAccountInformationRequest" => {
-                input.check::<UpdateAccountInformationRequest>()
-            }
-            "UpdateAccountRequest" => input.check::<UpdateAccountRequest>(),
-            "UpdateBusinessInformationRequest" => {
-                input.check::<UpdateBusinessInformationRequest>()
-            }
-            "UpdateCollectionRequest" => input.check::<UpdateCollectionRequest>(),
-            "UpdatePaymentProductRequest" => input.check::<UpdatePaymentProductRequest>(),
-            "UpdateSettlementInformationRequest" => {
-                input.check::<UpdateSettlementInformationRequest>()
-            }
-            "UpdateWebsiteRequest" => input.check::<UpdateWebsiteRequest>(),
-            "ValidationError" => input.check::<ValidationError>(),
-            "WebhookMetadata" => input.check::<WebhookMetadata>(),
-            "WebsiteChannel" => input.check::<WebsiteChannel>(),
-            "WebsiteChannelList" => input.check::<WebsiteChannelList>(),
-            "WebsiteChannelListItem" => input.check::<WebsiteChannelListItem>(),
-            "WebsitesIdentifier" => input.check::<WebsitesIdentifier>(),
-            _ => return None,
-        },
-    )
+    visit_schema(name, rt::CheckSchema(input))
 }

@@ -442,6 +442,40 @@ pub const SCHEMAS: &[&str] = &[
     "PaymentOptionsResponse",
     "ValidationError",
 ];
+/// Calls `visitor` with the generated type of the component schema
+/// `name`; `None` when the spec has no such schema.
+pub fn visit_schema<V: rt::SchemaVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+    Some(
+        match name {
+            "AccountIdentifier" => visitor.visit::<AccountIdentifier>(),
+            "CategoryPreference" => visitor.visit::<CategoryPreference>(),
+            "Currency" => visitor.visit::<Currency>(),
+            "CustomerToken" => visitor.visit::<CustomerToken>(),
+            "ErrorResponse" => visitor.visit::<ErrorResponse>(),
+            "GetPaymentDescriptorsRequest" => {
+                visitor.visit::<GetPaymentDescriptorsRequest>()
+            }
+            "GetPaymentOptionsRequest" => visitor.visit::<GetPaymentOptionsRequest>(),
+            "Locale" => visitor.visit::<Locale>(),
+            "MessagePreference" => visitor.visit::<MessagePreference>(),
+            "MessagePrefix" => visitor.visit::<MessagePrefix>(),
+            "MessagingCapabilitiesResponse" => {
+                visitor.visit::<MessagingCapabilitiesResponse>()
+            }
+            "MessagingCapabilityCountry" => visitor.visit::<MessagingCapabilityCountry>(),
+            "MessagingCapabilityPlacement" => {
+                visitor.visit::<MessagingCapabilityPlacement>()
+            }
+            "MessagingContent" => visitor.visit::<MessagingContent>(),
+            "MessagingResponse" => visitor.visit::<MessagingResponse>(),
+            "PaymentAmount" => visitor.visit::<PaymentAmount>(),
+            "PaymentDescriptorsResponse" => visitor.visit::<PaymentDescriptorsResponse>(),
+            "PaymentOptionsResponse" => visitor.visit::<PaymentOptionsResponse>(),
+            "ValidationError" => visitor.visit::<ValidationError>(),
+            _ => return None,
+        },
+    )
+}
 /// Reads `input` (a `serde_json::Value`, or raw bytes: invalid
 /// JSON is an error, never a panic) as the component schema `name`
 /// and checks every constraint: deserialization catches missing
@@ -451,34 +485,5 @@ pub fn check_schema(
     name: &str,
     input: impl rt::SchemaInput,
 ) -> Option<Result<(), rt::JsonCheckError>> {
-    Some(
-        match name {
-            "AccountIdentifier" => input.check::<AccountIdentifier>(),
-            "CategoryPreference" => input.check::<CategoryPreference>(),
-            "Currency" => input.check::<Currency>(),
-            "CustomerToken" => input.check::<CustomerToken>(),
-            "ErrorResponse" => input.check::<ErrorResponse>(),
-            "GetPaymentDescriptorsRequest" => {
-                input.check::<GetPaymentDescriptorsRequest>()
-            }
-            "GetPaymentOptionsRequest" => input.check::<GetPaymentOptionsRequest>(),
-            "Locale" => input.check::<Locale>(),
-            "MessagePreference" => input.check::<MessagePreference>(),
-            "MessagePrefix" => input.check::<MessagePrefix>(),
-            "MessagingCapabilitiesResponse" => {
-                input.check::<MessagingCapabilitiesResponse>()
-            }
-            "MessagingCapabilityCountry" => input.check::<MessagingCapabilityCountry>(),
-            "MessagingCapabilityPlacement" => {
-                input.check::<MessagingCapabilityPlacement>()
-            }
-            "MessagingContent" => input.check::<MessagingContent>(),
-            "MessagingResponse" => input.check::<MessagingResponse>(),
-            "PaymentAmount" => input.check::<PaymentAmount>(),
-            "PaymentDescriptorsResponse" => input.check::<PaymentDescriptorsResponse>(),
-            "PaymentOptionsResponse" => input.check::<PaymentOptionsResponse>(),
-            "ValidationError" => input.check::<ValidationError>(),
-            _ => return None,
-        },
-    )
+    visit_schema(name, rt::CheckSchema(input))
 }

@@ -28,7 +28,8 @@ pub use path::Path;
 pub use pattern::Pattern;
 pub use signature::{SignatureError, SigningKeys};
 pub use validate::{
-    check_json, check_json_bytes, JsonCheckError, Rule, SchemaInput, UnknownEnumValue, Validate, Violation, Violations,
+    check_json, check_json_bytes, CheckSchema, JsonCheckError, Rule, SchemaInput, SchemaVisitor, UnknownEnumValue,
+    Validate, Violation, Violations,
 };
 pub use webhook::WebhookError;
 pub use webhook_event::{Delivery, OtherWebhook, ReceiveError};

@@ -292,6 +292,34 @@ pub enum JsonCheckError {
     Violations(#[from] Violations),
 }
 
+/// Something done with the generated type of a schema chosen by name at run
+/// time: each API module's `visit_schema(name, visitor)` calls `visit` with
+/// the type of the component schema `name`.
+pub trait SchemaVisitor {
+    /// What the visit gives.
+    type Output;
+    /// Does the work with the schema's type `T`.
+    fn visit<T>(self) -> Self::Output
+    where
+        T: serde::de::DeserializeOwned + serde::Serialize + Validate + fmt::Debug + PartialEq;
+}
+
+/// The visitor behind each module's `check_schema`: reads the input as the
+/// schema's type and validates it.
+#[derive(Debug)]
+pub struct CheckSchema<I>(pub I);
+
+impl<I: SchemaInput> SchemaVisitor for CheckSchema<I> {
+    type Output = Result<(), JsonCheckError>;
+
+    fn visit<T>(self) -> Self::Output
+    where
+        T: serde::de::DeserializeOwned + serde::Serialize + Validate + fmt::Debug + PartialEq,
+    {
+        self.0.check::<T>()
+    }
+}
+
 /// A JSON value or raw bytes, to be read as some schema's type and validated.
 pub trait SchemaInput {
     /// Deserializes the input as `T` and validates it.
