@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use super::docs::doc_attrs;
 use super::validation::{has_rules, Location, Value};
 use super::Emitter;
-use crate::ir::{Media, Method, Operation, Param, ParamLocation, PathSegment, Shape, StatusMatch, Ty};
+use crate::ir::{Media, Method, Operation, Param, ParamLocation, PathSegment, Shape, StatusMatch, Ty, TypeKind};
 use crate::naming;
 
 /// The header the runtime fills from `CallOptions` (or a fresh key).
@@ -140,6 +140,7 @@ impl Emitter<'_> {
             " What [`Client::{}`] can return: one variant per documented status.",
             op.rust_name.trim_start_matches("r#")
         );
+        let outcome_impl = self.outcome_impl(op, name);
         quote! {
             #[doc = #doc]
             #[derive(Debug, Clone, PartialEq)]
@@ -162,6 +163,58 @@ impl Emitter<'_> {
                     (200..300).contains(&self.status())
                 }
             }
+
+            #outcome_impl
+        }
+    }
+
+    /// `Outcome` for an outcome enum: its success value is the body of its
+    /// only 2xx status (`()` without one), or the outcome itself when
+    /// several statuses succeed.
+    fn outcome_impl(&self, op: &Operation, name: &Ident) -> TokenStream {
+        let rt = &self.runtime;
+        let successes: Vec<_> = op
+            .responses
+            .iter()
+            .filter(|r| match r.status {
+                StatusMatch::Code(code) => (200..300).contains(&code),
+                StatusMatch::Range(digit) => digit == 2,
+                StatusMatch::Default => false,
+            })
+            .collect();
+        let (success, into_success) = match successes.as_slice() {
+            [only] if matches!(only.status, StatusMatch::Code(_)) => {
+                let variant = Self::variant_name(&only.status);
+                match &only.body {
+                    Some(shape) => {
+                        let body = self.shape_type(shape);
+                        (body, quote!(#name::#variant(body) => Ok(body),))
+                    }
+                    None => (quote!(()), quote!(#name::#variant => Ok(()),)),
+                }
+            }
+            _ => (quote!(Self), quote!(success if success.is_success() => Ok(success),)),
+        };
+        let error_arm = if op.responses.len() > successes.len() || successes.len() != 1 {
+            quote!(other => Err(other),)
+        } else {
+            quote!()
+        };
+        quote! {
+            impl #rt::client::Outcome for #name {
+                type Success = #success;
+
+                fn status(&self) -> u16 {
+                    #name::status(self)
+                }
+
+                fn into_success(self) -> Result<Self::Success, Self> {
+                    match self {
+                        #into_success
+                        #error_arm
+                    }
+                }
+            }
         }
     }
 
@@ -170,6 +223,7 @@ impl Emitter<'_> {
         let ty = match &shape.ty {
             Ty::String => quote!(&str),
             Ty::Bytes => quote!(&[u8]),
+            Ty::Named(name) if self.is_string_alias(name) => quote!(&str),
             Ty::Array(item) => {
                 let item = self.shape_type(item);
                 quote!(&[#item])
@@ -184,6 +238,11 @@ impl Emitter<'_> {
         } else {
             quote!(Option<#ty>)
         }
+    }
+
+    /// Whether a named type is an alias of a plain string (taken as `&str`).
+    fn is_string_alias(&self, name: &str) -> bool {
+        matches!(self.api.types.get(name).map(|d| &d.kind), Some(TypeKind::Alias(shape)) if shape.ty == Ty::String && !shape.nullable)
     }
 
     /// Validation of one input at `/<group>/<name>` into `out`.

@@ -187,6 +187,18 @@ impl ReadCustomerTokenOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for ReadCustomerTokenOutcome {
+    type Success = CustomerToken;
+    fn status(&self) -> u16 {
+        ReadCustomerTokenOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            ReadCustomerTokenOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::create_order`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -218,6 +230,18 @@ impl CreateOrderOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for CreateOrderOutcome {
+    type Success = Order;
+    fn status(&self) -> u16 {
+        CreateOrderOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            CreateOrderOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::patch_customer_token`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -244,5 +268,17 @@ impl PatchCustomerTokenOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for PatchCustomerTokenOutcome {
+    type Success = ();
+    fn status(&self) -> u16 {
+        PatchCustomerTokenOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            PatchCustomerTokenOutcome::Accepted => Ok(()),
+            other => Err(other),
+        }
     }
 }

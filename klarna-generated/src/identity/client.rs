@@ -49,7 +49,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn check_customer_exists(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         x_klarna_client_id: &IdentityRequestClientId,
         body: &CheckCustomerExistsRequest,
         options: rt::client::CallOptions,
@@ -110,7 +110,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn introspect_customer_token(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         x_klarna_customer_token: &CustomerToken,
         options: rt::client::CallOptions,
     ) -> Result<IntrospectCustomerTokenOutcome, rt::client::ClientError> {
@@ -179,7 +179,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn revoke_customer_token(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         x_klarna_customer_token: &RevokeCustomerTokenXKlarnaCustomerToken,
         options: rt::client::CallOptions,
     ) -> Result<RevokeCustomerTokenOutcome, rt::client::ClientError> {
@@ -270,6 +270,18 @@ impl CheckCustomerExistsOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for CheckCustomerExistsOutcome {
+    type Success = CheckCustomerExistsResponse;
+    fn status(&self) -> u16 {
+        CheckCustomerExistsOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            CheckCustomerExistsOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::introspect_customer_token`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -313,6 +325,18 @@ impl IntrospectCustomerTokenOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for IntrospectCustomerTokenOutcome {
+    type Success = IntrospectCustomerTokenResponse;
+    fn status(&self) -> u16 {
+        IntrospectCustomerTokenOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            IntrospectCustomerTokenOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::revoke_customer_token`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -354,5 +378,17 @@ impl RevokeCustomerTokenOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for RevokeCustomerTokenOutcome {
+    type Success = RevokeCustomerTokenResponse;
+    fn status(&self) -> u16 {
+        RevokeCustomerTokenOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            RevokeCustomerTokenOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }

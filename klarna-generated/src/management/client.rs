@@ -227,7 +227,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_account(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<GetAccountOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -265,7 +265,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_account(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         body: Option<&UpdateAccountRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateAccountOutcome, rt::client::ClientError> {
@@ -305,7 +305,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_payment_products(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<ListPaymentProductsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -348,7 +348,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_payment_product(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         product_id: &PaymentProductSelector,
         body: Option<&UpdatePaymentProductRequest>,
         options: rt::client::CallOptions,
@@ -400,7 +400,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn suspend_payment_product(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         product_id: &PaymentProductSelector,
         body: Option<&SuspendPaymentProductRequest>,
         options: rt::client::CallOptions,
@@ -451,7 +451,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn revert_payment_product_suspension(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         product_id: &PaymentProductSelector,
         options: rt::client::CallOptions,
     ) -> Result<RevertPaymentProductSuspensionOutcome, rt::client::ClientError> {
@@ -506,7 +506,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn suspend_payment_product_deprecated(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         body: Option<&SuspendPaymentProductRequest>,
         options: rt::client::CallOptions,
     ) -> Result<SuspendPaymentProductDeprecatedOutcome, rt::client::ClientError> {
@@ -559,7 +559,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn revert_payment_product_suspension_deprecated(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<
         RevertPaymentProductSuspensionDeprecatedOutcome,
@@ -654,7 +654,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_websites(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<ListWebsitesOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -695,8 +695,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_website(
         &self,
-        account_id: &AccountIdentifier,
-        website_id: &WebsitesIdentifier,
+        account_id: &str,
+        website_id: &str,
         body: Option<&UpdateWebsiteRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateWebsiteOutcome, rt::client::ClientError> {
@@ -741,7 +741,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_collections(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<ListCollectionsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -782,8 +782,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_collection(
         &self,
-        account_id: &AccountIdentifier,
-        collection_id: &CollectionsIdentifier,
+        account_id: &str,
+        collection_id: &str,
         body: Option<&UpdateCollectionRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateCollectionOutcome, rt::client::ClientError> {
@@ -826,7 +826,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_account_information(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<GetAccountInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -868,7 +868,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_account_information(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         body: Option<&UpdateAccountInformationRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateAccountInformationOutcome, rt::client::ClientError> {
@@ -912,7 +912,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_business_information(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<GetBusinessInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -954,7 +954,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_business_information(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         body: Option<&UpdateBusinessInformationRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateBusinessInformationOutcome, rt::client::ClientError> {
@@ -1001,7 +1001,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_stakeholders(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<ListStakeholdersOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -1042,7 +1042,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn register_stakeholder(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         body: Option<&StakeholderRequest>,
         options: rt::client::CallOptions,
     ) -> Result<RegisterStakeholderOutcome, rt::client::ClientError> {
@@ -1089,8 +1089,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_stakeholder(
         &self,
-        account_id: &AccountIdentifier,
-        stakeholder_id: &StakeholderIdentifier,
+        account_id: &str,
+        stakeholder_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<GetStakeholderOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -1131,8 +1131,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn delete_stakeholder(
         &self,
-        account_id: &AccountIdentifier,
-        stakeholder_id: &StakeholderIdentifier,
+        account_id: &str,
+        stakeholder_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<DeleteStakeholderOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -1176,8 +1176,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_stakeholder(
         &self,
-        account_id: &AccountIdentifier,
-        stakeholder_id: &StakeholderIdentifier,
+        account_id: &str,
+        stakeholder_id: &str,
         body: Option<&StakeholderRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateStakeholderOutcome, rt::client::ClientError> {
@@ -1223,7 +1223,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_settlement_information(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<GetSettlementInformationOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -1264,7 +1264,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_settlement_information(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         body: Option<&UpdateSettlementInformationRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateSettlementInformationOutcome, rt::client::ClientError> {
@@ -1312,7 +1312,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_bank_accounts(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<ListBankAccountsOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -1351,7 +1351,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn add_bank_account(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         body: Option<&BankAccountRequest>,
         options: rt::client::CallOptions,
     ) -> Result<AddBankAccountOutcome, rt::client::ClientError> {
@@ -1396,8 +1396,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_bank_account(
         &self,
-        account_id: &AccountIdentifier,
-        bank_account_id: &BankAccountIdentifier,
+        account_id: &str,
+        bank_account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<GetBankAccountOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -1438,8 +1438,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn delete_bank_account(
         &self,
-        account_id: &AccountIdentifier,
-        bank_account_id: &BankAccountIdentifier,
+        account_id: &str,
+        bank_account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<DeleteBankAccountOutcome, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
@@ -1483,8 +1483,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_bank_account(
         &self,
-        account_id: &AccountIdentifier,
-        bank_account_id: &BankAccountIdentifier,
+        account_id: &str,
+        bank_account_id: &str,
         body: Option<&BankAccountRequest>,
         options: rt::client::CallOptions,
     ) -> Result<UpdateBankAccountOutcome, rt::client::ClientError> {
@@ -1544,6 +1544,18 @@ impl ListCredentialsOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for ListCredentialsOutcome {
+    type Success = CredentialList;
+    fn status(&self) -> u16 {
+        ListCredentialsOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            ListCredentialsOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::create_credential`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1572,6 +1584,18 @@ impl CreateCredentialOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for CreateCredentialOutcome {
+    type Success = Credential;
+    fn status(&self) -> u16 {
+        CreateCredentialOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            CreateCredentialOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::disable_credential`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1597,6 +1621,18 @@ impl DisableCredentialOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for DisableCredentialOutcome {
+    type Success = ();
+    fn status(&self) -> u16 {
+        DisableCredentialOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            DisableCredentialOutcome::NoContent => Ok(()),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::list_payment_distribution_profiles`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1620,6 +1656,18 @@ impl ListPaymentDistributionProfilesOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for ListPaymentDistributionProfilesOutcome {
+    type Success = PaymentDistributionProfileList;
+    fn status(&self) -> u16 {
+        ListPaymentDistributionProfilesOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            ListPaymentDistributionProfilesOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::onboard_merchant`] can return: one variant per documented status.
@@ -1650,6 +1698,18 @@ impl OnboardMerchantOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for OnboardMerchantOutcome {
+    type Success = OnboardedAccount;
+    fn status(&self) -> u16 {
+        OnboardMerchantOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            OnboardMerchantOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::get_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1673,6 +1733,18 @@ impl GetAccountOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for GetAccountOutcome {
+    type Success = Account;
+    fn status(&self) -> u16 {
+        GetAccountOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            GetAccountOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::update_account`] can return: one variant per documented status.
@@ -1703,6 +1775,18 @@ impl UpdateAccountOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for UpdateAccountOutcome {
+    type Success = Account;
+    fn status(&self) -> u16 {
+        UpdateAccountOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            UpdateAccountOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::list_payment_products`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1726,6 +1810,18 @@ impl ListPaymentProductsOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for ListPaymentProductsOutcome {
+    type Success = PaymentProductList;
+    fn status(&self) -> u16 {
+        ListPaymentProductsOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            ListPaymentProductsOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::update_payment_product`] can return: one variant per documented status.
@@ -1756,6 +1852,18 @@ impl UpdatePaymentProductOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for UpdatePaymentProductOutcome {
+    type Success = PaymentProduct;
+    fn status(&self) -> u16 {
+        UpdatePaymentProductOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            UpdatePaymentProductOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::suspend_payment_product`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1779,6 +1887,18 @@ impl SuspendPaymentProductOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for SuspendPaymentProductOutcome {
+    type Success = PaymentProduct;
+    fn status(&self) -> u16 {
+        SuspendPaymentProductOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            SuspendPaymentProductOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::revert_payment_product_suspension`] can return: one variant per documented status.
@@ -1809,6 +1929,18 @@ impl RevertPaymentProductSuspensionOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for RevertPaymentProductSuspensionOutcome {
+    type Success = PaymentProduct;
+    fn status(&self) -> u16 {
+        RevertPaymentProductSuspensionOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            RevertPaymentProductSuspensionOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::suspend_payment_product_deprecated`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1832,6 +1964,18 @@ impl SuspendPaymentProductDeprecatedOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for SuspendPaymentProductDeprecatedOutcome {
+    type Success = PaymentProduct;
+    fn status(&self) -> u16 {
+        SuspendPaymentProductDeprecatedOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            SuspendPaymentProductDeprecatedOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::revert_payment_product_suspension_deprecated`] can return: one variant per documented status.
@@ -1864,6 +2008,19 @@ impl RevertPaymentProductSuspensionDeprecatedOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome
+for RevertPaymentProductSuspensionDeprecatedOutcome {
+    type Success = PaymentProduct;
+    fn status(&self) -> u16 {
+        RevertPaymentProductSuspensionDeprecatedOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            RevertPaymentProductSuspensionDeprecatedOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::migrate_merchant`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1892,6 +2049,18 @@ impl MigrateMerchantOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for MigrateMerchantOutcome {
+    type Success = OnboardedAccount;
+    fn status(&self) -> u16 {
+        MigrateMerchantOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            MigrateMerchantOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::list_websites`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1915,6 +2084,18 @@ impl ListWebsitesOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for ListWebsitesOutcome {
+    type Success = WebsiteChannelList;
+    fn status(&self) -> u16 {
+        ListWebsitesOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            ListWebsitesOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::update_website`] can return: one variant per documented status.
@@ -1945,6 +2126,18 @@ impl UpdateWebsiteOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for UpdateWebsiteOutcome {
+    type Success = WebsiteChannel;
+    fn status(&self) -> u16 {
+        UpdateWebsiteOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            UpdateWebsiteOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::list_collections`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1968,6 +2161,18 @@ impl ListCollectionsOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for ListCollectionsOutcome {
+    type Success = CollectionChannelList;
+    fn status(&self) -> u16 {
+        ListCollectionsOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            ListCollectionsOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::update_collection`] can return: one variant per documented status.
@@ -1998,6 +2203,18 @@ impl UpdateCollectionOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for UpdateCollectionOutcome {
+    type Success = CollectionChannel;
+    fn status(&self) -> u16 {
+        UpdateCollectionOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            UpdateCollectionOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::get_account_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2021,6 +2238,18 @@ impl GetAccountInformationOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for GetAccountInformationOutcome {
+    type Success = AccountInformation;
+    fn status(&self) -> u16 {
+        GetAccountInformationOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            GetAccountInformationOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::update_account_information`] can return: one variant per documented status.
@@ -2054,6 +2283,18 @@ impl UpdateAccountInformationOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for UpdateAccountInformationOutcome {
+    type Success = AccountInformation;
+    fn status(&self) -> u16 {
+        UpdateAccountInformationOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            UpdateAccountInformationOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::get_business_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2077,6 +2318,18 @@ impl GetBusinessInformationOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for GetBusinessInformationOutcome {
+    type Success = BusinessInformation;
+    fn status(&self) -> u16 {
+        GetBusinessInformationOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            GetBusinessInformationOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::update_business_information`] can return: one variant per documented status.
@@ -2107,6 +2360,18 @@ impl UpdateBusinessInformationOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for UpdateBusinessInformationOutcome {
+    type Success = BusinessInformation;
+    fn status(&self) -> u16 {
+        UpdateBusinessInformationOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            UpdateBusinessInformationOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::list_stakeholders`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2130,6 +2395,18 @@ impl ListStakeholdersOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for ListStakeholdersOutcome {
+    type Success = StakeholderList;
+    fn status(&self) -> u16 {
+        ListStakeholdersOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            ListStakeholdersOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::register_stakeholder`] can return: one variant per documented status.
@@ -2160,6 +2437,18 @@ impl RegisterStakeholderOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for RegisterStakeholderOutcome {
+    type Success = Stakeholder;
+    fn status(&self) -> u16 {
+        RegisterStakeholderOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            RegisterStakeholderOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::get_stakeholder`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2185,6 +2474,18 @@ impl GetStakeholderOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for GetStakeholderOutcome {
+    type Success = Stakeholder;
+    fn status(&self) -> u16 {
+        GetStakeholderOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            GetStakeholderOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::delete_stakeholder`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2208,6 +2509,18 @@ impl DeleteStakeholderOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for DeleteStakeholderOutcome {
+    type Success = ();
+    fn status(&self) -> u16 {
+        DeleteStakeholderOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            DeleteStakeholderOutcome::NoContent => Ok(()),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::update_stakeholder`] can return: one variant per documented status.
@@ -2238,6 +2551,18 @@ impl UpdateStakeholderOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for UpdateStakeholderOutcome {
+    type Success = Stakeholder;
+    fn status(&self) -> u16 {
+        UpdateStakeholderOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            UpdateStakeholderOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::get_settlement_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2264,6 +2589,18 @@ impl GetSettlementInformationOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for GetSettlementInformationOutcome {
+    type Success = SettlementInformation;
+    fn status(&self) -> u16 {
+        GetSettlementInformationOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            GetSettlementInformationOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::update_settlement_information`] can return: one variant per documented status.
@@ -2297,6 +2634,18 @@ impl UpdateSettlementInformationOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for UpdateSettlementInformationOutcome {
+    type Success = SettlementInformation;
+    fn status(&self) -> u16 {
+        UpdateSettlementInformationOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            UpdateSettlementInformationOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::list_bank_accounts`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2320,6 +2669,18 @@ impl ListBankAccountsOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for ListBankAccountsOutcome {
+    type Success = BankAccountList;
+    fn status(&self) -> u16 {
+        ListBankAccountsOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            ListBankAccountsOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::add_bank_account`] can return: one variant per documented status.
@@ -2350,6 +2711,18 @@ impl AddBankAccountOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for AddBankAccountOutcome {
+    type Success = BankAccount;
+    fn status(&self) -> u16 {
+        AddBankAccountOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            AddBankAccountOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::get_bank_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2375,6 +2748,18 @@ impl GetBankAccountOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for GetBankAccountOutcome {
+    type Success = BankAccount;
+    fn status(&self) -> u16 {
+        GetBankAccountOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            GetBankAccountOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::delete_bank_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2398,6 +2783,18 @@ impl DeleteBankAccountOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for DeleteBankAccountOutcome {
+    type Success = ();
+    fn status(&self) -> u16 {
+        DeleteBankAccountOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            DeleteBankAccountOutcome::NoContent => Ok(()),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::update_bank_account`] can return: one variant per documented status.
@@ -2426,5 +2823,17 @@ impl UpdateBankAccountOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for UpdateBankAccountOutcome {
+    type Success = BankAccount;
+    fn status(&self) -> u16 {
+        UpdateBankAccountOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            UpdateBankAccountOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }

@@ -49,8 +49,8 @@ impl Client {
     #[allow(clippy::too_many_arguments)]
     pub async fn get_credit_promotion_auto_size_messaging(
         &self,
-        account_id: &AccountIdentifier,
-        locale: &Locale,
+        account_id: &str,
+        locale: &str,
         payment_amount: &PaymentAmount,
         custom_payment_method_ids: Option<&[String]>,
         message_preference: Option<&MessagePreference>,
@@ -147,8 +147,8 @@ impl Client {
     #[allow(clippy::too_many_arguments)]
     pub async fn get_credit_promotion_badge_messaging(
         &self,
-        account_id: &AccountIdentifier,
-        locale: &Locale,
+        account_id: &str,
+        locale: &str,
         payment_amount: &PaymentAmount,
         custom_payment_method_ids: Option<&[String]>,
         message_preference: Option<&MessagePreference>,
@@ -240,8 +240,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_top_strip_promotion_auto_size_messaging(
         &self,
-        account_id: &AccountIdentifier,
-        locale: &Locale,
+        account_id: &str,
+        locale: &str,
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
@@ -323,8 +323,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_top_strip_promotion_badge_messaging(
         &self,
-        account_id: &AccountIdentifier,
-        locale: &Locale,
+        account_id: &str,
+        locale: &str,
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
@@ -400,8 +400,8 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_checkout_messaging(
         &self,
-        account_id: &AccountIdentifier,
-        locale: &Locale,
+        account_id: &str,
+        locale: &str,
         custom_payment_method_ids: Option<&[String]>,
         payment_amount: &PaymentAmount,
         options: rt::client::CallOptions,
@@ -468,7 +468,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_messaging_capabilities(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         mid: Option<&str>,
         client_id: Option<&str>,
         options: rt::client::CallOptions,
@@ -526,7 +526,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_payment_options(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         body: Option<&GetPaymentOptionsRequest>,
         options: rt::client::CallOptions,
     ) -> Result<GetPaymentOptionsOutcome, rt::client::ClientError> {
@@ -579,7 +579,7 @@ impl Client {
     /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_payment_descriptors(
         &self,
-        account_id: &AccountIdentifier,
+        account_id: &str,
         body: Option<&GetPaymentDescriptorsRequest>,
         options: rt::client::CallOptions,
     ) -> Result<GetPaymentDescriptorsOutcome, rt::client::ClientError> {
@@ -653,6 +653,18 @@ impl GetCreditPromotionAutoSizeMessagingOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for GetCreditPromotionAutoSizeMessagingOutcome {
+    type Success = Self;
+    fn status(&self) -> u16 {
+        GetCreditPromotionAutoSizeMessagingOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            success if success.is_success() => Ok(success),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::get_credit_promotion_badge_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -688,6 +700,18 @@ impl GetCreditPromotionBadgeMessagingOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for GetCreditPromotionBadgeMessagingOutcome {
+    type Success = Self;
+    fn status(&self) -> u16 {
+        GetCreditPromotionBadgeMessagingOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            success if success.is_success() => Ok(success),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::get_top_strip_promotion_auto_size_messaging`] can return: one variant per documented status.
@@ -729,6 +753,18 @@ impl GetTopStripPromotionAutoSizeMessagingOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for GetTopStripPromotionAutoSizeMessagingOutcome {
+    type Success = Self;
+    fn status(&self) -> u16 {
+        GetTopStripPromotionAutoSizeMessagingOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            success if success.is_success() => Ok(success),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::get_top_strip_promotion_badge_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -764,6 +800,18 @@ impl GetTopStripPromotionBadgeMessagingOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for GetTopStripPromotionBadgeMessagingOutcome {
+    type Success = Self;
+    fn status(&self) -> u16 {
+        GetTopStripPromotionBadgeMessagingOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            success if success.is_success() => Ok(success),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::get_checkout_messaging`] can return: one variant per documented status.
@@ -803,6 +851,18 @@ impl GetCheckoutMessagingOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for GetCheckoutMessagingOutcome {
+    type Success = Self;
+    fn status(&self) -> u16 {
+        GetCheckoutMessagingOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            success if success.is_success() => Ok(success),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::get_messaging_capabilities`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -835,6 +895,18 @@ impl GetMessagingCapabilitiesOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for GetMessagingCapabilitiesOutcome {
+    type Success = MessagingCapabilitiesResponse;
+    fn status(&self) -> u16 {
+        GetMessagingCapabilitiesOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            GetMessagingCapabilitiesOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }
 /// What [`Client::get_payment_options`] can return: one variant per documented status.
@@ -871,6 +943,18 @@ impl GetPaymentOptionsOutcome {
         (200..300).contains(&self.status())
     }
 }
+impl crate::runtime::client::Outcome for GetPaymentOptionsOutcome {
+    type Success = PaymentOptionsResponse;
+    fn status(&self) -> u16 {
+        GetPaymentOptionsOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            GetPaymentOptionsOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
+    }
+}
 /// What [`Client::get_payment_descriptors`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -903,5 +987,17 @@ impl GetPaymentDescriptorsOutcome {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status())
+    }
+}
+impl crate::runtime::client::Outcome for GetPaymentDescriptorsOutcome {
+    type Success = PaymentDescriptorsResponse;
+    fn status(&self) -> u16 {
+        GetPaymentDescriptorsOutcome::status(self)
+    }
+    fn into_success(self) -> Result<Self::Success, Self> {
+        match self {
+            GetPaymentDescriptorsOutcome::Ok(body) => Ok(body),
+            other => Err(other),
+        }
     }
 }

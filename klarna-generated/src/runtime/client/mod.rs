@@ -5,24 +5,30 @@
 //! `Core::execute` (both hidden from the docs: they are not for callers);
 //! everything Klarna-specific about the wire lives here.
 
+mod api_error;
 mod base_url;
 mod body;
 mod config;
 mod core;
 mod error;
 mod header;
+mod metadata;
 mod redact;
+mod regions;
 mod request;
 mod response;
 mod retry;
 mod secret;
 mod segment;
 
+pub use api_error::{ApiError, Outcome, Response};
 pub use config::{
     ClientConfig, ClientConfigBuilder, Environment, RetryPolicy, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES,
 };
 pub use error::{BodySnippet, ClientError, BODY_SNIPPET_LIMIT, HEADER_TEXT_LIMIT};
+pub use metadata::{RateLimit, ResponseMeta};
 pub use redact::{Redactor, REDACTED};
+pub use regions::Region;
 pub use request::CallOptions;
 pub use secret::ApiKey;
 
