@@ -281,12 +281,14 @@ impl Emitter<'_> {
             .flat_map(|location| params.iter().copied().filter(move |p| p.location == *location))
             .collect();
         let mut args = Vec::new();
+        let mut names = Vec::new();
         let mut checks = Vec::new();
         let mut arg_docs = Vec::new();
         for p in &ordered {
             let ident = rust_ident(&p.rust_name);
             let ty = self.input_type(&p.shape, p.required);
             args.push(quote!(#ident: #ty));
+            names.push(ident.clone());
             let group = match p.location {
                 ParamLocation::Path => "path",
                 ParamLocation::Query => "query",
@@ -307,6 +309,7 @@ impl Emitter<'_> {
         if let Some(body) = &op.body {
             let ty = self.input_type(&body.shape, body.required);
             args.push(quote!(#body_ident: #ty));
+            names.push(body_ident.clone());
             checks.push(self.input_check("body", None, &body_ident, &body.shape, body.required));
             arg_docs.push(format!(
                 "- `body`: {} request body, sent as `{}`.",
@@ -314,7 +317,6 @@ impl Emitter<'_> {
                 body.content_type
             ));
         }
-        arg_docs.push("- `options`: idempotency key and correlation id for this call.".to_owned());
 
         let mut build = Vec::new();
         for segment in &op.path.segments {
@@ -455,13 +457,19 @@ impl Emitter<'_> {
         };
         let docs = doc_attrs(text.as_deref(), &format!("Calls `{}`.", op.id), &notes);
         let op_id = &op.id;
-        let allow = if args.len() + 2 > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
         // With only a `default` response the status match has one binding arm.
         let single_arm = if op.responses.iter().all(|r| r.status == StatusMatch::Default) && !op.responses.is_empty() {
             quote!(#[allow(clippy::match_single_binding)])
         } else {
             quote!()
         };
+        let allow = |count: usize| if count > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+        let (allow_plain, allow_with) = (allow(args.len() + 1), allow(args.len() + 2));
+        let with_ident = format_ident!("{}_with", method_ident.to_string().trim_start_matches("r#"));
+        let with_doc = format!(
+            " [`Client::{}`] with per-call options: idempotency key, correlation id, deadline.",
+            method_ident.to_string().trim_start_matches("r#")
+        );
         let check_stmt = if checks.iter().all(|c| c.is_empty()) {
             quote!()
         } else {
@@ -474,16 +482,23 @@ impl Emitter<'_> {
         };
         quote! {
             #docs
-            #allow
+            #allow_plain
+            pub async fn #method_ident(&self, #(#args),*) -> Result<rt::client::Response<#outcome>, rt::client::ClientError> {
+                self.#with_ident(#(#names,)* rt::client::CallOptions::default()).await
+            }
+
+            #[doc = #with_doc]
+            #allow_with
             #single_arm
-            pub async fn #method_ident(&self, #(#args,)* options: rt::client::CallOptions) -> Result<#outcome, rt::client::ClientError> {
+            pub async fn #with_ident(&self, #(#args,)* options: rt::client::CallOptions) -> Result<rt::client::Response<#outcome>, rt::client::ClientError> {
                 #check_stmt
                 let mut request = rt::client::RequestSpec::new(rt::client::Method::#http_method, #op_id);
                 #(#build)*
                 let response = self.core.execute(request, options).await?;
-                match response.status() {
+                let outcome = match response.status() {
                     #(#arms)*
-                }
+                }?;
+                Ok(response.into_response(outcome))
             }
         }
     }

@@ -42,12 +42,25 @@ impl Client {
     /// Arguments:
     ///
     /// - `customer_token`: required path `customerToken`. The Klarna customer token the request acts on.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn read_customer_token(
         &self,
         customer_token: &str,
+    ) -> Result<
+        rt::client::Response<ReadCustomerTokenOutcome>,
+        rt::client::ClientError,
+    > {
+        self.read_customer_token_with(customer_token, rt::client::CallOptions::default())
+            .await
+    }
+    /// [`Client::read_customer_token`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn read_customer_token_with(
+        &self,
+        customer_token: &str,
         options: rt::client::CallOptions,
-    ) -> Result<ReadCustomerTokenOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<ReadCustomerTokenOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
@@ -62,12 +75,13 @@ impl Client {
         request.segment(customer_token.to_string());
         request.secret(customer_token);
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(ReadCustomerTokenOutcome::Ok),
             403u16 => response.json().map(ReadCustomerTokenOutcome::Forbidden),
             404u16 => response.json().map(ReadCustomerTokenOutcome::NotFound),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Create an order with a customer token
     ///
@@ -81,13 +95,21 @@ impl Client {
     ///
     /// - `customer_token`: required path `customerToken`. The Klarna customer token the request acts on.
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn create_order(
         &self,
         customer_token: &str,
         body: Option<&CustomerTokenOrder>,
+    ) -> Result<rt::client::Response<CreateOrderOutcome>, rt::client::ClientError> {
+        self.create_order_with(customer_token, body, rt::client::CallOptions::default())
+            .await
+    }
+    /// [`Client::create_order`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn create_order_with(
+        &self,
+        customer_token: &str,
+        body: Option<&CustomerTokenOrder>,
         options: rt::client::CallOptions,
-    ) -> Result<CreateOrderOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<CreateOrderOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
@@ -107,14 +129,15 @@ impl Client {
             request.json_body(body)?;
         }
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(CreateOrderOutcome::Ok),
             400u16 => response.json().map(CreateOrderOutcome::BadRequest),
             403u16 => response.json().map(CreateOrderOutcome::Forbidden),
             404u16 => response.json().map(CreateOrderOutcome::NotFound),
             409u16 => response.json().map(CreateOrderOutcome::Conflict),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Update customer token status
     ///
@@ -128,13 +151,31 @@ impl Client {
     ///
     /// - `customer_token`: required path `customerToken`. The Klarna customer token the request acts on.
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn patch_customer_token(
         &self,
         customer_token: &str,
         body: Option<&CustomerTokenStatusUpdateRequest>,
+    ) -> Result<
+        rt::client::Response<PatchCustomerTokenOutcome>,
+        rt::client::ClientError,
+    > {
+        self.patch_customer_token_with(
+                customer_token,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::patch_customer_token`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn patch_customer_token_with(
+        &self,
+        customer_token: &str,
+        body: Option<&CustomerTokenStatusUpdateRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<PatchCustomerTokenOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<PatchCustomerTokenOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
@@ -153,13 +194,14 @@ impl Client {
             request.json_body(body)?;
         }
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             202u16 => Ok(PatchCustomerTokenOutcome::Accepted),
             400u16 => response.json().map(PatchCustomerTokenOutcome::BadRequest),
             403u16 => response.json().map(PatchCustomerTokenOutcome::Forbidden),
             404u16 => response.json().map(PatchCustomerTokenOutcome::NotFound),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
 }
 /// What [`Client::read_customer_token`] can return: one variant per documented status.

@@ -46,14 +46,34 @@ impl Client {
     /// - `account_id`: required path `account_id`. The unique identifier of the account for which the action is performed.
     /// - `x_klarna_client_id`: required header `X-Klarna-Client-Id`. Used to identify that the request is linked to a specific client with a specific configuration.
     /// - `body`: required request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn check_customer_exists(
         &self,
         account_id: &str,
         x_klarna_client_id: &IdentityRequestClientId,
         body: &CheckCustomerExistsRequest,
+    ) -> Result<
+        rt::client::Response<CheckCustomerExistsOutcome>,
+        rt::client::ClientError,
+    > {
+        self.check_customer_exists_with(
+                account_id,
+                x_klarna_client_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::check_customer_exists`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn check_customer_exists_with(
+        &self,
+        account_id: &str,
+        x_klarna_client_id: &IdentityRequestClientId,
+        body: &CheckCustomerExistsRequest,
         options: rt::client::CallOptions,
-    ) -> Result<CheckCustomerExistsOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<CheckCustomerExistsOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -81,7 +101,7 @@ impl Client {
         }
         request.json_body(body)?;
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(CheckCustomerExistsOutcome::Ok),
             400u16 => response.json().map(CheckCustomerExistsOutcome::BadRequest),
             401u16 => response.json().map(CheckCustomerExistsOutcome::Unauthorized),
@@ -93,7 +113,8 @@ impl Client {
             }
             503u16 => response.json().map(CheckCustomerExistsOutcome::ServiceUnavailable),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Introspect a customer token issued in the account linking flow.
     ///
@@ -107,13 +128,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. The unique identifier of the account for which the action is performed.
     /// - `x_klarna_customer_token`: required header `X-Klarna-Customer-Token`. Returned if Account Linking or payment tokenization was requested. The customer_token represents the tokenized customer and allows you to act on behalf of the customer. You must persist this token in your system associated with the customer account. To de-duplicate customers, you should use the customer_id as the unique identifier.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn introspect_customer_token(
         &self,
         account_id: &str,
         x_klarna_customer_token: &CustomerToken,
+    ) -> Result<
+        rt::client::Response<IntrospectCustomerTokenOutcome>,
+        rt::client::ClientError,
+    > {
+        self.introspect_customer_token_with(
+                account_id,
+                x_klarna_customer_token,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::introspect_customer_token`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn introspect_customer_token_with(
+        &self,
+        account_id: &str,
+        x_klarna_customer_token: &CustomerToken,
         options: rt::client::CallOptions,
-    ) -> Result<IntrospectCustomerTokenOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<IntrospectCustomerTokenOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -145,7 +184,7 @@ impl Client {
             request.header("X-Klarna-Customer-Token", text);
         }
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(IntrospectCustomerTokenOutcome::Ok),
             400u16 => response.json().map(IntrospectCustomerTokenOutcome::BadRequest),
             401u16 => response.json().map(IntrospectCustomerTokenOutcome::Unauthorized),
@@ -162,7 +201,8 @@ impl Client {
                 response.json().map(IntrospectCustomerTokenOutcome::ServiceUnavailable)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Revoke a customer token issued in the account linking flow.
     ///
@@ -176,13 +216,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. The unique identifier of the account for which the action is performed.
     /// - `x_klarna_customer_token`: required header `X-Klarna-Customer-Token`. The token to revoke: either a customer token (CustomerToken) or a purchase token id (PurchaseTokenId). The document lost this header's name; it is taken from the header the introspect operation uses for a customer token.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn revoke_customer_token(
         &self,
         account_id: &str,
         x_klarna_customer_token: &RevokeCustomerTokenXKlarnaCustomerToken,
+    ) -> Result<
+        rt::client::Response<RevokeCustomerTokenOutcome>,
+        rt::client::ClientError,
+    > {
+        self.revoke_customer_token_with(
+                account_id,
+                x_klarna_customer_token,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::revoke_customer_token`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn revoke_customer_token_with(
+        &self,
+        account_id: &str,
+        x_klarna_customer_token: &RevokeCustomerTokenXKlarnaCustomerToken,
         options: rt::client::CallOptions,
-    ) -> Result<RevokeCustomerTokenOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<RevokeCustomerTokenOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -214,7 +272,7 @@ impl Client {
             request.header("X-Klarna-Customer-Token", text);
         }
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(RevokeCustomerTokenOutcome::Ok),
             400u16 => response.json().map(RevokeCustomerTokenOutcome::BadRequest),
             401u16 => response.json().map(RevokeCustomerTokenOutcome::Unauthorized),
@@ -227,7 +285,8 @@ impl Client {
             }
             503u16 => response.json().map(RevokeCustomerTokenOutcome::ServiceUnavailable),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
 }
 /// What [`Client::check_customer_exists`] can return: one variant per documented status.

@@ -41,11 +41,16 @@ impl Client {
     ///
     /// Arguments:
     ///
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_credentials(
         &self,
+    ) -> Result<rt::client::Response<ListCredentialsOutcome>, rt::client::ClientError> {
+        self.list_credentials_with(rt::client::CallOptions::default()).await
+    }
+    /// [`Client::list_credentials`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn list_credentials_with(
+        &self,
         options: rt::client::CallOptions,
-    ) -> Result<ListCredentialsOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<ListCredentialsOutcome>, rt::client::ClientError> {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listCredentials",
@@ -54,12 +59,13 @@ impl Client {
         request.segment("account");
         request.segment("credentials");
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(ListCredentialsOutcome::Ok),
             401u16 => response.json().map(ListCredentialsOutcome::Unauthorized),
             500u16 => response.json().map(ListCredentialsOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Create a credential for your own account
     ///
@@ -72,12 +78,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn create_credential(
         &self,
         body: Option<&CreateCredentialRequest>,
+    ) -> Result<rt::client::Response<CreateCredentialOutcome>, rt::client::ClientError> {
+        self.create_credential_with(body, rt::client::CallOptions::default()).await
+    }
+    /// [`Client::create_credential`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn create_credential_with(
+        &self,
+        body: Option<&CreateCredentialRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<CreateCredentialOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<CreateCredentialOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
@@ -93,13 +105,14 @@ impl Client {
             request.json_body(body)?;
         }
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(CreateCredentialOutcome::Ok),
             400u16 => response.json().map(CreateCredentialOutcome::BadRequest),
             401u16 => response.json().map(CreateCredentialOutcome::Unauthorized),
             500u16 => response.json().map(CreateCredentialOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Disable Credential
     ///
@@ -110,12 +123,25 @@ impl Client {
     /// Arguments:
     ///
     /// - `credential_id`: required path `credential_id`. Identifier of the Credential
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn disable_credential(
         &self,
         credential_id: &CredentialIdentifier,
+    ) -> Result<
+        rt::client::Response<DisableCredentialOutcome>,
+        rt::client::ClientError,
+    > {
+        self.disable_credential_with(credential_id, rt::client::CallOptions::default())
+            .await
+    }
+    /// [`Client::disable_credential`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn disable_credential_with(
+        &self,
+        credential_id: &CredentialIdentifier,
         options: rt::client::CallOptions,
-    ) -> Result<DisableCredentialOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<DisableCredentialOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::Validate::validate_at(
@@ -134,12 +160,13 @@ impl Client {
         request.segment("credentials");
         request.segment(credential_id.to_string());
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             204u16 => Ok(DisableCredentialOutcome::NoContent),
             401u16 => response.json().map(DisableCredentialOutcome::Unauthorized),
             500u16 => response.json().map(DisableCredentialOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// List all Payment Distribution profiles.
     ///
@@ -149,11 +176,23 @@ impl Client {
     ///
     /// Arguments:
     ///
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_payment_distribution_profiles(
         &self,
+    ) -> Result<
+        rt::client::Response<ListPaymentDistributionProfilesOutcome>,
+        rt::client::ClientError,
+    > {
+        self.list_payment_distribution_profiles_with(rt::client::CallOptions::default())
+            .await
+    }
+    /// [`Client::list_payment_distribution_profiles`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn list_payment_distribution_profiles_with(
+        &self,
         options: rt::client::CallOptions,
-    ) -> Result<ListPaymentDistributionProfilesOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<ListPaymentDistributionProfilesOutcome>,
+        rt::client::ClientError,
+    > {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listPaymentDistributionProfiles",
@@ -165,7 +204,7 @@ impl Client {
         request.segment("profiles");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(ListPaymentDistributionProfilesOutcome::Ok),
             401u16 => {
                 response.json().map(ListPaymentDistributionProfilesOutcome::Unauthorized)
@@ -176,7 +215,8 @@ impl Client {
                     .map(ListPaymentDistributionProfilesOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Onboard a merchant
     ///
@@ -189,12 +229,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn onboard_merchant(
         &self,
         body: Option<&OnboardMerchantRequest>,
+    ) -> Result<rt::client::Response<OnboardMerchantOutcome>, rt::client::ClientError> {
+        self.onboard_merchant_with(body, rt::client::CallOptions::default()).await
+    }
+    /// [`Client::onboard_merchant`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn onboard_merchant_with(
+        &self,
+        body: Option<&OnboardMerchantRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<OnboardMerchantOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<OnboardMerchantOutcome>, rt::client::ClientError> {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "onboardMerchant",
@@ -207,13 +253,14 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(OnboardMerchantOutcome::Ok),
             400u16 => response.json().map(OnboardMerchantOutcome::BadRequest),
             401u16 => response.json().map(OnboardMerchantOutcome::Unauthorized),
             500u16 => response.json().map(OnboardMerchantOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Read Account
     ///
@@ -224,12 +271,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_account(
         &self,
         account_id: &str,
+    ) -> Result<rt::client::Response<GetAccountOutcome>, rt::client::ClientError> {
+        self.get_account_with(account_id, rt::client::CallOptions::default()).await
+    }
+    /// [`Client::get_account`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_account_with(
+        &self,
+        account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<GetAccountOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<GetAccountOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -243,12 +296,13 @@ impl Client {
         request.segment(account_id.to_string());
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetAccountOutcome::Ok),
             401u16 => response.json().map(GetAccountOutcome::Unauthorized),
             500u16 => response.json().map(GetAccountOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Update Account
     ///
@@ -262,13 +316,21 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_account(
         &self,
         account_id: &str,
         body: Option<&UpdateAccountRequest>,
+    ) -> Result<rt::client::Response<UpdateAccountOutcome>, rt::client::ClientError> {
+        self.update_account_with(account_id, body, rt::client::CallOptions::default())
+            .await
+    }
+    /// [`Client::update_account`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn update_account_with(
+        &self,
+        account_id: &str,
+        body: Option<&UpdateAccountRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<UpdateAccountOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<UpdateAccountOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -285,13 +347,14 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(UpdateAccountOutcome::Ok),
             400u16 => response.json().map(UpdateAccountOutcome::BadRequest),
             401u16 => response.json().map(UpdateAccountOutcome::Unauthorized),
             500u16 => response.json().map(UpdateAccountOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Get all account payment products
     ///
@@ -302,12 +365,25 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_payment_products(
         &self,
         account_id: &str,
+    ) -> Result<
+        rt::client::Response<ListPaymentProductsOutcome>,
+        rt::client::ClientError,
+    > {
+        self.list_payment_products_with(account_id, rt::client::CallOptions::default())
+            .await
+    }
+    /// [`Client::list_payment_products`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn list_payment_products_with(
+        &self,
+        account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<ListPaymentProductsOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<ListPaymentProductsOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -323,14 +399,15 @@ impl Client {
         request.segment("payment");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(ListPaymentProductsOutcome::Ok),
             401u16 => response.json().map(ListPaymentProductsOutcome::Unauthorized),
             500u16 => {
                 response.json().map(ListPaymentProductsOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Patch a given Payment Product information
     ///
@@ -345,14 +422,34 @@ impl Client {
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `product_id`: required path `product_id`. Identifier of the Payment Product the action is done on behalf of. Use default to apply the action on the unique payment product.
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_payment_product(
         &self,
         account_id: &str,
         product_id: &PaymentProductSelector,
         body: Option<&UpdatePaymentProductRequest>,
+    ) -> Result<
+        rt::client::Response<UpdatePaymentProductOutcome>,
+        rt::client::ClientError,
+    > {
+        self.update_payment_product_with(
+                account_id,
+                product_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::update_payment_product`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn update_payment_product_with(
+        &self,
+        account_id: &str,
+        product_id: &PaymentProductSelector,
+        body: Option<&UpdatePaymentProductRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<UpdatePaymentProductOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<UpdatePaymentProductOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -374,7 +471,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(UpdatePaymentProductOutcome::Ok),
             400u16 => response.json().map(UpdatePaymentProductOutcome::BadRequest),
             401u16 => response.json().map(UpdatePaymentProductOutcome::Unauthorized),
@@ -382,7 +479,8 @@ impl Client {
                 response.json().map(UpdatePaymentProductOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Suspend a Payment Product
     ///
@@ -397,14 +495,34 @@ impl Client {
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `product_id`: required path `product_id`. Identifier of the Payment Product the action is done on behalf of. Use default to apply the action on the unique payment product.
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn suspend_payment_product(
         &self,
         account_id: &str,
         product_id: &PaymentProductSelector,
         body: Option<&SuspendPaymentProductRequest>,
+    ) -> Result<
+        rt::client::Response<SuspendPaymentProductOutcome>,
+        rt::client::ClientError,
+    > {
+        self.suspend_payment_product_with(
+                account_id,
+                product_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::suspend_payment_product`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn suspend_payment_product_with(
+        &self,
+        account_id: &str,
+        product_id: &PaymentProductSelector,
+        body: Option<&SuspendPaymentProductRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<SuspendPaymentProductOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<SuspendPaymentProductOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -427,14 +545,15 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(SuspendPaymentProductOutcome::Ok),
             401u16 => response.json().map(SuspendPaymentProductOutcome::Unauthorized),
             500u16 => {
                 response.json().map(SuspendPaymentProductOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Revert suspension of a Payment Product
     ///
@@ -448,13 +567,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `product_id`: required path `product_id`. Identifier of the Payment Product the action is done on behalf of. Use default to apply the action on the unique payment product.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn revert_payment_product_suspension(
         &self,
         account_id: &str,
         product_id: &PaymentProductSelector,
+    ) -> Result<
+        rt::client::Response<RevertPaymentProductSuspensionOutcome>,
+        rt::client::ClientError,
+    > {
+        self.revert_payment_product_suspension_with(
+                account_id,
+                product_id,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::revert_payment_product_suspension`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn revert_payment_product_suspension_with(
+        &self,
+        account_id: &str,
+        product_id: &PaymentProductSelector,
         options: rt::client::CallOptions,
-    ) -> Result<RevertPaymentProductSuspensionOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<RevertPaymentProductSuspensionOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -473,7 +610,7 @@ impl Client {
         request.segment("enable");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(RevertPaymentProductSuspensionOutcome::Ok),
             400u16 => {
                 response.json().map(RevertPaymentProductSuspensionOutcome::BadRequest)
@@ -487,7 +624,8 @@ impl Client {
                     .map(RevertPaymentProductSuspensionOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Suspend a Payment Product
     ///
@@ -503,13 +641,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn suspend_payment_product_deprecated(
         &self,
         account_id: &str,
         body: Option<&SuspendPaymentProductRequest>,
+    ) -> Result<
+        rt::client::Response<SuspendPaymentProductDeprecatedOutcome>,
+        rt::client::ClientError,
+    > {
+        self.suspend_payment_product_deprecated_with(
+                account_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::suspend_payment_product_deprecated`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn suspend_payment_product_deprecated_with(
+        &self,
+        account_id: &str,
+        body: Option<&SuspendPaymentProductRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<SuspendPaymentProductDeprecatedOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<SuspendPaymentProductDeprecatedOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -530,7 +686,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(SuspendPaymentProductDeprecatedOutcome::Ok),
             401u16 => {
                 response.json().map(SuspendPaymentProductDeprecatedOutcome::Unauthorized)
@@ -541,7 +697,8 @@ impl Client {
                     .map(SuspendPaymentProductDeprecatedOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Revert suspension of a Payment Product
     ///
@@ -556,13 +713,26 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn revert_payment_product_suspension_deprecated(
+        &self,
+        account_id: &str,
+    ) -> Result<
+        rt::client::Response<RevertPaymentProductSuspensionDeprecatedOutcome>,
+        rt::client::ClientError,
+    > {
+        self.revert_payment_product_suspension_deprecated_with(
+                account_id,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::revert_payment_product_suspension_deprecated`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn revert_payment_product_suspension_deprecated_with(
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<
-        RevertPaymentProductSuspensionDeprecatedOutcome,
+        rt::client::Response<RevertPaymentProductSuspensionDeprecatedOutcome>,
         rt::client::ClientError,
     > {
         let mut check = rt::client::InputCheck::default();
@@ -581,7 +751,7 @@ impl Client {
         request.segment("enable");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => {
                 response.json().map(RevertPaymentProductSuspensionDeprecatedOutcome::Ok)
             }
@@ -603,7 +773,8 @@ impl Client {
                     )
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Onboard a legacy merchant
     ///
@@ -616,12 +787,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn migrate_merchant(
         &self,
         body: Option<&MigrateMerchantRequest>,
+    ) -> Result<rt::client::Response<MigrateMerchantOutcome>, rt::client::ClientError> {
+        self.migrate_merchant_with(body, rt::client::CallOptions::default()).await
+    }
+    /// [`Client::migrate_merchant`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn migrate_merchant_with(
+        &self,
+        body: Option<&MigrateMerchantRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<MigrateMerchantOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<MigrateMerchantOutcome>, rt::client::ClientError> {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "migrateMerchant",
@@ -634,13 +811,14 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(MigrateMerchantOutcome::Ok),
             400u16 => response.json().map(MigrateMerchantOutcome::BadRequest),
             401u16 => response.json().map(MigrateMerchantOutcome::Unauthorized),
             500u16 => response.json().map(MigrateMerchantOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// List all website channels
     ///
@@ -651,12 +829,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_websites(
         &self,
         account_id: &str,
+    ) -> Result<rt::client::Response<ListWebsitesOutcome>, rt::client::ClientError> {
+        self.list_websites_with(account_id, rt::client::CallOptions::default()).await
+    }
+    /// [`Client::list_websites`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn list_websites_with(
+        &self,
+        account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<ListWebsitesOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<ListWebsitesOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -672,12 +856,13 @@ impl Client {
         request.segment("websites");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(ListWebsitesOutcome::Ok),
             401u16 => response.json().map(ListWebsitesOutcome::Unauthorized),
             500u16 => response.json().map(ListWebsitesOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Update a website channel
     ///
@@ -692,14 +877,28 @@ impl Client {
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `website_id`: required path `website_id`. Unique identifier assigned by Klarna to this website
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_website(
         &self,
         account_id: &str,
         website_id: &str,
         body: Option<&UpdateWebsiteRequest>,
+    ) -> Result<rt::client::Response<UpdateWebsiteOutcome>, rt::client::ClientError> {
+        self.update_website_with(
+                account_id,
+                website_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::update_website`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn update_website_with(
+        &self,
+        account_id: &str,
+        website_id: &str,
+        body: Option<&UpdateWebsiteRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<UpdateWebsiteOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<UpdateWebsiteOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -721,13 +920,14 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(UpdateWebsiteOutcome::Ok),
             400u16 => response.json().map(UpdateWebsiteOutcome::BadRequest),
             401u16 => response.json().map(UpdateWebsiteOutcome::Unauthorized),
             500u16 => response.json().map(UpdateWebsiteOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// List all collection channels
     ///
@@ -738,12 +938,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_collections(
         &self,
         account_id: &str,
+    ) -> Result<rt::client::Response<ListCollectionsOutcome>, rt::client::ClientError> {
+        self.list_collections_with(account_id, rt::client::CallOptions::default()).await
+    }
+    /// [`Client::list_collections`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn list_collections_with(
+        &self,
+        account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<ListCollectionsOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<ListCollectionsOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -759,12 +965,13 @@ impl Client {
         request.segment("collections");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(ListCollectionsOutcome::Ok),
             401u16 => response.json().map(ListCollectionsOutcome::Unauthorized),
             500u16 => response.json().map(ListCollectionsOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Update a collection channel
     ///
@@ -779,14 +986,28 @@ impl Client {
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `collection_id`: required path `collection_id`. Unique identifier assigned by Klarna to the channel collection defined
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_collection(
         &self,
         account_id: &str,
         collection_id: &str,
         body: Option<&UpdateCollectionRequest>,
+    ) -> Result<rt::client::Response<UpdateCollectionOutcome>, rt::client::ClientError> {
+        self.update_collection_with(
+                account_id,
+                collection_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::update_collection`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn update_collection_with(
+        &self,
+        account_id: &str,
+        collection_id: &str,
+        body: Option<&UpdateCollectionRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<UpdateCollectionOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<UpdateCollectionOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -808,13 +1029,14 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(UpdateCollectionOutcome::Ok),
             400u16 => response.json().map(UpdateCollectionOutcome::BadRequest),
             401u16 => response.json().map(UpdateCollectionOutcome::Unauthorized),
             500u16 => response.json().map(UpdateCollectionOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Fetch the account information
     ///
@@ -823,12 +1045,25 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_account_information(
         &self,
         account_id: &str,
+    ) -> Result<
+        rt::client::Response<GetAccountInformationOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_account_information_with(account_id, rt::client::CallOptions::default())
+            .await
+    }
+    /// [`Client::get_account_information`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_account_information_with(
+        &self,
+        account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<GetAccountInformationOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetAccountInformationOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -844,14 +1079,15 @@ impl Client {
         request.segment("account-information");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetAccountInformationOutcome::Ok),
             401u16 => response.json().map(GetAccountInformationOutcome::Unauthorized),
             500u16 => {
                 response.json().map(GetAccountInformationOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Update the account information
     ///
@@ -865,13 +1101,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_account_information(
         &self,
         account_id: &str,
         body: Option<&UpdateAccountInformationRequest>,
+    ) -> Result<
+        rt::client::Response<UpdateAccountInformationOutcome>,
+        rt::client::ClientError,
+    > {
+        self.update_account_information_with(
+                account_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::update_account_information`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn update_account_information_with(
+        &self,
+        account_id: &str,
+        body: Option<&UpdateAccountInformationRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<UpdateAccountInformationOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<UpdateAccountInformationOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -891,7 +1145,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(UpdateAccountInformationOutcome::Ok),
             400u16 => response.json().map(UpdateAccountInformationOutcome::BadRequest),
             401u16 => response.json().map(UpdateAccountInformationOutcome::Unauthorized),
@@ -900,7 +1154,8 @@ impl Client {
                 response.json().map(UpdateAccountInformationOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Fetch the business information for the account
     ///
@@ -909,12 +1164,28 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_business_information(
         &self,
         account_id: &str,
+    ) -> Result<
+        rt::client::Response<GetBusinessInformationOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_business_information_with(
+                account_id,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_business_information`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_business_information_with(
+        &self,
+        account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<GetBusinessInformationOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetBusinessInformationOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -930,14 +1201,15 @@ impl Client {
         request.segment("business-information");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetBusinessInformationOutcome::Ok),
             401u16 => response.json().map(GetBusinessInformationOutcome::Unauthorized),
             500u16 => {
                 response.json().map(GetBusinessInformationOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Update the business information
     ///
@@ -951,13 +1223,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_business_information(
         &self,
         account_id: &str,
         body: Option<&UpdateBusinessInformationRequest>,
+    ) -> Result<
+        rt::client::Response<UpdateBusinessInformationOutcome>,
+        rt::client::ClientError,
+    > {
+        self.update_business_information_with(
+                account_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::update_business_information`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn update_business_information_with(
+        &self,
+        account_id: &str,
+        body: Option<&UpdateBusinessInformationRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<UpdateBusinessInformationOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<UpdateBusinessInformationOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -977,7 +1267,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(UpdateBusinessInformationOutcome::Ok),
             400u16 => response.json().map(UpdateBusinessInformationOutcome::BadRequest),
             401u16 => response.json().map(UpdateBusinessInformationOutcome::Unauthorized),
@@ -987,7 +1277,8 @@ impl Client {
                     .map(UpdateBusinessInformationOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// List all stakeholders
     ///
@@ -998,12 +1289,18 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_stakeholders(
         &self,
         account_id: &str,
+    ) -> Result<rt::client::Response<ListStakeholdersOutcome>, rt::client::ClientError> {
+        self.list_stakeholders_with(account_id, rt::client::CallOptions::default()).await
+    }
+    /// [`Client::list_stakeholders`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn list_stakeholders_with(
+        &self,
+        account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<ListStakeholdersOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<ListStakeholdersOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1020,12 +1317,13 @@ impl Client {
         request.segment("stakeholders");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(ListStakeholdersOutcome::Ok),
             401u16 => response.json().map(ListStakeholdersOutcome::Unauthorized),
             500u16 => response.json().map(ListStakeholdersOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Register a stakeholder
     ///
@@ -1039,13 +1337,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn register_stakeholder(
         &self,
         account_id: &str,
         body: Option<&StakeholderRequest>,
+    ) -> Result<
+        rt::client::Response<RegisterStakeholderOutcome>,
+        rt::client::ClientError,
+    > {
+        self.register_stakeholder_with(
+                account_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::register_stakeholder`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn register_stakeholder_with(
+        &self,
+        account_id: &str,
+        body: Option<&StakeholderRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<RegisterStakeholderOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<RegisterStakeholderOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1066,7 +1382,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(RegisterStakeholderOutcome::Ok),
             400u16 => response.json().map(RegisterStakeholderOutcome::BadRequest),
             401u16 => response.json().map(RegisterStakeholderOutcome::Unauthorized),
@@ -1074,7 +1390,8 @@ impl Client {
                 response.json().map(RegisterStakeholderOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Retrieve a stakeholder
     ///
@@ -1086,13 +1403,25 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `stakeholder_id`: required path `stakeholder_id`. Unique identifier for this stakeholder
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_stakeholder(
         &self,
         account_id: &str,
         stakeholder_id: &str,
+    ) -> Result<rt::client::Response<GetStakeholderOutcome>, rt::client::ClientError> {
+        self.get_stakeholder_with(
+                account_id,
+                stakeholder_id,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_stakeholder`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_stakeholder_with(
+        &self,
+        account_id: &str,
+        stakeholder_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<GetStakeholderOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<GetStakeholderOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1111,12 +1440,13 @@ impl Client {
         request.segment(stakeholder_id.to_string());
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetStakeholderOutcome::Ok),
             401u16 => response.json().map(GetStakeholderOutcome::Unauthorized),
             500u16 => response.json().map(GetStakeholderOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Delete a Stakeholder
     ///
@@ -1128,13 +1458,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `stakeholder_id`: required path `stakeholder_id`. Unique identifier for this stakeholder
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn delete_stakeholder(
         &self,
         account_id: &str,
         stakeholder_id: &str,
+    ) -> Result<
+        rt::client::Response<DeleteStakeholderOutcome>,
+        rt::client::ClientError,
+    > {
+        self.delete_stakeholder_with(
+                account_id,
+                stakeholder_id,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::delete_stakeholder`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn delete_stakeholder_with(
+        &self,
+        account_id: &str,
+        stakeholder_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<DeleteStakeholderOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<DeleteStakeholderOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1153,12 +1501,13 @@ impl Client {
         request.segment(stakeholder_id.to_string());
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             204u16 => Ok(DeleteStakeholderOutcome::NoContent),
             401u16 => response.json().map(DeleteStakeholderOutcome::Unauthorized),
             500u16 => response.json().map(DeleteStakeholderOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Update a stakeholder
     ///
@@ -1173,14 +1522,34 @@ impl Client {
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `stakeholder_id`: required path `stakeholder_id`. Unique identifier for this stakeholder
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_stakeholder(
         &self,
         account_id: &str,
         stakeholder_id: &str,
         body: Option<&StakeholderRequest>,
+    ) -> Result<
+        rt::client::Response<UpdateStakeholderOutcome>,
+        rt::client::ClientError,
+    > {
+        self.update_stakeholder_with(
+                account_id,
+                stakeholder_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::update_stakeholder`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn update_stakeholder_with(
+        &self,
+        account_id: &str,
+        stakeholder_id: &str,
+        body: Option<&StakeholderRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<UpdateStakeholderOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<UpdateStakeholderOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1203,13 +1572,14 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(UpdateStakeholderOutcome::Ok),
             400u16 => response.json().map(UpdateStakeholderOutcome::BadRequest),
             401u16 => response.json().map(UpdateStakeholderOutcome::Unauthorized),
             500u16 => response.json().map(UpdateStakeholderOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Retrieve settlement information
     ///
@@ -1220,12 +1590,28 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_settlement_information(
         &self,
         account_id: &str,
+    ) -> Result<
+        rt::client::Response<GetSettlementInformationOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_settlement_information_with(
+                account_id,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_settlement_information`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_settlement_information_with(
+        &self,
+        account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<GetSettlementInformationOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetSettlementInformationOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1241,7 +1627,7 @@ impl Client {
         request.segment("settlement-information");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetSettlementInformationOutcome::Ok),
             401u16 => response.json().map(GetSettlementInformationOutcome::Unauthorized),
             404u16 => response.json().map(GetSettlementInformationOutcome::NotFound),
@@ -1249,7 +1635,8 @@ impl Client {
                 response.json().map(GetSettlementInformationOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Update settlement information
     ///
@@ -1261,13 +1648,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_settlement_information(
         &self,
         account_id: &str,
         body: Option<&UpdateSettlementInformationRequest>,
+    ) -> Result<
+        rt::client::Response<UpdateSettlementInformationOutcome>,
+        rt::client::ClientError,
+    > {
+        self.update_settlement_information_with(
+                account_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::update_settlement_information`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn update_settlement_information_with(
+        &self,
+        account_id: &str,
+        body: Option<&UpdateSettlementInformationRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<UpdateSettlementInformationOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<UpdateSettlementInformationOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1287,7 +1692,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(UpdateSettlementInformationOutcome::Ok),
             400u16 => response.json().map(UpdateSettlementInformationOutcome::BadRequest),
             401u16 => {
@@ -1300,7 +1705,8 @@ impl Client {
                     .map(UpdateSettlementInformationOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// List all bank account information
     ///
@@ -1309,12 +1715,19 @@ impl Client {
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn list_bank_accounts(
         &self,
         account_id: &str,
+    ) -> Result<rt::client::Response<ListBankAccountsOutcome>, rt::client::ClientError> {
+        self.list_bank_accounts_with(account_id, rt::client::CallOptions::default())
+            .await
+    }
+    /// [`Client::list_bank_accounts`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn list_bank_accounts_with(
+        &self,
+        account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<ListBankAccountsOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<ListBankAccountsOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1331,12 +1744,13 @@ impl Client {
         request.segment("bank-accounts");
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(ListBankAccountsOutcome::Ok),
             401u16 => response.json().map(ListBankAccountsOutcome::Unauthorized),
             500u16 => response.json().map(ListBankAccountsOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Add bank account information
     ///
@@ -1348,13 +1762,21 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn add_bank_account(
         &self,
         account_id: &str,
         body: Option<&BankAccountRequest>,
+    ) -> Result<rt::client::Response<AddBankAccountOutcome>, rt::client::ClientError> {
+        self.add_bank_account_with(account_id, body, rt::client::CallOptions::default())
+            .await
+    }
+    /// [`Client::add_bank_account`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn add_bank_account_with(
+        &self,
+        account_id: &str,
+        body: Option<&BankAccountRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<AddBankAccountOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<AddBankAccountOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1375,13 +1797,14 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(AddBankAccountOutcome::Ok),
             400u16 => response.json().map(AddBankAccountOutcome::BadRequest),
             401u16 => response.json().map(AddBankAccountOutcome::Unauthorized),
             500u16 => response.json().map(AddBankAccountOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Retrieve bank account information
     ///
@@ -1393,13 +1816,25 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `bank_account_id`: required path `bank_account_id`. Unique identifier assigned to the bank information provided
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_bank_account(
         &self,
         account_id: &str,
         bank_account_id: &str,
+    ) -> Result<rt::client::Response<GetBankAccountOutcome>, rt::client::ClientError> {
+        self.get_bank_account_with(
+                account_id,
+                bank_account_id,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_bank_account`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_bank_account_with(
+        &self,
+        account_id: &str,
+        bank_account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<GetBankAccountOutcome, rt::client::ClientError> {
+    ) -> Result<rt::client::Response<GetBankAccountOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1418,12 +1853,13 @@ impl Client {
         request.segment(bank_account_id.to_string());
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetBankAccountOutcome::Ok),
             401u16 => response.json().map(GetBankAccountOutcome::Unauthorized),
             500u16 => response.json().map(GetBankAccountOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Delete bank account information
     ///
@@ -1435,13 +1871,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `bank_account_id`: required path `bank_account_id`. Unique identifier assigned to the bank information provided
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn delete_bank_account(
         &self,
         account_id: &str,
         bank_account_id: &str,
+    ) -> Result<
+        rt::client::Response<DeleteBankAccountOutcome>,
+        rt::client::ClientError,
+    > {
+        self.delete_bank_account_with(
+                account_id,
+                bank_account_id,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::delete_bank_account`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn delete_bank_account_with(
+        &self,
+        account_id: &str,
+        bank_account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<DeleteBankAccountOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<DeleteBankAccountOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1460,12 +1914,13 @@ impl Client {
         request.segment(bank_account_id.to_string());
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             204u16 => Ok(DeleteBankAccountOutcome::NoContent),
             401u16 => response.json().map(DeleteBankAccountOutcome::Unauthorized),
             500u16 => response.json().map(DeleteBankAccountOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Update bank account information
     ///
@@ -1480,14 +1935,34 @@ impl Client {
     /// - `account_id`: required path `account_id`. Identifier of the Account the action is done on behalf of
     /// - `bank_account_id`: required path `bank_account_id`. Unique identifier assigned to the bank information provided
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn update_bank_account(
         &self,
         account_id: &str,
         bank_account_id: &str,
         body: Option<&BankAccountRequest>,
+    ) -> Result<
+        rt::client::Response<UpdateBankAccountOutcome>,
+        rt::client::ClientError,
+    > {
+        self.update_bank_account_with(
+                account_id,
+                bank_account_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::update_bank_account`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn update_bank_account_with(
+        &self,
+        account_id: &str,
+        bank_account_id: &str,
+        body: Option<&BankAccountRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<UpdateBankAccountOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<UpdateBankAccountOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1510,13 +1985,14 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(UpdateBankAccountOutcome::Ok),
             400u16 => response.json().map(UpdateBankAccountOutcome::BadRequest),
             401u16 => response.json().map(UpdateBankAccountOutcome::Unauthorized),
             500u16 => response.json().map(UpdateBankAccountOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
 }
 /// What [`Client::list_credentials`] can return: one variant per documented status.

@@ -45,8 +45,6 @@ impl Client {
     /// - `custom_payment_method_ids`: optional query `custom_payment_method_ids`. You can dynamically trigger promotional credit offers. First, work with Klarna’s responsible account manager to determine the criteria for custom offers and a standard naming convention that will be referred to when requesting such offers via Klarna payments API. To be able to advertise these payment methods, pass the names as an array of strings to the On-site messaging placement. The array can be used to define which of the configured payment options within a payment category (pay_later, pay_over_time, and so on) should be included in the content selection.
     /// - `message_preference`: optional query `message_preference`. Allows the partner to indicate preference for the message type. If no value is passed or an unrecognized value is provided, the default "klarna" message will be used. Passing "in-store" adjusts the content to display "in-store" related message, while passing "prequalification" adjusts the message to display the prequalification related content.
     /// - `message_prefix`: optional query `message_prefix`. Prefixes the content of the message. Allowed values: Or, or
-    /// - `options`: idempotency key and correlation id for this call.
-    #[allow(clippy::too_many_arguments)]
     pub async fn get_credit_promotion_auto_size_messaging(
         &self,
         account_id: &str,
@@ -55,8 +53,36 @@ impl Client {
         custom_payment_method_ids: Option<&[String]>,
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
+    ) -> Result<
+        rt::client::Response<GetCreditPromotionAutoSizeMessagingOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_credit_promotion_auto_size_messaging_with(
+                account_id,
+                locale,
+                payment_amount,
+                custom_payment_method_ids,
+                message_preference,
+                message_prefix,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_credit_promotion_auto_size_messaging`] with per-call options: idempotency key, correlation id, deadline.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn get_credit_promotion_auto_size_messaging_with(
+        &self,
+        account_id: &str,
+        locale: &str,
+        payment_amount: &PaymentAmount,
+        custom_payment_method_ids: Option<&[String]>,
+        message_preference: Option<&MessagePreference>,
+        message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
-    ) -> Result<GetCreditPromotionAutoSizeMessagingOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetCreditPromotionAutoSizeMessagingOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -102,7 +128,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetCreditPromotionAutoSizeMessagingOutcome::Ok),
             204u16 => Ok(GetCreditPromotionAutoSizeMessagingOutcome::NoContent),
             400u16 => {
@@ -129,7 +155,8 @@ impl Client {
                     .map(GetCreditPromotionAutoSizeMessagingOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Get credit promotion messaging for badge placement
     ///
@@ -143,8 +170,6 @@ impl Client {
     /// - `custom_payment_method_ids`: optional query `custom_payment_method_ids`. You can dynamically trigger promotional credit offers. First, work with Klarna’s responsible account manager to determine the criteria for custom offers and a standard naming convention that will be referred to when requesting such offers via Klarna payments API. To be able to advertise these payment methods, pass the names as an array of strings to the On-site messaging placement. The array can be used to define which of the configured payment options within a payment category (pay_later, pay_over_time, and so on) should be included in the content selection.
     /// - `message_preference`: optional query `message_preference`. Allows the partner to indicate preference for the message type. If no value is passed or an unrecognized value is provided, the default "klarna" message will be used. Passing "in-store" adjusts the content to display "in-store" related message, while passing "prequalification" adjusts the message to display the prequalification related content.
     /// - `message_prefix`: optional query `message_prefix`. Prefixes the content of the message. Allowed values: Or, or
-    /// - `options`: idempotency key and correlation id for this call.
-    #[allow(clippy::too_many_arguments)]
     pub async fn get_credit_promotion_badge_messaging(
         &self,
         account_id: &str,
@@ -153,8 +178,36 @@ impl Client {
         custom_payment_method_ids: Option<&[String]>,
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
+    ) -> Result<
+        rt::client::Response<GetCreditPromotionBadgeMessagingOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_credit_promotion_badge_messaging_with(
+                account_id,
+                locale,
+                payment_amount,
+                custom_payment_method_ids,
+                message_preference,
+                message_prefix,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_credit_promotion_badge_messaging`] with per-call options: idempotency key, correlation id, deadline.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn get_credit_promotion_badge_messaging_with(
+        &self,
+        account_id: &str,
+        locale: &str,
+        payment_amount: &PaymentAmount,
+        custom_payment_method_ids: Option<&[String]>,
+        message_preference: Option<&MessagePreference>,
+        message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
-    ) -> Result<GetCreditPromotionBadgeMessagingOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetCreditPromotionBadgeMessagingOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -200,7 +253,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetCreditPromotionBadgeMessagingOutcome::Ok),
             204u16 => Ok(GetCreditPromotionBadgeMessagingOutcome::NoContent),
             400u16 => {
@@ -225,7 +278,8 @@ impl Client {
                     .map(GetCreditPromotionBadgeMessagingOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Get top strip promotion messaging for auto-size placement
     ///
@@ -237,15 +291,37 @@ impl Client {
     /// - `locale`: required query `locale`. Preferred locale, in IETF BCP 47 format. See the Locale schema for the supported locales.
     /// - `message_preference`: optional query `message_preference`. Allows the partner to indicate preference for the message type. If no value is passed or an unrecognized value is provided, the default "klarna" message will be used. Passing "in-store" adjusts the content to display "in-store" related message, while passing "prequalification" adjusts the message to display the prequalification related content.
     /// - `message_prefix`: optional query `message_prefix`. Prefixes the content of the message. Allowed values: Or, or
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_top_strip_promotion_auto_size_messaging(
         &self,
         account_id: &str,
         locale: &str,
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
+    ) -> Result<
+        rt::client::Response<GetTopStripPromotionAutoSizeMessagingOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_top_strip_promotion_auto_size_messaging_with(
+                account_id,
+                locale,
+                message_preference,
+                message_prefix,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_top_strip_promotion_auto_size_messaging`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_top_strip_promotion_auto_size_messaging_with(
+        &self,
+        account_id: &str,
+        locale: &str,
+        message_preference: Option<&MessagePreference>,
+        message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
-    ) -> Result<GetTopStripPromotionAutoSizeMessagingOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetTopStripPromotionAutoSizeMessagingOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -275,7 +351,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => {
                 response.json().map(GetTopStripPromotionAutoSizeMessagingOutcome::Ok)
             }
@@ -308,7 +384,8 @@ impl Client {
                     )
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Get top strip promotion messaging for badge placement
     ///
@@ -320,15 +397,37 @@ impl Client {
     /// - `locale`: required query `locale`. Preferred locale, in IETF BCP 47 format. See the Locale schema for the supported locales.
     /// - `message_preference`: optional query `message_preference`. Allows the partner to indicate preference for the message type. If no value is passed or an unrecognized value is provided, the default "klarna" message will be used. Passing "in-store" adjusts the content to display "in-store" related message, while passing "prequalification" adjusts the message to display the prequalification related content.
     /// - `message_prefix`: optional query `message_prefix`. Prefixes the content of the message. Allowed values: Or, or
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_top_strip_promotion_badge_messaging(
         &self,
         account_id: &str,
         locale: &str,
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
+    ) -> Result<
+        rt::client::Response<GetTopStripPromotionBadgeMessagingOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_top_strip_promotion_badge_messaging_with(
+                account_id,
+                locale,
+                message_preference,
+                message_prefix,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_top_strip_promotion_badge_messaging`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_top_strip_promotion_badge_messaging_with(
+        &self,
+        account_id: &str,
+        locale: &str,
+        message_preference: Option<&MessagePreference>,
+        message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
-    ) -> Result<GetTopStripPromotionBadgeMessagingOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetTopStripPromotionBadgeMessagingOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -358,7 +457,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetTopStripPromotionBadgeMessagingOutcome::Ok),
             204u16 => Ok(GetTopStripPromotionBadgeMessagingOutcome::NoContent),
             400u16 => {
@@ -385,7 +484,8 @@ impl Client {
                     .map(GetTopStripPromotionBadgeMessagingOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Get messaging for checkout placement
     ///
@@ -397,15 +497,37 @@ impl Client {
     /// - `locale`: required query `locale`. Preferred locale, in IETF BCP 47 format. See the Locale schema for the supported locales.
     /// - `custom_payment_method_ids`: optional query `custom_payment_method_ids`. You can dynamically trigger promotional credit offers. First, work with Klarna’s responsible account manager to determine the criteria for custom offers and a standard naming convention that will be referred to when requesting such offers via Klarna payments API. To be able to advertise these payment methods, pass the names as an array of strings to the On-site messaging placement. The array can be used to define which of the configured payment options within a payment category (pay_later, pay_over_time, and so on) should be included in the content selection.
     /// - `payment_amount`: required query `payment_amount`. Total amount of a one-off purchase, including tax and any available discounts. The value should be in non-negative minor units. Eg: 25 Dollars should be 2500. This is the amount that Klarna will charge the customer for a one-off purchase. Should not include any amounts for subscriptions.  Invariant: payment_amount = sum(line_items\[\].total_line_amount)
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_checkout_messaging(
         &self,
         account_id: &str,
         locale: &str,
         custom_payment_method_ids: Option<&[String]>,
         payment_amount: &PaymentAmount,
+    ) -> Result<
+        rt::client::Response<GetCheckoutMessagingOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_checkout_messaging_with(
+                account_id,
+                locale,
+                custom_payment_method_ids,
+                payment_amount,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_checkout_messaging`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_checkout_messaging_with(
+        &self,
+        account_id: &str,
+        locale: &str,
+        custom_payment_method_ids: Option<&[String]>,
+        payment_amount: &PaymentAmount,
         options: rt::client::CallOptions,
-    ) -> Result<GetCheckoutMessagingOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetCheckoutMessagingOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -443,7 +565,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetCheckoutMessagingOutcome::Ok),
             204u16 => Ok(GetCheckoutMessagingOutcome::NoContent),
             400u16 => response.json().map(GetCheckoutMessagingOutcome::BadRequest),
@@ -454,7 +576,8 @@ impl Client {
                 response.json().map(GetCheckoutMessagingOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Get merchant placements, clientId in OSM by MID or clientId(UUID).
     ///
@@ -465,14 +588,34 @@ impl Client {
     /// - `account_id`: required path `account_id`. Unique account identifier assigned by Klarna to the onboarded merchant
     /// - `mid`: optional query `mid`. MID of the merchant. The document gets capabilities "by MID or clientId(UUID)": send `mid` or `client_id`.
     /// - `client_id`: optional query `client_id`. Client ID(UUID) of the merchant. The document gets capabilities "by MID or clientId(UUID)": send `mid` or `client_id`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_messaging_capabilities(
         &self,
         account_id: &str,
         mid: Option<&str>,
         client_id: Option<&str>,
+    ) -> Result<
+        rt::client::Response<GetMessagingCapabilitiesOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_messaging_capabilities_with(
+                account_id,
+                mid,
+                client_id,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_messaging_capabilities`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_messaging_capabilities_with(
+        &self,
+        account_id: &str,
+        mid: Option<&str>,
+        client_id: Option<&str>,
         options: rt::client::CallOptions,
-    ) -> Result<GetMessagingCapabilitiesOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetMessagingCapabilitiesOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -497,7 +640,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetMessagingCapabilitiesOutcome::Ok),
             400u16 => response.json().map(GetMessagingCapabilitiesOutcome::BadRequest),
             401u16 => response.json().map(GetMessagingCapabilitiesOutcome::Unauthorized),
@@ -509,7 +652,8 @@ impl Client {
                 response.json().map(GetMessagingCapabilitiesOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Returns individual payment options, customers previous selected payment method and payment source if customer_token is passed in req body.
     ///
@@ -523,13 +667,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Unique account identifier assigned by Klarna to the onboarded merchant
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_payment_options(
         &self,
         account_id: &str,
         body: Option<&GetPaymentOptionsRequest>,
+    ) -> Result<
+        rt::client::Response<GetPaymentOptionsOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_payment_options_with(
+                account_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_payment_options`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_payment_options_with(
+        &self,
+        account_id: &str,
+        body: Option<&GetPaymentOptionsRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<GetPaymentOptionsOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetPaymentOptionsOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -550,7 +712,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetPaymentOptionsOutcome::Ok),
             400u16 => response.json().map(GetPaymentOptionsOutcome::BadRequest),
             401u16 => response.json().map(GetPaymentOptionsOutcome::Unauthorized),
@@ -558,7 +720,8 @@ impl Client {
             429u16 => response.json().map(GetPaymentOptionsOutcome::TooManyRequests),
             500u16 => response.json().map(GetPaymentOptionsOutcome::InternalServerError),
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
     /// Provides payment descriptors for rendering the checkout experience, based on the specified category preference. The no. of checkout items are defined based on the category_preference value and amount.
     ///
@@ -576,13 +739,31 @@ impl Client {
     ///
     /// - `account_id`: required path `account_id`. Unique account identifier assigned by Klarna to the onboarded merchant
     /// - `body`: optional request body, sent as `application/json`.
-    /// - `options`: idempotency key and correlation id for this call.
     pub async fn get_payment_descriptors(
         &self,
         account_id: &str,
         body: Option<&GetPaymentDescriptorsRequest>,
+    ) -> Result<
+        rt::client::Response<GetPaymentDescriptorsOutcome>,
+        rt::client::ClientError,
+    > {
+        self.get_payment_descriptors_with(
+                account_id,
+                body,
+                rt::client::CallOptions::default(),
+            )
+            .await
+    }
+    /// [`Client::get_payment_descriptors`] with per-call options: idempotency key, correlation id, deadline.
+    pub async fn get_payment_descriptors_with(
+        &self,
+        account_id: &str,
+        body: Option<&GetPaymentDescriptorsRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<GetPaymentDescriptorsOutcome, rt::client::ClientError> {
+    ) -> Result<
+        rt::client::Response<GetPaymentDescriptorsOutcome>,
+        rt::client::ClientError,
+    > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -603,7 +784,7 @@ impl Client {
         }
         request.allow_partner_account();
         let response = self.core.execute(request, options).await?;
-        match response.status() {
+        let outcome = match response.status() {
             200u16 => response.json().map(GetPaymentDescriptorsOutcome::Ok),
             400u16 => response.json().map(GetPaymentDescriptorsOutcome::BadRequest),
             401u16 => response.json().map(GetPaymentDescriptorsOutcome::Unauthorized),
@@ -613,7 +794,8 @@ impl Client {
                 response.json().map(GetPaymentDescriptorsOutcome::InternalServerError)
             }
             _ => Err(response.unexpected_status()),
-        }
+        }?;
+        Ok(response.into_response(outcome))
     }
 }
 /// What [`Client::get_credit_promotion_auto_size_messaging`] can return: one variant per documented status.

@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use super::metadata::ResponseMeta;
+use super::metadata::{RateLimit, ResponseMeta};
+use super::response::RawResponse;
 
 /// Longest text kept from an error body field (code, type, message).
 const FIELD_LIMIT: usize = 256;
@@ -88,6 +89,24 @@ impl<O> std::ops::Deref for Response<O> {
 
     fn deref(&self) -> &O {
         &self.outcome
+    }
+}
+
+impl RawResponse {
+    /// The documented answer `outcome` decoded from this response, with the
+    /// response's metadata.
+    pub fn into_response<O: Outcome>(self, outcome: O) -> Response<O> {
+        let headers = self.headers().to_vec();
+        let meta = ResponseMeta {
+            status: self.status(),
+            rate_limit: RateLimit::from_headers(&headers),
+            headers,
+            correlation_id: self.correlation_id().map(str::to_owned),
+            idempotency_key: self.idempotency_key().map(str::to_owned),
+            attempts: self.attempts(),
+        };
+        let body = if (200..300).contains(&meta.status) { None } else { self.json::<serde_json::Value>().ok() };
+        Response::new(outcome, meta, body.as_ref())
     }
 }
 
