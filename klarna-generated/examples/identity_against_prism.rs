@@ -5,15 +5,16 @@
 //! ```sh
 //! npm ci --prefix tests/prism
 //! tests/prism/node_modules/.bin/prism mock --host 127.0.0.1 --port 4010 specs/identity.yaml &
+//! PRISM_PID=$!
 //! cargo run -p klarna-generated --example identity_against_prism
+//! kill $PRISM_PID
 //! ```
 //!
 //! Set `KLARNA_BASE_URL` to use another server, and `KLARNA_API_KEY` for the key
 //! (Prism accepts any).
 
-use klarna_generated::identity::client::{CheckCustomerExistsOutcome, Client};
-use klarna_generated::identity::{CustomerExistsByEmail, Email, IdentityRequestClientId};
-use klarna_generated::runtime::client::{ApiKey, CallOptions, ClientConfig, Environment};
+use klarna_generated::identity::{Client, CustomerExistsByEmail, Email, IdentityRequestClientId};
+use klarna_generated::{ApiKey, CallOptions, ClientConfig, Environment};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -28,13 +29,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // ...and a value that breaks the spec cannot even be constructed.
     assert!(Email::new("not an address").is_err());
 
-    let account = "krn:partner:global:account:live:LWT2XJSE".to_owned();
+    let account = "krn:partner:global:account:live:LWT2XJSE";
     let body = CustomerExistsByEmail::new(email).into();
     let options = CallOptions::default().with_correlation_id("example1");
-    match client.check_customer_exists(&account, &client_id, &body, options).await? {
-        CheckCustomerExistsOutcome::Ok(answer) => println!("customer exists: {:?}", answer.exists),
-        CheckCustomerExistsOutcome::TooManyRequests(error) => println!("rate limited: {}", error.error_code),
-        other => println!("status {}: {other:?}", other.status()),
-    }
+    let response = client.check_customer_exists_with(account, &client_id, &body, options).await?;
+    println!("status {} after {} attempt(s)", response.status(), response.meta().attempts);
+    let answer = response.into_result()?;
+    println!("customer exists: {:?}", answer.exists);
     Ok(())
 }

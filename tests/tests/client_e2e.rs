@@ -57,8 +57,9 @@ fn error_body() -> serde_json::Value {
 
 async fn check_exists(server: &MockServer) -> Result<identity::client::CheckCustomerExistsOutcome, ClientError> {
     identity_client(server)
-        .check_customer_exists(&ACCOUNT.to_owned(), &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
 }
 
 #[tokio::test]
@@ -95,8 +96,9 @@ async fn path_segments_are_percent_encoded() {
         .mount(&server)
         .await;
     let outcome = identity_client(&server)
-        .check_customer_exists(&"a/b c?".to_owned(), &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with("a/b c?", &client_id(), &phone_body(), CallOptions::default())
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap();
     assert_eq!(outcome.status(), 200);
 }
@@ -115,16 +117,17 @@ async fn messaging_sends_path_and_query_parameters() {
         .await;
     let client = messaging::client::Client::new(config(&server).build().unwrap()).unwrap();
     let outcome = client
-        .get_credit_promotion_auto_size_messaging(
-            &ACCOUNT.to_owned(),
-            &"en-US".to_owned(),
+        .get_credit_promotion_auto_size_messaging_with(
+            ACCOUNT,
+            "en-US",
             &messaging::PaymentAmount::new(10000).unwrap(),
             None,
             None,
-            Some(&messaging::MessagePrefix::Or2),
+            Some(&messaging::GetCreditPromotionAutoSizeMessagingMessagePrefix::Or2),
             CallOptions::default(),
         )
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap();
     assert_eq!(outcome, messaging::client::GetCreditPromotionAutoSizeMessagingOutcome::NoContent);
     let request = &server.received_requests().await.unwrap()[0];
@@ -145,8 +148,9 @@ async fn management_delete_returns_no_content_and_acts_on_behalf() {
         .await;
     let stakeholder: management::StakeholderIdentifier = serde_json::from_value(json!("st-1")).unwrap();
     let outcome = management_client(&server)
-        .delete_stakeholder(&ACCOUNT.to_owned(), &stakeholder, CallOptions::default())
+        .delete_stakeholder_with(ACCOUNT, &stakeholder, CallOptions::default())
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap();
     assert_eq!(outcome, management::client::DeleteStakeholderOutcome::NoContent);
 }
@@ -166,7 +170,11 @@ async fn customer_token_uses_the_callers_idempotency_key() {
         .await;
     let client = customer_token::client::Client::new(config(&server).build().unwrap()).unwrap();
     let options = CallOptions::default().with_idempotency_key("my-key-1").with_correlation_id("corr42");
-    let outcome = client.create_order("ct-1", None, options).await.unwrap();
+    let outcome = client
+        .create_order_with("ct-1", None, options)
+        .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
+        .unwrap();
     match outcome {
         customer_token::client::CreateOrderOutcome::Conflict(error) => {
             assert_eq!(error.error_code.as_deref(), Some("CONFLICT"));
@@ -303,8 +311,9 @@ async fn a_post_without_idempotency_key_is_never_retried() {
         .await;
     let client = identity::client::Client::new(config(&server).auto_idempotency_keys(false).build().unwrap()).unwrap();
     let outcome = client
-        .check_customer_exists(&ACCOUNT.to_owned(), &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap();
     assert!(matches!(outcome, identity::client::CheckCustomerExistsOutcome::ServiceUnavailable(_)));
     let requests = server.received_requests().await.unwrap();
@@ -317,7 +326,11 @@ async fn retries_can_be_turned_off() {
     let server = MockServer::start().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(503)).mount(&server).await;
     let client = management::client::Client::new(config(&server).retry(RetryPolicy::none()).build().unwrap()).unwrap();
-    let error = client.list_credentials(CallOptions::default()).await.unwrap_err();
+    let error = client
+        .list_credentials_with(CallOptions::default())
+        .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
+        .unwrap_err();
     assert_eq!(error.status(), Some(503), "503 is not documented for this operation");
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
@@ -333,8 +346,9 @@ async fn attempts_time_out() {
     let client = identity::client::Client::new(config).unwrap();
     let started = std::time::Instant::now();
     let error = client
-        .check_customer_exists(&ACCOUNT.to_owned(), &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
     assert!(matches!(&error, ClientError::Transport(e) if e.is_timeout()), "{error:?}");
     assert!(started.elapsed() < Duration::from_secs(4));
@@ -351,8 +365,9 @@ async fn connection_failures_are_transport_errors() {
         .unwrap();
     let client = identity::client::Client::new(config).unwrap();
     let error = client
-        .check_customer_exists(&ACCOUNT.to_owned(), &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
     assert!(matches!(&error, ClientError::Transport(e) if e.is_connect()), "{error:?}");
 }
@@ -367,7 +382,11 @@ async fn invalid_inputs_are_refused_before_anything_is_sent() {
     );
     body.description = Some("no <tags> allowed".into());
     let options = CallOptions::default().with_correlation_id("not valid!");
-    let error = management_client(&server).create_credential(Some(&body), options).await.unwrap_err();
+    let error = management_client(&server)
+        .create_credential_with(&body, options)
+        .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
+        .unwrap_err();
     match error {
         ClientError::InvalidRequest(violations) => {
             let pointers: Vec<&str> = violations.as_slice().iter().map(|v| v.pointer.as_str()).collect();
@@ -378,8 +397,9 @@ async fn invalid_inputs_are_refused_before_anything_is_sent() {
     let mut valid = body.clone();
     valid.description = None;
     let error = management_client(&server)
-        .create_credential(Some(&valid), CallOptions::default().with_correlation_id("not valid!"))
+        .create_credential_with(&valid, CallOptions::default().with_correlation_id("not valid!"))
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
     match error {
         ClientError::InvalidRequest(violations) => {
@@ -399,8 +419,9 @@ async fn the_api_key_never_shows_in_debug_or_errors() {
     let client = identity::client::Client::new(config).unwrap();
     assert!(!format!("{client:?}").contains("s3cr3t"));
     let error = client
-        .check_customer_exists(&ACCOUNT.to_owned(), &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
     assert!(!format!("{error} {error:?}").contains("s3cr3t"));
 }
@@ -462,8 +483,9 @@ async fn a_caller_supplied_reqwest_client_is_used() {
     let own = reqwest::Client::builder().default_headers(headers).build().unwrap();
     let client = identity::client::Client::new(config(&server).http_client(own).build().unwrap()).unwrap();
     let outcome = client
-        .check_customer_exists(&ACCOUNT.to_owned(), &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap();
     assert_eq!(outcome.status(), 200);
 }
@@ -478,8 +500,9 @@ async fn oversized_responses_are_refused_not_buffered() {
     let config = config(&server).max_response_bytes(1024).build().unwrap();
     let client = identity::client::Client::new(config).unwrap();
     let error = client
-        .check_customer_exists(&ACCOUNT.to_owned(), &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
         .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
     assert!(matches!(error, ClientError::ResponseTooLarge { status: 200, limit: 1024, .. }), "{error:?}");
 }

@@ -463,6 +463,7 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
+        let path_template = &op.path.source;
         let allow = |count: usize| if count > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
         let (allow_plain, allow_with) = (allow(args.len() + 1), allow(args.len() + 2));
         let with_ident = format_ident!("{}_with", method_ident.to_string().trim_start_matches("r#"));
@@ -493,6 +494,7 @@ impl Emitter<'_> {
             pub async fn #with_ident(&self, #(#args,)* options: rt::client::CallOptions) -> Result<rt::client::Response<#outcome>, rt::client::ClientError> {
                 #check_stmt
                 let mut request = rt::client::RequestSpec::new(rt::client::Method::#http_method, #op_id);
+                request.path_template(#path_template);
                 #(#build)*
                 let response = self.core.execute(request, options).await?;
                 let outcome = match response.status() {

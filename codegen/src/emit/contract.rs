@@ -52,7 +52,7 @@ impl Emitter<'_> {
             calls.push(quote! {
                 results.push((#id, async {
                     #(#bindings)*
-                    client.#method(#(#args,)* #rt::client::CallOptions::default()).await.map(|outcome| outcome.status())
+                    client.#method(#(#args),*).await.map(|response| response.status())
                 }.await));
             });
         }

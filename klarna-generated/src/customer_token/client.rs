@@ -69,6 +69,7 @@ impl Client {
             rt::client::Method::Get,
             "readCustomerToken",
         );
+        request.path_template("/customer-token/v1/tokens/{customerToken}");
         request.segment("customer-token");
         request.segment("v1");
         request.segment("tokens");
@@ -119,6 +120,7 @@ impl Client {
             rt::client::Method::Post,
             "createOrder",
         );
+        request.path_template("/customer-token/v1/tokens/{customerToken}/order");
         request.segment("customer-token");
         request.segment("v1");
         request.segment("tokens");
@@ -184,6 +186,7 @@ impl Client {
             rt::client::Method::Patch,
             "patchCustomerToken",
         );
+        request.path_template("/customer-token/v1/tokens/{customerToken}/status");
         request.segment("customer-token");
         request.segment("v1");
         request.segment("tokens");

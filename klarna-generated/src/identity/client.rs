@@ -89,6 +89,7 @@ impl Client {
             rt::client::Method::Post,
             "checkCustomerExists",
         );
+        request.path_template("/v2/accounts/{account_id}/identity/customer-exists");
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -171,6 +172,10 @@ impl Client {
             rt::client::Method::Post,
             "introspectCustomerToken",
         );
+        request
+            .path_template(
+                "/v2/accounts/{account_id}/identity/customer-token/introspect",
+            );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -259,6 +264,8 @@ impl Client {
             rt::client::Method::Post,
             "revokeCustomerToken",
         );
+        request
+            .path_template("/v2/accounts/{account_id}/identity/customer-token/revoke");
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());

@@ -55,6 +55,7 @@ impl Client {
             rt::client::Method::Get,
             "listCredentials",
         );
+        request.path_template("/v1/account/credentials");
         request.segment("v1");
         request.segment("account");
         request.segment("credentials");
@@ -98,6 +99,7 @@ impl Client {
             rt::client::Method::Post,
             "createCredential",
         );
+        request.path_template("/v1/account/credentials");
         request.segment("v1");
         request.segment("account");
         request.segment("credentials");
@@ -155,6 +157,7 @@ impl Client {
             rt::client::Method::Delete,
             "disableCredential",
         );
+        request.path_template("/v1/account/credentials/{credential_id}");
         request.segment("v1");
         request.segment("account");
         request.segment("credentials");
@@ -197,6 +200,7 @@ impl Client {
             rt::client::Method::Get,
             "listPaymentDistributionProfiles",
         );
+        request.path_template("/v1/distribution/products/payment/profiles");
         request.segment("v1");
         request.segment("distribution");
         request.segment("products");
@@ -245,6 +249,7 @@ impl Client {
             rt::client::Method::Post,
             "onboardMerchant",
         );
+        request.path_template("/v1/distribution/onboard");
         request.segment("v1");
         request.segment("distribution");
         request.segment("onboard");
@@ -291,6 +296,7 @@ impl Client {
             rt::client::Method::Get,
             "getAccount",
         );
+        request.path_template("/v1/accounts/{account_id}");
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -339,6 +345,7 @@ impl Client {
             rt::client::Method::Patch,
             "updateAccount",
         );
+        request.path_template("/v1/accounts/{account_id}");
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -392,6 +399,7 @@ impl Client {
             rt::client::Method::Get,
             "listPaymentProducts",
         );
+        request.path_template("/v1/accounts/{account_id}/products/payment");
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -460,6 +468,7 @@ impl Client {
             rt::client::Method::Patch,
             "updatePaymentProduct",
         );
+        request.path_template("/v1/accounts/{account_id}/products/payment/{product_id}");
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -533,6 +542,10 @@ impl Client {
             rt::client::Method::Post,
             "suspendPaymentProduct",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/products/payment/{product_id}/disable",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -601,6 +614,10 @@ impl Client {
             rt::client::Method::Post,
             "revertPaymentProductSuspension",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/products/payment/{product_id}/enable",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -675,6 +692,7 @@ impl Client {
             rt::client::Method::Post,
             "suspendPaymentProductDeprecated",
         );
+        request.path_template("/v1/accounts/{account_id}/products/payment/disable");
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -743,6 +761,7 @@ impl Client {
             rt::client::Method::Post,
             "revertPaymentProductSuspensionDeprecated",
         );
+        request.path_template("/v1/accounts/{account_id}/products/payment/enable");
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -803,6 +822,7 @@ impl Client {
             rt::client::Method::Post,
             "migrateMerchant",
         );
+        request.path_template("/v1/distribution/migrate");
         request.segment("v1");
         request.segment("distribution");
         request.segment("migrate");
@@ -849,6 +869,7 @@ impl Client {
             rt::client::Method::Get,
             "listWebsites",
         );
+        request.path_template("/v1/accounts/{account_id}/channel/websites");
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -909,6 +930,7 @@ impl Client {
             rt::client::Method::Patch,
             "updateWebsite",
         );
+        request.path_template("/v1/accounts/{account_id}/channel/websites/{website_id}");
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -958,6 +980,7 @@ impl Client {
             rt::client::Method::Get,
             "listCollections",
         );
+        request.path_template("/v1/accounts/{account_id}/channel/collections");
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1018,6 +1041,10 @@ impl Client {
             rt::client::Method::Patch,
             "updateCollection",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/channel/collections/{collection_id}",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1072,6 +1099,10 @@ impl Client {
             rt::client::Method::Get,
             "getAccountInformation",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/account-information",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1135,6 +1166,10 @@ impl Client {
             rt::client::Method::Patch,
             "updateAccountInformation",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/account-information",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1194,6 +1229,10 @@ impl Client {
             rt::client::Method::Get,
             "getBusinessInformation",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/business-information",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1257,6 +1296,10 @@ impl Client {
             rt::client::Method::Patch,
             "updateBusinessInformation",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/business-information",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1309,6 +1352,10 @@ impl Client {
             rt::client::Method::Get,
             "listStakeholders",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1371,6 +1418,10 @@ impl Client {
             rt::client::Method::Post,
             "registerStakeholder",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1431,6 +1482,10 @@ impl Client {
             rt::client::Method::Get,
             "getStakeholder",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1492,6 +1547,10 @@ impl Client {
             rt::client::Method::Delete,
             "deleteStakeholder",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1560,6 +1619,10 @@ impl Client {
             rt::client::Method::Patch,
             "updateStakeholder",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1620,6 +1683,10 @@ impl Client {
             rt::client::Method::Get,
             "getSettlementInformation",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/settlement-information",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1682,6 +1749,10 @@ impl Client {
             rt::client::Method::Patch,
             "updateSettlementInformation",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/settlement-information",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1736,6 +1807,10 @@ impl Client {
             rt::client::Method::Get,
             "listBankAccounts",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1786,6 +1861,10 @@ impl Client {
             rt::client::Method::Post,
             "addBankAccount",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1844,6 +1923,10 @@ impl Client {
             rt::client::Method::Get,
             "getBankAccount",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1905,6 +1988,10 @@ impl Client {
             rt::client::Method::Delete,
             "deleteBankAccount",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -1973,6 +2060,10 @@ impl Client {
             rt::client::Method::Patch,
             "updateBankAccount",
         );
+        request
+            .path_template(
+                "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
+            );
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());

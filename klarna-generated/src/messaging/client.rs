@@ -96,6 +96,10 @@ impl Client {
             rt::client::Method::Get,
             "getCreditPromotionAutoSizeMessaging",
         );
+        request
+            .path_template(
+                "/v2/accounts/{account_id}/payment/messaging/credit-promotion-auto-size",
+            );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -221,6 +225,10 @@ impl Client {
             rt::client::Method::Get,
             "getCreditPromotionBadgeMessaging",
         );
+        request
+            .path_template(
+                "/v2/accounts/{account_id}/payment/messaging/credit-promotion-badge",
+            );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -330,6 +338,10 @@ impl Client {
             rt::client::Method::Get,
             "getTopStripPromotionAutoSizeMessaging",
         );
+        request
+            .path_template(
+                "/v2/accounts/{account_id}/payment/messaging/top-strip-promotion-auto-size",
+            );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -436,6 +448,10 @@ impl Client {
             rt::client::Method::Get,
             "getTopStripPromotionBadgeMessaging",
         );
+        request
+            .path_template(
+                "/v2/accounts/{account_id}/payment/messaging/top-strip-promotion-badge",
+            );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -541,6 +557,7 @@ impl Client {
             rt::client::Method::Get,
             "getCheckoutMessaging",
         );
+        request.path_template("/v2/accounts/{account_id}/payment/messaging/checkout");
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -624,6 +641,8 @@ impl Client {
             rt::client::Method::Get,
             "getMessagingCapabilities",
         );
+        request
+            .path_template("/v2/accounts/{account_id}/payment/messaging/capabilities");
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -701,6 +720,10 @@ impl Client {
             rt::client::Method::Post,
             "getPaymentOptions",
         );
+        request
+            .path_template(
+                "/v2/accounts/{account_id}/payment/messaging/payment-options",
+            );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());
@@ -773,6 +796,10 @@ impl Client {
             rt::client::Method::Post,
             "getPaymentDescriptors",
         );
+        request
+            .path_template(
+                "/v2/accounts/{account_id}/payment/messaging/payment-descriptors",
+            );
         request.segment("v2");
         request.segment("accounts");
         request.segment(account_id.to_string());

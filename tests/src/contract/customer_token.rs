@@ -14,12 +14,9 @@ pub async fn call_all(
                 let customer_token: String = serde_json::from_str("\"x\"")
                     .expect("example for readCustomerToken/customer_token");
                 client
-                    .read_customer_token(
-                        &customer_token,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .read_customer_token(&customer_token)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -34,13 +31,9 @@ pub async fn call_all(
                     )
                     .expect("example for createOrder/body");
                 client
-                    .create_order(
-                        &customer_token,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .create_order(&customer_token, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -55,13 +48,9 @@ pub async fn call_all(
                     )
                     .expect("example for patchCustomerToken/body");
                 client
-                    .patch_customer_token(
-                        &customer_token,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .patch_customer_token(&customer_token, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));

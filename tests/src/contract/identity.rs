@@ -24,14 +24,9 @@ pub async fn call_all(
                     )
                     .expect("example for checkCustomerExists/body");
                 client
-                    .check_customer_exists(
-                        &account_id,
-                        &x_klarna_client_id,
-                        &body,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .check_customer_exists(&account_id, &x_klarna_client_id, &body)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -50,13 +45,9 @@ pub async fn call_all(
                         "example for introspectCustomerToken/x_klarna_customer_token",
                     );
                 client
-                    .introspect_customer_token(
-                        &account_id,
-                        &x_klarna_customer_token,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .introspect_customer_token(&account_id, &x_klarna_customer_token)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -73,13 +64,9 @@ pub async fn call_all(
                     )
                     .expect("example for revokeCustomerToken/x_klarna_customer_token");
                 client
-                    .revoke_customer_token(
-                        &account_id,
-                        &x_klarna_customer_token,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .revoke_customer_token(&account_id, &x_klarna_customer_token)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));

@@ -10,14 +10,7 @@ pub async fn call_all(
     results
         .push((
             "listCredentials",
-            async {
-                client
-                    .list_credentials(
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
-                    .await
-                    .map(|outcome| outcome.status())
-            }
+            async { client.list_credentials().await.map(|response| response.status()) }
                 .await,
         ));
     results
@@ -29,12 +22,9 @@ pub async fn call_all(
                     )
                     .expect("example for createCredential/body");
                 client
-                    .create_credential(
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .create_credential(Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -47,12 +37,9 @@ pub async fn call_all(
                     )
                     .expect("example for disableCredential/credential_id");
                 client
-                    .disable_credential(
-                        &credential_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .disable_credential(&credential_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -61,11 +48,9 @@ pub async fn call_all(
             "listPaymentDistributionProfiles",
             async {
                 client
-                    .list_payment_distribution_profiles(
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .list_payment_distribution_profiles()
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -78,12 +63,9 @@ pub async fn call_all(
                     )
                     .expect("example for onboardMerchant/body");
                 client
-                    .onboard_merchant(
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .onboard_merchant(Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -95,13 +77,7 @@ pub async fn call_all(
                         "\"krn:partner:global:account:live:LWT2XJSE\"",
                     )
                     .expect("example for getAccount/account_id");
-                client
-                    .get_account(
-                        &account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
-                    .await
-                    .map(|outcome| outcome.status())
+                client.get_account(&account_id).await.map(|response| response.status())
             }
                 .await,
         ));
@@ -118,13 +94,9 @@ pub async fn call_all(
                     )
                     .expect("example for updateAccount/body");
                 client
-                    .update_account(
-                        &account_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .update_account(&account_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -137,12 +109,9 @@ pub async fn call_all(
                     )
                     .expect("example for listPaymentProducts/account_id");
                 client
-                    .list_payment_products(
-                        &account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .list_payment_products(&account_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -163,14 +132,9 @@ pub async fn call_all(
                     )
                     .expect("example for updatePaymentProduct/body");
                 client
-                    .update_payment_product(
-                        &account_id,
-                        &product_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .update_payment_product(&account_id, &product_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -191,14 +155,9 @@ pub async fn call_all(
                     )
                     .expect("example for suspendPaymentProduct/body");
                 client
-                    .suspend_payment_product(
-                        &account_id,
-                        &product_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .suspend_payment_product(&account_id, &product_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -215,13 +174,9 @@ pub async fn call_all(
                     )
                     .expect("example for revertPaymentProductSuspension/product_id");
                 client
-                    .revert_payment_product_suspension(
-                        &account_id,
-                        &product_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .revert_payment_product_suspension(&account_id, &product_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -238,13 +193,9 @@ pub async fn call_all(
                     )
                     .expect("example for suspendPaymentProductDeprecated/body");
                 client
-                    .suspend_payment_product_deprecated(
-                        &account_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .suspend_payment_product_deprecated(&account_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -259,12 +210,9 @@ pub async fn call_all(
                         "example for revertPaymentProductSuspensionDeprecated/account_id",
                     );
                 client
-                    .revert_payment_product_suspension_deprecated(
-                        &account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .revert_payment_product_suspension_deprecated(&account_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -277,12 +225,9 @@ pub async fn call_all(
                     )
                     .expect("example for migrateMerchant/body");
                 client
-                    .migrate_merchant(
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .migrate_merchant(Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -294,13 +239,7 @@ pub async fn call_all(
                         "\"krn:partner:global:account:live:LWT2XJSE\"",
                     )
                     .expect("example for listWebsites/account_id");
-                client
-                    .list_websites(
-                        &account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
-                    .await
-                    .map(|outcome| outcome.status())
+                client.list_websites(&account_id).await.map(|response| response.status())
             }
                 .await,
         ));
@@ -321,14 +260,9 @@ pub async fn call_all(
                     )
                     .expect("example for updateWebsite/body");
                 client
-                    .update_website(
-                        &account_id,
-                        &website_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .update_website(&account_id, &website_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -341,12 +275,9 @@ pub async fn call_all(
                     )
                     .expect("example for listCollections/account_id");
                 client
-                    .list_collections(
-                        &account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .list_collections(&account_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -367,14 +298,9 @@ pub async fn call_all(
                     )
                     .expect("example for updateCollection/body");
                 client
-                    .update_collection(
-                        &account_id,
-                        &collection_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .update_collection(&account_id, &collection_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -387,12 +313,9 @@ pub async fn call_all(
                     )
                     .expect("example for getAccountInformation/account_id");
                 client
-                    .get_account_information(
-                        &account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .get_account_information(&account_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -409,13 +332,9 @@ pub async fn call_all(
                     )
                     .expect("example for updateAccountInformation/body");
                 client
-                    .update_account_information(
-                        &account_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .update_account_information(&account_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -428,12 +347,9 @@ pub async fn call_all(
                     )
                     .expect("example for getBusinessInformation/account_id");
                 client
-                    .get_business_information(
-                        &account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .get_business_information(&account_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -450,13 +366,9 @@ pub async fn call_all(
                     )
                     .expect("example for updateBusinessInformation/body");
                 client
-                    .update_business_information(
-                        &account_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .update_business_information(&account_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -469,12 +381,9 @@ pub async fn call_all(
                     )
                     .expect("example for listStakeholders/account_id");
                 client
-                    .list_stakeholders(
-                        &account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .list_stakeholders(&account_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -491,13 +400,9 @@ pub async fn call_all(
                     )
                     .expect("example for registerStakeholder/body");
                 client
-                    .register_stakeholder(
-                        &account_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .register_stakeholder(&account_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -514,13 +419,9 @@ pub async fn call_all(
                     )
                     .expect("example for getStakeholder/stakeholder_id");
                 client
-                    .get_stakeholder(
-                        &account_id,
-                        &stakeholder_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .get_stakeholder(&account_id, &stakeholder_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -537,13 +438,9 @@ pub async fn call_all(
                     )
                     .expect("example for deleteStakeholder/stakeholder_id");
                 client
-                    .delete_stakeholder(
-                        &account_id,
-                        &stakeholder_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .delete_stakeholder(&account_id, &stakeholder_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -564,14 +461,9 @@ pub async fn call_all(
                     )
                     .expect("example for updateStakeholder/body");
                 client
-                    .update_stakeholder(
-                        &account_id,
-                        &stakeholder_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .update_stakeholder(&account_id, &stakeholder_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -584,12 +476,9 @@ pub async fn call_all(
                     )
                     .expect("example for getSettlementInformation/account_id");
                 client
-                    .get_settlement_information(
-                        &account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .get_settlement_information(&account_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -606,13 +495,9 @@ pub async fn call_all(
                     )
                     .expect("example for updateSettlementInformation/body");
                 client
-                    .update_settlement_information(
-                        &account_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .update_settlement_information(&account_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -625,12 +510,9 @@ pub async fn call_all(
                     )
                     .expect("example for listBankAccounts/account_id");
                 client
-                    .list_bank_accounts(
-                        &account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .list_bank_accounts(&account_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -647,13 +529,9 @@ pub async fn call_all(
                     )
                     .expect("example for addBankAccount/body");
                 client
-                    .add_bank_account(
-                        &account_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .add_bank_account(&account_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -670,13 +548,9 @@ pub async fn call_all(
                     )
                     .expect("example for getBankAccount/bank_account_id");
                 client
-                    .get_bank_account(
-                        &account_id,
-                        &bank_account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .get_bank_account(&account_id, &bank_account_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -693,13 +567,9 @@ pub async fn call_all(
                     )
                     .expect("example for deleteBankAccount/bank_account_id");
                 client
-                    .delete_bank_account(
-                        &account_id,
-                        &bank_account_id,
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .delete_bank_account(&account_id, &bank_account_id)
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -720,14 +590,9 @@ pub async fn call_all(
                     )
                     .expect("example for updateBankAccount/body");
                 client
-                    .update_bank_account(
-                        &account_id,
-                        &bank_account_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .update_bank_account(&account_id, &bank_account_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));

@@ -53,10 +53,9 @@ pub async fn call_all(
                         Some(&custom_payment_method_ids),
                         Some(&message_preference),
                         Some(&message_prefix),
-                        klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -104,10 +103,9 @@ pub async fn call_all(
                         Some(&custom_payment_method_ids),
                         Some(&message_preference),
                         Some(&message_prefix),
-                        klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -143,10 +141,9 @@ pub async fn call_all(
                         &locale,
                         Some(&message_preference),
                         Some(&message_prefix),
-                        klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -180,10 +177,9 @@ pub async fn call_all(
                         &locale,
                         Some(&message_preference),
                         Some(&message_prefix),
-                        klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -215,10 +211,9 @@ pub async fn call_all(
                         &locale,
                         Some(&custom_payment_method_ids),
                         &payment_amount,
-                        klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -241,10 +236,9 @@ pub async fn call_all(
                         &account_id,
                         Some(&mid),
                         Some(&client_id),
-                        klarna_generated::runtime::client::CallOptions::default(),
                     )
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -261,13 +255,9 @@ pub async fn call_all(
                     )
                     .expect("example for getPaymentOptions/body");
                 client
-                    .get_payment_options(
-                        &account_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .get_payment_options(&account_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));
@@ -284,13 +274,9 @@ pub async fn call_all(
                     )
                     .expect("example for getPaymentDescriptors/body");
                 client
-                    .get_payment_descriptors(
-                        &account_id,
-                        Some(&body),
-                        klarna_generated::runtime::client::CallOptions::default(),
-                    )
+                    .get_payment_descriptors(&account_id, Some(&body))
                     .await
-                    .map(|outcome| outcome.status())
+                    .map(|response| response.status())
             }
                 .await,
         ));

@@ -51,7 +51,7 @@ impl<O: Outcome> Response<O> {
     /// The success value, or an [`ApiError`] for a documented error status.
     pub fn into_result(self) -> Result<O::Success, ApiError<O>> {
         let Response { outcome, meta, summary } = self;
-        outcome.into_success().map_err(|outcome| ApiError { outcome, meta, summary })
+        outcome.into_success().map_err(|outcome| ApiError::new(outcome, meta, summary))
     }
 
     /// Like [`Response::into_result`], keeping the metadata of a success.
@@ -59,7 +59,7 @@ impl<O: Outcome> Response<O> {
         let Response { outcome, meta, summary } = self;
         match outcome.into_success() {
             Ok(success) => Ok((success, meta)),
-            Err(outcome) => Err(ApiError { outcome, meta, summary }),
+            Err(outcome) => Err(ApiError::new(outcome, meta, summary)),
         }
     }
 
@@ -153,50 +153,60 @@ fn capped(text: &str) -> String {
 /// before anything is kept.
 #[derive(Clone)]
 pub struct ApiError<O> {
+    parts: Box<Parts<O>>,
+}
+
+/// What an [`ApiError`] holds, boxed to keep `Result`s small.
+#[derive(Clone)]
+struct Parts<O> {
     outcome: O,
     meta: ResponseMeta,
     summary: ErrorSummary,
 }
 
 impl<O> ApiError<O> {
+    fn new(outcome: O, meta: ResponseMeta, summary: ErrorSummary) -> Self {
+        ApiError { parts: Box::new(Parts { outcome, meta, summary }) }
+    }
+
     /// The HTTP status.
     pub fn status(&self) -> u16 {
-        self.meta.status
+        self.parts.meta.status
     }
 
     /// Klarna's `error_code` (branch on this and the status, never on the message).
     pub fn error_code(&self) -> Option<&str> {
-        self.summary.code.as_deref()
+        self.parts.summary.code.as_deref()
     }
 
     /// Klarna's `error_type` (v2 APIs: `INPUT_ERROR`, `RESOURCE_ERROR`, ...).
     pub fn error_type(&self) -> Option<&str> {
-        self.summary.kind.as_deref()
+        self.parts.summary.kind.as_deref()
     }
 
     /// Klarna's message (`error_message`, or the v1 `error_messages` joined).
     pub fn message(&self) -> Option<&str> {
-        self.summary.message.as_deref()
+        self.parts.summary.message.as_deref()
     }
 
     /// The correlation id: the response header's, else the body's.
     pub fn correlation_id(&self) -> Option<&str> {
-        self.meta.correlation_id.as_deref().or(self.summary.body_correlation_id.as_deref())
+        self.parts.meta.correlation_id.as_deref().or(self.parts.summary.body_correlation_id.as_deref())
     }
 
     /// The outcome, whose variant holds the typed error body.
     pub fn outcome(&self) -> &O {
-        &self.outcome
+        &self.parts.outcome
     }
 
     /// The outcome, whose variant holds the typed error body.
     pub fn into_outcome(self) -> O {
-        self.outcome
+        self.parts.outcome
     }
 
     /// The response's metadata (headers, rate limits, attempts).
     pub fn meta(&self) -> &ResponseMeta {
-        &self.meta
+        &self.parts.meta
     }
 }
 
@@ -222,11 +232,11 @@ impl<O> fmt::Display for ApiError<O> {
 impl<O: fmt::Debug> fmt::Debug for ApiError<O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ApiError")
-            .field("status", &self.meta.status)
-            .field("error_code", &self.summary.code)
-            .field("error_type", &self.summary.kind)
+            .field("status", &self.status())
+            .field("error_code", &self.error_code())
+            .field("error_type", &self.error_type())
             .field("correlation_id", &self.correlation_id())
-            .field("outcome", &self.outcome)
+            .field("outcome", &self.parts.outcome)
             .finish_non_exhaustive()
     }
 }
@@ -281,7 +291,10 @@ mod tests {
         assert_eq!(error.status(), 400);
         assert_eq!(error.error_code(), Some("BAD_VALUE"));
         assert_eq!(error.error_type(), Some("INPUT_ERROR"));
-        assert_eq!(error.to_string(), "Klarna answered 400 BAD_VALUE (INPUT_ERROR): phone is invalid [correlation id corr1]");
+        assert_eq!(
+            error.to_string(),
+            "Klarna answered 400 BAD_VALUE (INPUT_ERROR): phone is invalid [correlation id corr1]"
+        );
         assert_eq!(error.outcome(), &Probe::BadRequest(body));
         let boxed: Box<dyn std::error::Error> = Box::new(error);
         assert!(boxed.to_string().contains("BAD_VALUE"));
@@ -289,7 +302,8 @@ mod tests {
 
     #[test]
     fn a_v1_error_joins_messages_and_falls_back_to_the_body_correlation_id() {
-        let body = serde_json::json!({"error_code": "NOT_FOUND", "error_messages": ["a", "b"], "correlation_id": "c-9"});
+        let body =
+            serde_json::json!({"error_code": "NOT_FOUND", "error_messages": ["a", "b"], "correlation_id": "c-9"});
         let meta = ResponseMeta { status: 404, ..ResponseMeta::default() };
         let error = Response::new(Probe::BadRequest(body.clone()), meta, Some(&body)).into_result().unwrap_err();
         assert_eq!(error.message(), Some("a; b"));

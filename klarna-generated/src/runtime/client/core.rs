@@ -12,7 +12,7 @@ use super::error::ClientError;
 use super::redact::Redactor;
 use super::request::{CallOptions, RequestSpec};
 use super::response::RawResponse;
-use super::{base_url, retry, segment};
+use super::{base_url, retry, segment, trace};
 
 /// The shared core of a generated API client. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -120,6 +120,20 @@ impl Core {
     /// never retried. Nothing is sent when the options are invalid or the
     /// client's partner account is not allowed on the operation.
     pub async fn execute(&self, spec: RequestSpec, options: CallOptions) -> Result<RawResponse, ClientError> {
+        #[cfg(feature = "tracing")]
+        {
+            let method = spec.method.as_reqwest();
+            let span = trace::call_span(spec.operation, method.as_str(), spec.path_template);
+            let result = tracing::Instrument::instrument(self.run(spec, options), span.clone()).await;
+            let status = result.as_ref().map(|r| r.status()).ok().or_else(|| result.as_ref().err()?.status());
+            trace::finished(&span, status, result.as_ref().map_or(0, |r| r.attempts()));
+            result
+        }
+        #[cfg(not(feature = "tracing"))]
+        self.run(spec, options).await
+    }
+
+    async fn run(&self, spec: RequestSpec, options: CallOptions) -> Result<RawResponse, ClientError> {
         let mut found = Vec::new();
         options.check(&mut found);
         crate::runtime::Violations::check(found).map_err(ClientError::InvalidRequest)?;
@@ -151,9 +165,11 @@ impl Core {
         let budget = options.deadline.unwrap_or(config.deadline);
         let deadline = Instant::now() + budget;
         let mut delays = retry::delays(&config.retry);
+        let mut attempts = 0u32;
         loop {
+            attempts += 1;
             let result = match tokio::time::timeout_at(deadline, attempt.run()).await {
-                Ok(result) => result,
+                Ok(result) => result.map(|response| response.with_call(key.clone(), attempts)),
                 Err(_) => return Err(ClientError::DeadlineExceeded { deadline: budget }),
             };
             let Some(wait) = repeatable.then(|| self.retry_wait(&result, &mut delays)).flatten() else {
@@ -162,6 +178,11 @@ impl Core {
             if wait >= deadline.saturating_duration_since(Instant::now()) {
                 return result;
             }
+            let reason = match &result {
+                Ok(response) => trace::RetryReason::Status(response.status()),
+                Err(_) => trace::RetryReason::Transport,
+            };
+            trace::retrying(attempts, &reason, wait);
             tokio::time::sleep(wait).await;
         }
     }

@@ -20,6 +20,7 @@ mod response;
 mod retry;
 mod secret;
 mod segment;
+mod trace;
 
 pub use api_error::{ApiError, Outcome, Response};
 pub use config::{

@@ -104,6 +104,7 @@ static CORRELATION_ID: crate::runtime::Pattern =
 pub struct RequestSpec {
     pub(crate) method: Method,
     pub(crate) operation: &'static str,
+    pub(crate) path_template: &'static str,
     pub(crate) segments: Vec<String>,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
@@ -137,6 +138,7 @@ impl RequestSpec {
         RequestSpec {
             method,
             operation,
+            path_template: "",
             segments: Vec::new(),
             query: Vec::new(),
             headers: Vec::new(),
@@ -146,6 +148,12 @@ impl RequestSpec {
             partner_account_allowed: false,
             secrets: Redactor::default(),
         }
+    }
+
+    /// The operation's path template (`/v2/accounts/{account_id}`), for traces.
+    pub fn path_template(&mut self, template: &'static str) -> &mut Self {
+        self.path_template = template;
+        self
     }
 
     /// Appends a path segment; it is percent-encoded when the URL is built,

@@ -25,9 +25,15 @@ pub struct RawResponse {
     content_type: Option<String>,
     correlation_id: Option<String>,
     retry_after: Option<Duration>,
+    headers: Vec<(String, String)>,
+    idempotency_key: Option<String>,
+    attempts: u32,
     body: Vec<u8>,
     secrets: Redactor,
 }
+
+/// At most this many response headers are kept for `ResponseMeta`.
+const KEPT_HEADERS: usize = 64;
 
 impl fmt::Debug for RawResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -56,6 +62,14 @@ impl HeaderTexts<'_> {
     fn correlation_id(&self) -> Option<String> {
         CORRELATION_HEADERS.iter().find_map(|name| self.get(name))
     }
+
+    /// Every header (the first [`KEPT_HEADERS`]), redacted and capped.
+    fn all(&self) -> Vec<(String, String)> {
+        let text = |value: &reqwest::header::HeaderValue| {
+            self.secrets.scrub_capped(&String::from_utf8_lossy(value.as_bytes()), HEADER_TEXT_LIMIT)
+        };
+        self.headers.iter().take(KEPT_HEADERS).map(|(name, value)| (name.as_str().to_owned(), text(value))).collect()
+    }
 }
 
 impl RawResponse {
@@ -74,6 +88,7 @@ impl RawResponse {
             return Err(ClientError::Redirect { status, location: texts.get("location"), correlation_id });
         }
         let retry_after = retry::server_delay(response.headers());
+        let headers = texts.all();
         let too_large = || ClientError::ResponseTooLarge { status, limit, correlation_id: correlation_id.clone() };
         if response.content_length().is_some_and(|length| length > limit as u64) {
             return Err(too_large());
@@ -85,12 +100,44 @@ impl RawResponse {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(RawResponse { status, content_type, correlation_id, retry_after, body, secrets: secrets.clone() })
+        Ok(RawResponse {
+            status,
+            content_type,
+            correlation_id,
+            retry_after,
+            headers,
+            idempotency_key: None,
+            attempts: 1,
+            body,
+            secrets: secrets.clone(),
+        })
     }
 
     /// The status code.
     pub fn status(&self) -> u16 {
         self.status
+    }
+
+    /// The response headers (redacted, capped, at most 64).
+    pub fn headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+
+    /// The idempotency key the call carried.
+    pub fn idempotency_key(&self) -> Option<&str> {
+        self.idempotency_key.as_deref()
+    }
+
+    /// The attempts the call took.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// Records how the call went: its idempotency key and attempts.
+    pub(crate) fn with_call(mut self, idempotency_key: Option<String>, attempts: u32) -> Self {
+        self.idempotency_key = idempotency_key;
+        self.attempts = attempts;
+        self
     }
 
     /// The server's correlation id, if it sent one (redacted, capped).
