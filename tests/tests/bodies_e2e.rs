@@ -31,8 +31,11 @@ async fn form_bodies_and_keyword_parameters() {
         .respond_with(ResponseTemplate::new(200).set_body_raw("a,b\n1,2\n", "text/csv"))
         .mount(&server)
         .await;
-    let outcome =
-        client(&server).send_form(Some("here"), "t", Some(&7), &charge(), CallOptions::default()).await.unwrap();
+    let outcome = client(&server)
+        .send_form_with(Some("here"), "t", Some(&7), &charge(), CallOptions::default())
+        .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
+        .unwrap();
     assert_eq!(outcome, bodies::client::SendFormOutcome::Ok("a,b\n1,2\n".into()));
     let request = &server.received_requests().await.unwrap()[0];
     assert_eq!(String::from_utf8_lossy(&request.body), "amount=5&tags=a&tags=b+c&metadata%5Bk%5D=v");
@@ -42,7 +45,11 @@ async fn form_bodies_and_keyword_parameters() {
 async fn multipart_bodies_have_one_part_per_member() {
     let server = MockServer::start().await;
     Mock::given(method("POST")).and(path("/multipart")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
-    let outcome = client(&server).send_multipart(Some(&charge()), CallOptions::default()).await.unwrap();
+    let outcome = client(&server)
+        .send_multipart_with(Some(&charge()), CallOptions::default())
+        .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
+        .unwrap();
     assert_eq!(outcome, bodies::client::SendMultipartOutcome::NoContent);
     let request = &server.received_requests().await.unwrap()[0];
     let content_type = request.headers.get("content-type").unwrap().to_str().unwrap().to_owned();
@@ -69,10 +76,18 @@ async fn binary_and_text_bodies_go_as_they_are() {
         .mount(&server)
         .await;
     let bytes = [0xFFu8, 0xD8, 0xFF];
-    let outcome = client(&server).put_image(&bytes, CallOptions::default()).await.unwrap();
+    let outcome = client(&server)
+        .put_image_with(&bytes, CallOptions::default())
+        .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
+        .unwrap();
     assert_eq!(outcome, bodies::client::PutImageOutcome::Other(202, vec![0, 159, 146, 150]));
     // `*/*` with a schema: read as JSON whatever the content type.
-    let outcome = client(&server).post_note("hello", CallOptions::default()).await.unwrap();
+    let outcome = client(&server)
+        .post_note_with("hello", CallOptions::default())
+        .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
+        .unwrap();
     assert_eq!(outcome, bodies::client::PostNoteOutcome::Ok(bodies::Charge::new(3)));
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].body, bytes);
@@ -88,7 +103,11 @@ async fn json_is_preferred_and_vendor_types_are_sent_as_declared() {
         .respond_with(ResponseTemplate::new(201).set_body_json(json!({"amount": 9})))
         .mount(&server)
         .await;
-    let outcome = client(&server).post_vendor(&bodies::Charge::new(9), CallOptions::default()).await.unwrap();
+    let outcome = client(&server)
+        .post_vendor_with(&bodies::Charge::new(9), CallOptions::default())
+        .await
+        .map(klarna_generated::runtime::client::Response::into_outcome)
+        .unwrap();
     assert_eq!(outcome, bodies::client::PostVendorOutcome::Created(bodies::Charge::new(9)));
     let request = &server.received_requests().await.unwrap()[0];
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&request.body).unwrap(), json!({"amount": 9}));
@@ -97,7 +116,10 @@ async fn json_is_preferred_and_vendor_types_are_sent_as_declared() {
 #[tokio::test]
 async fn an_invalid_form_body_is_refused_before_sending() {
     let server = MockServer::start().await;
-    let error = client(&server).send_form(None, "t", None, &bodies::Charge::new(0), CallOptions::default()).await;
+    let error = client(&server)
+        .send_form_with(None, "t", None, &bodies::Charge::new(0), CallOptions::default())
+        .await
+        .map(klarna_generated::runtime::client::Response::into_outcome);
     assert!(matches!(error, Err(ClientError::InvalidRequest(_))), "{error:?}");
     assert!(server.received_requests().await.unwrap().is_empty());
 }

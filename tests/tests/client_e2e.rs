@@ -123,7 +123,7 @@ async fn messaging_sends_path_and_query_parameters() {
             &messaging::PaymentAmount::new(10000).unwrap(),
             None,
             None,
-            Some(&messaging::GetCreditPromotionAutoSizeMessagingMessagePrefix::Or2),
+            Some(&messaging::MessagePrefix::Or2),
             CallOptions::default(),
         )
         .await
@@ -383,7 +383,7 @@ async fn invalid_inputs_are_refused_before_anything_is_sent() {
     body.description = Some("no <tags> allowed".into());
     let options = CallOptions::default().with_correlation_id("not valid!");
     let error = management_client(&server)
-        .create_credential_with(&body, options)
+        .create_credential_with(Some(&body), options)
         .await
         .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
@@ -397,7 +397,7 @@ async fn invalid_inputs_are_refused_before_anything_is_sent() {
     let mut valid = body.clone();
     valid.description = None;
     let error = management_client(&server)
-        .create_credential_with(&valid, CallOptions::default().with_correlation_id("not valid!"))
+        .create_credential_with(Some(&valid), CallOptions::default().with_correlation_id("not valid!"))
         .await
         .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
