@@ -32,6 +32,8 @@ struct Received {
     method: String,
     target: String,
     headers: Vec<(String, String)>,
+    /// When the request head had arrived.
+    at: Instant,
 }
 
 impl Received {
@@ -135,7 +137,7 @@ async fn read_request(stream: &mut TcpStream) -> Option<Received> {
         }
         body_read += n;
     }
-    Some(Received { method, target, headers })
+    Some(Received { method, target, headers, at: Instant::now() })
 }
 
 /// An HTTP/1.1 response with the given status, extra headers and body.
@@ -613,6 +615,28 @@ async fn a_retry_after_beyond_the_deadline_returns_the_rate_limited_outcome_at_o
             .map(klarna_generated::runtime::client::Response::into_outcome);
         assert!(started.elapsed() < Duration::from_millis(500));
         assert_eq!(server.received().len(), 1);
+    })
+    .await;
+}
+
+// 6. Jitter never stretches a backoff delay beyond `max_delay`.
+
+#[tokio::test]
+async fn jittered_backoff_stays_within_max_delay() {
+    bounded(async {
+        let server = Server::start(|_, _| Act::Reply(response(503, &[], b""))).await;
+        let max_delay = Duration::from_millis(300);
+        let policy =
+            RetryPolicy { max_retries: 3, min_delay: max_delay, max_delay, jitter: true, ..RetryPolicy::default() };
+        let client = customer_token::client::Client::new(config(&server).retry(policy).build().unwrap()).unwrap();
+        let _ = client.read_customer_token(TOKEN, CallOptions::default()).await;
+        let times: Vec<Instant> = server.received().iter().map(|r| r.at).collect();
+        assert_eq!(times.len(), 4);
+        for gap in times.windows(2).map(|w| w[1] - w[0]) {
+            // The wait plus one loopback round trip.
+            assert!(gap <= max_delay + Duration::from_millis(80), "{gap:?}");
+            assert!(gap >= max_delay / 2, "{gap:?}");
+        }
     })
     .await;
 }
