@@ -554,6 +554,11 @@ async fn a_stalled_server_is_bounded_by_the_configured_deadline() {
             .unwrap_err();
         assert!(matches!(error, ClientError::DeadlineExceeded { .. }), "a per-call deadline overrides: {error:?}");
         assert!(started.elapsed() < Duration::from_secs(2));
+        let ok =
+            Server::start(|_, _| json_response(200, r#"{"payment_method_type": "CARD", "status": "ACTIVE"}"#)).await;
+        let outcome =
+            tokens(&ok).read_customer_token(TOKEN, CallOptions::default().with_deadline(Duration::MAX)).await.unwrap();
+        assert!(outcome.is_success(), "an unrepresentable deadline means none");
     })
     .await;
 }

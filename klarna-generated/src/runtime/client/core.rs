@@ -14,6 +14,9 @@ use super::request::{CallOptions, RequestSpec};
 use super::response::RawResponse;
 use super::{base_url, retry, segment, trace};
 
+/// Stands for "no deadline" when a configured one cannot be represented.
+const FAR_FUTURE: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+
 /// The shared core of a generated API client. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Core {
@@ -163,7 +166,8 @@ impl Core {
             secrets: &secrets,
         };
         let budget = options.deadline.unwrap_or(config.deadline);
-        let deadline = Instant::now() + budget;
+        // A deadline too far to represent means none.
+        let deadline = Instant::now().checked_add(budget).unwrap_or_else(|| Instant::now() + FAR_FUTURE);
         let mut delays = retry::delays(&config.retry);
         let mut attempts = 0u32;
         loop {

@@ -18,7 +18,15 @@ pub(crate) fn delays(policy: &RetryPolicy) -> impl Iterator<Item = Duration> {
         .with_max_times(policy.max_retries)
         .build();
     let jitter = policy.jitter;
-    steps.map(move |step| if jitter { step.mul_f64(0.5 + fastrand::f64() / 2.0) } else { step })
+    steps.map(move |step| if jitter { jittered(step) } else { step })
+}
+
+/// A random duration between half of `step` and `step`, in whole
+/// nanoseconds (no float rounding, so no overflow even for `Duration::MAX`).
+fn jittered(step: Duration) -> Duration {
+    let off = fastrand::u128(0..=step.as_nanos() / 2);
+    let off = Duration::new((off / 1_000_000_000) as u64, (off % 1_000_000_000) as u32);
+    step - off
 }
 
 /// Statuses worth retrying: rate limited, temporarily unavailable.
@@ -69,6 +77,14 @@ mod tests {
         assert!(all.iter().all(|d| *d <= policy.max_delay && *d >= policy.min_delay / 2), "{all:?}");
         let capped: Vec<&Duration> = all.iter().filter(|d| **d >= Duration::from_millis(200)).collect();
         assert!(capped.windows(2).any(|w| w[0] != w[1]), "jitter varies the delays: {capped:?}");
+    }
+
+    #[test]
+    fn jitter_never_overflows() {
+        for step in [Duration::ZERO, Duration::from_nanos(1), Duration::MAX] {
+            let delay = jittered(step);
+            assert!(delay <= step && delay >= step / 2, "{step:?} -> {delay:?}");
+        }
     }
 
     #[test]
