@@ -823,6 +823,22 @@ async fn decode_errors_name_the_json_path() {
 }
 
 #[tokio::test]
+async fn deeply_nested_json_never_crashes() {
+    bounded(async {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        let typed = format!(r#"{{"payment_method_type": "CARD", "status": "A", "card": {deep}}}"#);
+        let server = Server::start(move |_, _| json_response(200, &typed)).await;
+        let error = tokens(&server).read_customer_token(TOKEN, CallOptions::default()).await.unwrap_err();
+        assert!(matches!(&error, ClientError::Decode { reason, .. } if reason.pointer == "/card"), "{error:?}");
+        let unknown = format!(r#"{{"payment_method_type": "CARD", "status": "A", "extra": {deep}}}"#);
+        let server = Server::start(move |_, _| json_response(200, &unknown)).await;
+        let outcome = tokens(&server).read_customer_token(TOKEN, CallOptions::default()).await.unwrap();
+        assert!(outcome.is_success(), "an unknown member is skipped, however deep");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_response_breaking_a_documented_constraint_still_parses() {
     bounded(async {
         // Since the specs say what the documents say, account information
