@@ -54,6 +54,35 @@ pub fn sanitize(text: &str) -> String {
     if in_code {
         out.push('`');
     }
+    end_lists(&out)
+}
+
+/// Puts a blank line between a list and plain text right after it, which
+/// Markdown would otherwise read as a lazy continuation of the last item.
+fn end_lists(text: &str) -> String {
+    let is_item = |line: &str| {
+        let line = line.trim_start();
+        line.starts_with("* ")
+            || line.starts_with("- ")
+            || line.starts_with("+ ")
+            || line.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut in_list = false;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if is_item(line) {
+            in_list = true;
+        } else if line.trim().is_empty() {
+            in_list = false;
+        } else if in_list && !line.starts_with([' ', '\t']) {
+            out.push('\n');
+            in_list = false;
+        }
+        out.push_str(line);
+    }
     out
 }
 
@@ -100,5 +129,11 @@ mod tests {
         assert_eq!(sanitize("a [b] <API key>"), "a \\[b\\] &lt;API key&gt;");
         assert_eq!(sanitize("`[x] <y>` z"), "`[x] <y>` z");
         assert_eq!(sanitize("see [here](https://a.b/c)."), "see [here](https://a.b/c).");
+    }
+
+    #[test]
+    fn text_after_a_list_is_its_own_paragraph() {
+        assert_eq!(sanitize("Kinds:\n* a\n* b\nMore."), "Kinds:\n* a\n* b\n\nMore.");
+        assert_eq!(sanitize("1. one\n   more\n2. two"), "1. one\n   more\n2. two");
     }
 }

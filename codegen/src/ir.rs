@@ -410,6 +410,12 @@ pub enum Method {
     Delete,
     /// `PATCH`.
     Patch,
+    /// `OPTIONS`.
+    Options,
+    /// `HEAD`.
+    Head,
+    /// `TRACE`.
+    Trace,
 }
 
 impl Method {
@@ -421,6 +427,9 @@ impl Method {
             Method::Post => "POST",
             Method::Delete => "DELETE",
             Method::Patch => "PATCH",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Trace => "TRACE",
         }
     }
 }
@@ -441,6 +450,9 @@ pub enum PathSegment {
     Literal(String),
     /// The whole segment is a path parameter: its index in [`Operation::params`].
     Param(usize),
+    /// Text and parameters in one segment (`thumbnail.{extension}`,
+    /// `{base}...{head}`), in order; still one segment on the wire.
+    Mixed(Vec<PathSegment>),
 }
 
 /// One operation.

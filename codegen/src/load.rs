@@ -48,10 +48,11 @@ pub fn load(source: SpecSource<'_>) -> Result<OpenAPI> {
 
 /// Parses and checks a spec, returning the typed document and recording
 /// what is odd but usable in `warnings`.
-pub(crate) fn load_document(source: SpecSource<'_>, _warnings: &mut Warnings) -> Result<OpenAPI> {
-    let raw: Value = serde_yaml::from_str(source.text).map_err(|e| yaml_error(source, &e))?;
+pub(crate) fn load_document(source: SpecSource<'_>, warnings: &mut Warnings) -> Result<OpenAPI> {
+    let mut raw: Value = serde_yaml::from_str(source.text).map_err(|e| yaml_error(source, &e))?;
     check_version(source, &raw)?;
     check_refs(source, &raw, &raw, "")?;
+    repair_headers(source, &mut raw, warnings);
     let document: OpenAPI = match serde_path_to_error::deserialize(raw.clone()) {
         Ok(document) => document,
         Err(e) => {
@@ -95,6 +96,48 @@ fn not_utf8(file: &str, bytes: &[u8], error: &std::str::Utf8Error) -> CodegenErr
 fn yaml_error(source: SpecSource<'_>, error: &serde_yaml::Error) -> CodegenError {
     let (line, column) = error.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
     CodegenError::Yaml { file: source.file.to_owned(), line, column, reason: error.to_string() }
+}
+
+/// Response headers with neither `schema` nor `content` (which OpenAPI
+/// requires) are read as strings, with a warning each.
+fn repair_headers(source: SpecSource<'_>, raw: &mut Value, warnings: &mut Warnings) {
+    fn repair_map(source: SpecSource<'_>, headers: Option<&mut Value>, at: &str, warnings: &mut Warnings) {
+        let Some(Value::Mapping(headers)) = headers else { return };
+        for (name, header) in headers.iter_mut() {
+            let Value::Mapping(header) = header else { continue };
+            if ["schema", "content", "$ref"].iter().any(|key| header.contains_key(*key)) {
+                continue;
+            }
+            let mut schema = serde_yaml::Mapping::new();
+            schema.insert("type".into(), "string".into());
+            header.insert("schema".into(), Value::Mapping(schema));
+            warnings.push(
+                source.at(pointer::join(at, &key_text(name))),
+                "header without `schema` or `content`; read as a string",
+            );
+        }
+    }
+    fn repair_responses(source: SpecSource<'_>, responses: Option<&mut Value>, at: &str, warnings: &mut Warnings) {
+        let Some(Value::Mapping(responses)) = responses else { return };
+        for (status, response) in responses.iter_mut() {
+            let response_at = pointer::join(at, &key_text(status));
+            repair_map(source, response.get_mut("headers"), &pointer::join(&response_at, "headers"), warnings);
+        }
+    }
+    if let Some(Value::Mapping(paths)) = raw.get_mut("paths") {
+        for (path, item) in paths.iter_mut() {
+            let Value::Mapping(item) = item else { continue };
+            let path_at = pointer::join("/paths", &key_text(path));
+            for (method, operation) in item.iter_mut() {
+                let at = pointer::join(&pointer::join(&path_at, &key_text(method)), "responses");
+                repair_responses(source, operation.get_mut("responses"), &at, warnings);
+            }
+        }
+    }
+    if let Some(components) = raw.get_mut("components") {
+        repair_map(source, components.get_mut("headers"), "/components/headers", warnings);
+        repair_responses(source, components.get_mut("responses"), "/components/responses", warnings);
+    }
 }
 
 fn check_version(source: SpecSource<'_>, raw: &Value) -> Result<()> {

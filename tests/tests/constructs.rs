@@ -103,3 +103,70 @@ fn inline_one_of_members_are_named_after_their_kind() {
     assert_eq!(rules(&zero), vec![(String::new(), Rule::Minimum { limit: 1.0, exclusive: false, actual: 0.0 })]);
     assert!(parse::<forms::IdOrName>(json!(true)).is_err());
 }
+
+mod references {
+    use klarna_generated::runtime::client::{ApiKey, CallOptions, ClientConfig, Environment};
+    use serde_json::json;
+    use tests::fixtures::references as refs;
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    #[test]
+    fn names_colliding_after_case_conversion_and_keywords_stay_distinct() {
+        let upper: refs::Address =
+            serde_json::from_value(json!({"type": "a", "self": "b", "match": "csv", "Type": 7})).unwrap();
+        assert_eq!(upper.r#type.as_deref(), Some("a"));
+        assert_eq!(upper.self_.as_deref(), Some("b"));
+        assert_eq!(upper.r#match, Some(refs::ParametersKind::Csv));
+        assert_eq!(upper.r#type2, Some(7));
+        let lower: refs::Address2 = serde_json::from_value(json!({"line": "x"})).unwrap();
+        assert_eq!(lower.line.as_deref(), Some("x"));
+    }
+
+    fn client(server: &MockServer) -> refs::client::Client {
+        refs::client::Client::new(
+            ClientConfig::builder(Environment::Custom(server.uri()), ApiKey::new("k")).build().unwrap(),
+        )
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn path_segments_mixing_text_and_parameters_stay_one_segment() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/files/a%2Fb.csv"))
+            .respond_with(ResponseTemplate::new(203).set_body_json(json!({"type": "t"})))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/compare/main...topic"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"line": "l"})))
+            .mount(&server)
+            .await;
+        let client = client(&server);
+        let file = client.get_file("a/b", &refs::ParametersKind::Csv, CallOptions::default()).await.unwrap();
+        assert!(
+            matches!(file, refs::client::GetFileOutcome::Status2xx(203, ref body) if body.r#type.as_deref() == Some("t"))
+        );
+        let compared = client.compare("main", "topic", CallOptions::default()).await.unwrap();
+        assert!(matches!(compared, refs::client::CompareOutcome::Ok(ref body) if body.line.as_deref() == Some("l")));
+        // A status nobody documents falls to `default`.
+        let other = client.get_file("x", &refs::ParametersKind::Txt, CallOptions::default()).await.unwrap();
+        assert_eq!(other, refs::client::GetFileOutcome::Other(404));
+    }
+
+    #[tokio::test]
+    async fn head_options_and_trace_are_sent_as_such() {
+        let server = MockServer::start().await;
+        for verb in ["HEAD", "OPTIONS", "TRACE"] {
+            Mock::given(method(verb)).and(path("/ping")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+        }
+        let client = client(&server);
+        assert_eq!(client.ping_head(CallOptions::default()).await.unwrap().status(), 204);
+        assert_eq!(client.ping_options(CallOptions::default()).await.unwrap().status(), 204);
+        assert_eq!(client.ping_trace(CallOptions::default()).await.unwrap().status(), 204);
+        let verbs: Vec<String> =
+            server.received_requests().await.unwrap().iter().map(|r| r.method.to_string()).collect();
+        assert_eq!(verbs, ["HEAD", "OPTIONS", "TRACE"]);
+    }
+}

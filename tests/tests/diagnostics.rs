@@ -104,6 +104,7 @@ const WARNINGS: &[(&str, &[(&str, &str)])] = &[
             "default \"SLOW\" is not supported for this member",
         )],
     ),
+    ("header_without_schema", &[("/paths/~1a/post/responses/201/headers/Location", "header without `schema`")]),
     (
         "odd_schemas",
         &[

@@ -88,6 +88,10 @@ struct Converter<'a> {
     nullable_components: BTreeSet<String>,
     /// Types defined so far.
     types: BTreeMap<String, TypeDef>,
+    /// Types defined for schemas referenced outside `components/schemas`, by reference.
+    pointer_types: BTreeMap<String, String>,
+    /// The document as JSON, made when a reference needs it.
+    raw: Option<serde_json::Value>,
 }
 
 impl<'a> Converter<'a> {
@@ -95,13 +99,15 @@ impl<'a> Converter<'a> {
         let mut component_names = BTreeMap::new();
         let mut owners: BTreeMap<String, String> = BTreeMap::new();
         if let Some(components) = &document.components {
+            // Keys that differ only in case or punctuation (`Address`,
+            // `address`) get distinct names: later ones a number.
             for key in components.schemas.keys() {
-                let name = naming::type_name(key);
-                if let Some(other) = owners.get(&name) {
-                    return Err(CodegenError::NameCollision {
-                        at: source.at(pointer::join("/components/schemas", key)),
-                        reason: format!("schemas {other:?} and {key:?} both become Rust type {name}"),
-                    });
+                let base = naming::type_name(key);
+                let mut name = base.clone();
+                let mut n = 2;
+                while owners.contains_key(&name) {
+                    name = format!("{base}{n}");
+                    n += 1;
                 }
                 owners.insert(name.clone(), key.clone());
                 component_names.insert(key.clone(), name);
@@ -118,50 +124,135 @@ impl<'a> Converter<'a> {
                 _ => None,
             })
             .collect();
-        Ok(Converter { source, warnings, document, component_names, nullable_components, types: BTreeMap::new() })
+        Ok(Converter {
+            source,
+            warnings,
+            document,
+            component_names,
+            nullable_components,
+            types: BTreeMap::new(),
+            pointer_types: BTreeMap::new(),
+            raw: None,
+        })
     }
 
     fn unsupported(&self, at: &str, reason: impl Into<String>) -> CodegenError {
         CodegenError::Unsupported { at: self.source.at(at), reason: reason.into() }
     }
 
-    /// The Rust name of the component a schema `$ref` points at.
-    fn schema_ref_name(&self, reference: &str, at: &str) -> Result<String> {
-        reference
+    /// The Rust name of the type a schema `$ref` points at: a component, or
+    /// a schema anywhere else in the document (`#/components/parameters/p/schema`),
+    /// which becomes a named type of its own the first time it is referenced.
+    fn schema_ref_name(&mut self, reference: &str, at: &str) -> Result<String> {
+        let component = reference
             .strip_prefix("#/components/schemas/")
             .filter(|key| !key.contains('/'))
-            .and_then(|key| self.component_names.get(&pointer::unescape(key)))
-            .cloned()
-            .ok_or_else(|| self.unsupported(at, format!("schema $ref {reference:?} must name a component schema")))
+            .and_then(|key| self.component_names.get(&pointer::unescape(key)));
+        if let Some(name) = component {
+            return Ok(name.clone());
+        }
+        if let Some(name) = self.pointer_types.get(reference) {
+            return Ok(name.clone());
+        }
+        let (schema, target_at) = self
+            .schema_at(reference)
+            .ok_or_else(|| self.unsupported(at, format!("$ref {reference:?} does not point at a schema")))?;
+        let tokens: Vec<String> = target_at.split('/').skip(1).map(pointer::unescape).collect();
+        let useful: Vec<&String> = tokens
+            .iter()
+            .filter(|t| !matches!(t.as_str(), "components" | "schema" | "schemas" | "properties" | "items" | "content"))
+            .collect();
+        let base = useful.iter().rev().take(2).rev().map(|t| naming::type_name(t)).collect::<String>();
+        let mut name = if base.is_empty() { "Schema".to_owned() } else { base };
+        let mut n = 2;
+        let start = name.clone();
+        while self.types.contains_key(&name)
+            || self.component_names.values().any(|v| *v == name)
+            || self.pointer_types.values().any(|v| *v == name)
+        {
+            name = format!("{start}{n}");
+            n += 1;
+        }
+        self.pointer_types.insert(reference.to_owned(), name.clone());
+        self.define(name.clone(), &schema, &target_at)?;
+        Ok(name)
     }
 
-    /// Resolves a `$ref` to a component of another kind (`parameters`,
-    /// `responses`, ...): the item and the JSON pointer where it really is,
-    /// so that later messages name the component, not the reference.
+    /// The schema at a local reference anywhere in the document, with its
+    /// JSON pointer; `$ref`s on the way are followed.
+    fn schema_at(&mut self, reference: &str) -> Option<(openapiv3::Schema, String)> {
+        let raw = self.raw.get_or_insert_with(|| serde_json::to_value(self.document).unwrap_or_default());
+        let mut reference = reference.to_owned();
+        for _ in 0..16 {
+            let pointer = reference.strip_prefix('#')?.to_owned();
+            let value = raw.pointer(&pointer)?;
+            match value.get("$ref").and_then(serde_json::Value::as_str) {
+                Some(next) => reference = next.to_owned(),
+                None => return serde_json::from_value(value.clone()).ok().map(|schema| (schema, pointer)),
+            }
+        }
+        None
+    }
+
+    /// Resolves a `$ref` to a parameter, response or request body: the item
+    /// and the JSON pointer where it really is, so that later messages name
+    /// the target, not the reference. References into `components/{kind}`
+    /// are followed directly, any other local reference through the
+    /// document's JSON (a response may reuse a request body's content).
     fn resolve<'d, T>(
-        &self,
+        &mut self,
         item: &'d ReferenceOr<T>,
         kind: &str,
         map: impl Fn(&'d openapiv3::Components) -> &'d indexmap::IndexMap<String, ReferenceOr<T>>,
         at: &str,
-    ) -> Result<(&'d T, String)>
+    ) -> Result<(std::borrow::Cow<'d, T>, String)>
     where
         'a: 'd,
+        T: Clone + serde::de::DeserializeOwned,
     {
         let mut current = item;
         let mut current_at = at.to_owned();
         for _ in 0..16 {
             match current {
-                ReferenceOr::Item(value) => return Ok((value, current_at)),
+                ReferenceOr::Item(value) => return Ok((std::borrow::Cow::Borrowed(value), current_at)),
                 ReferenceOr::Reference { reference } => {
                     let prefix = format!("#/components/{kind}/");
-                    let key = reference.strip_prefix(&prefix).map(pointer::unescape).ok_or_else(|| {
-                        self.unsupported(&current_at, format!("$ref {reference:?} must name a component of {kind}"))
-                    })?;
-                    current = self.document.components.as_ref().and_then(|c| map(c).get(&key)).ok_or_else(|| {
+                    let Some(key) = reference.strip_prefix(&prefix).filter(|k| !k.contains('/')).map(pointer::unescape)
+                    else {
+                        return self.resolve_pointer(reference, &current_at);
+                    };
+                    let document = self.document;
+                    current = document.components.as_ref().and_then(|c| map(c).get(&key)).ok_or_else(|| {
                         CodegenError::UnresolvedRef { at: self.source.at(&current_at), target: reference.clone() }
                     })?;
                     current_at = pointer::join(&format!("/components/{kind}"), &key);
+                }
+            }
+        }
+        Err(self.unsupported(at, "$ref chain longer than 16 links"))
+    }
+
+    /// A value of type `T` at any local reference, following `$ref`s.
+    fn resolve_pointer<'d, T: Clone + serde::de::DeserializeOwned>(
+        &mut self,
+        reference: &str,
+        at: &str,
+    ) -> Result<(std::borrow::Cow<'d, T>, String)> {
+        let raw = self.raw.get_or_insert_with(|| serde_json::to_value(self.document).unwrap_or_default());
+        let mut reference = reference.to_owned();
+        for _ in 0..16 {
+            let target = reference.strip_prefix('#').and_then(|p| raw.pointer(p));
+            let Some(target) = target else {
+                return Err(CodegenError::UnresolvedRef { at: self.source.at(at), target: reference });
+            };
+            match target.get("$ref").and_then(serde_json::Value::as_str) {
+                Some(next) => reference = next.to_owned(),
+                None => {
+                    let value: T = serde_json::from_value(target.clone()).map_err(|e| CodegenError::Shape {
+                        at: self.source.at(reference.trim_start_matches('#')),
+                        reason: format!("the target of a $ref from {at}: {e}"),
+                    })?;
+                    return Ok((std::borrow::Cow::Owned(value), reference.trim_start_matches('#').to_owned()));
                 }
             }
         }

@@ -364,17 +364,20 @@ impl Converter<'_> {
         Ok(SchemaKind::Type(Type::Object(merged)))
     }
 
-    /// The component schema a `$ref` names, following references, with its pointer.
-    pub(super) fn component_schema(&self, reference: &str) -> Option<(Schema, String)> {
+    /// The schema a `$ref` names, following references, with its pointer.
+    pub(super) fn component_schema(&mut self, reference: &str) -> Option<(Schema, String)> {
         let schemas = &self.document.components.as_ref()?.schemas;
-        let mut reference = reference.to_owned();
+        let mut current = reference.to_owned();
         for _ in 0..MAX_DEPTH {
-            let key = pointer::unescape(reference.strip_prefix("#/components/schemas/")?);
+            let Some(key) = current.strip_prefix("#/components/schemas/").filter(|key| !key.contains('/')) else {
+                return self.schema_at(&current);
+            };
+            let key = pointer::unescape(key);
             match schemas.get(&key)? {
                 ReferenceOr::Item(schema) => {
                     return Some((schema.clone(), pointer::join("/components/schemas", &key)));
                 }
-                ReferenceOr::Reference { reference: next } => reference = next.clone(),
+                ReferenceOr::Reference { reference: next } => current = next.clone(),
             }
         }
         None

@@ -165,8 +165,9 @@ impl Converter<'_> {
 
     fn param(&mut self, param: &ReferenceOr<Parameter>, context: &str, at: &str) -> Result<Param> {
         let (param, at) = self.resolve(param, "parameters", |c| &c.parameters, at)?;
+        let param = param.into_owned();
         let at = at.as_str();
-        let (location, data, explode) = match param {
+        let (location, data, explode) = match &param {
             Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data, false),
             Parameter::Query { parameter_data, style, .. } => {
                 if !matches!(style, openapiv3::QueryStyle::Form) {
@@ -269,6 +270,9 @@ fn http_method(method: &str) -> Option<Method> {
         "post" => Method::Post,
         "delete" => Method::Delete,
         "patch" => Method::Patch,
+        "options" => Method::Options,
+        "head" => Method::Head,
+        "trace" => Method::Trace,
         _ => return None,
     })
 }

@@ -330,6 +330,24 @@ impl Emitter<'_> {
                         build.push(quote!(request.secret(#ident);));
                     }
                 }
+                PathSegment::Mixed(parts) => {
+                    let mut pieces = Vec::new();
+                    for part in parts {
+                        match part {
+                            PathSegment::Param(index) => {
+                                let param = &op.params[*index];
+                                let ident = rust_ident(&param.rust_name);
+                                pieces.push(quote!(#ident.to_string()));
+                                if param.secret {
+                                    build.push(quote!(request.secret(#ident);));
+                                }
+                            }
+                            PathSegment::Literal(text) => pieces.push(quote!(#text.to_owned())),
+                            PathSegment::Mixed(_) => {}
+                        }
+                    }
+                    build.push(quote!(request.segment([#(#pieces),*].concat());));
+                }
             }
         }
         for p in ordered.iter().filter(|p| p.location != ParamLocation::Path) {
@@ -395,6 +413,9 @@ impl Emitter<'_> {
             Method::Put => quote!(Put),
             Method::Patch => quote!(Patch),
             Method::Delete => quote!(Delete),
+            Method::Options => quote!(Options),
+            Method::Head => quote!(Head),
+            Method::Trace => quote!(Trace),
         };
 
         let mut arms = Vec::new();

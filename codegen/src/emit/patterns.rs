@@ -57,7 +57,8 @@ impl PatternTable {
             let doc = format!(" The spec pattern `{}`.", source.replace('`', "'"));
             quote! {
                 #[doc = #doc]
-                static #ident: #runtime::Pattern = #runtime::Pattern::new(#source, &[#(#must),*], &[#(#must_not),*]);
+                // Visible to the client module, which checks parameters against it.
+                pub(crate) static #ident: #runtime::Pattern = #runtime::Pattern::new(#source, &[#(#must),*], &[#(#must_not),*]);
             }
         });
         quote!(#(#items)*)

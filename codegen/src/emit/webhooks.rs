@@ -93,6 +93,7 @@ impl Emitter<'_> {
             /// A received webhook, typed by its kind.
             #[derive(Debug, Clone, PartialEq)]
             #[non_exhaustive]
+            #[allow(clippy::large_enum_variant)]
             pub enum Webhook {
                 #(#[doc = #docs] #variants(#bodies),)*
                 /// A delivery whose `metadata.event_type` no callback of the spec names, kept as JSON.

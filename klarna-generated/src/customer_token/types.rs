@@ -3,13 +3,13 @@
 #[allow(unused_imports)]
 use crate::runtime as rt;
 /// The spec pattern `^[A-Za-z]{2,2}$`.
-static PATTERN_1: rt::Pattern = rt::Pattern::new(
+pub(crate) static PATTERN_1: rt::Pattern = rt::Pattern::new(
     "^[A-Za-z]{2,2}$",
     &["^[A-Za-z]{2,2}$"],
     &[],
 );
 /// The spec pattern `^[A-Za-z]{3,3}$`.
-static PATTERN_2: rt::Pattern = rt::Pattern::new(
+pub(crate) static PATTERN_2: rt::Pattern = rt::Pattern::new(
     "^[A-Za-z]{3,3}$",
     &["^[A-Za-z]{3,3}$"],
     &[],

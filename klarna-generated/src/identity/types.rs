@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use crate::runtime as rt;
 /// The spec pattern `^(?=.{1,64}@.{1,255}$)(?:(?:[a-zA-Z0-9!#$%&'*+/=?^_'{|}~\p{Script=Latin}\p{N}-]|[^\P{S}\x00-\x7F])+(?:\.(?:[a-zA-Z0-9!#$%&'*+/=?^_'{|}~\p{Script=Latin}\p{N}-]|[^\P{S}\x00-\x7F])+)*|"(?:[\x01-\x08\x0B\x0C\x0E-\x1F\x21\x23-\x5B\x5D-\x7F]|\\[\x01-\x09\x0B\x0C\x0E-\x7F])*")@(?:(?:(?:[a-zA-Z0-9$+='|~\p{Script=Latin}\p{N}]|[^\P{S}\x00-\x7F])(?:(?:[a-zA-Z0-9$+='|~\p{Script=Latin}\p{N}-]|[^\P{S}\x00-\x7F])*(?:[a-zA-Z0-9$+='|~\p{Script=Latin}\p{N}]|[^\P{S}\x00-\x7F]))?\.)+[a-zA-Z\p{L}]{2,}|\[(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]?\d)\.){3}(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]?\d)|(?:[a-zA-Z0-9$+='|~\p{Script=Latin}\p{N}-]|[^\P{S}\x00-\x7F])*(?:[a-zA-Z0-9$+='|~\p{L}\p{N}-]|[^\P{S}\x00-\x7F]):(?:[\x01-\x08\x0B\x0C\x0E-\x1F\x21-\x5A\x53-\x7F]|\\[\x01-\x09\x0B\x0C\x0E-\x7F])+)\])$`.
-static PATTERN_1: rt::Pattern = rt::Pattern::new(
+pub(crate) static PATTERN_1: rt::Pattern = rt::Pattern::new(
     "^(?=.{1,64}@.{1,255}$)(?:(?:[a-zA-Z0-9!#$%&'*+/=?^_`{|}~\\p{Script=Latin}\\p{N}-]|[^\\P{S}\\x00-\\x7F])+(?:\\.(?:[a-zA-Z0-9!#$%&'*+/=?^_`{|}~\\p{Script=Latin}\\p{N}-]|[^\\P{S}\\x00-\\x7F])+)*|\"(?:[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x21\\x23-\\x5B\\x5D-\\x7F]|\\\\[\\x01-\\x09\\x0B\\x0C\\x0E-\\x7F])*\")@(?:(?:(?:[a-zA-Z0-9$+=`|~\\p{Script=Latin}\\p{N}]|[^\\P{S}\\x00-\\x7F])(?:(?:[a-zA-Z0-9$+=`|~\\p{Script=Latin}\\p{N}-]|[^\\P{S}\\x00-\\x7F])*(?:[a-zA-Z0-9$+=`|~\\p{Script=Latin}\\p{N}]|[^\\P{S}\\x00-\\x7F]))?\\.)+[a-zA-Z\\p{L}]{2,}|\\[(?:(?:25[0-5]|2[0-4]\\d|1\\d{2}|[1-9]?\\d)\\.){3}(?:(?:25[0-5]|2[0-4]\\d|1\\d{2}|[1-9]?\\d)|(?:[a-zA-Z0-9$+=`|~\\p{Script=Latin}\\p{N}-]|[^\\P{S}\\x00-\\x7F])*(?:[a-zA-Z0-9$+=`|~\\p{L}\\p{N}-]|[^\\P{S}\\x00-\\x7F]):(?:[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x21-\\x5A\\x53-\\x7F]|\\\\[\\x01-\\x09\\x0B\\x0C\\x0E-\\x7F])+)\\])$",
     &[
         "^(?:[^\\n\\r\\x{2028}\\x{2029}]{1,64}@[^\\n\\r\\x{2028}\\x{2029}]{1,255}$)",
@@ -12,7 +12,7 @@ static PATTERN_1: rt::Pattern = rt::Pattern::new(
     &[],
 );
 /// The spec pattern `^\+\d{1,3}\d{1,12}$`.
-static PATTERN_2: rt::Pattern = rt::Pattern::new(
+pub(crate) static PATTERN_2: rt::Pattern = rt::Pattern::new(
     "^\\+\\d{1,3}\\d{1,12}$",
     &["^\\+[0-9]{1,3}[0-9]{1,12}$"],
     &[],
@@ -26,6 +26,7 @@ pub type AccountIdentifier = String;
 /// Exactly one form is sent; a received value takes the first form that accepts it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum CheckCustomerExistsRequest {
     /// The `CustomerExistsByEmail` form.
     CustomerExistsByEmail(CustomerExistsByEmail),
@@ -337,6 +338,7 @@ crate::runtime::builder!(
 /// Exactly one form is sent; a received value takes the first form that accepts it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum RevokeCustomerTokenXKlarnaCustomerToken {
     /// The `CustomerToken` form.
     CustomerToken(CustomerToken),

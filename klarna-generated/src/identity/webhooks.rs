@@ -20,6 +20,7 @@ impl WebhookKind {
 /// A received webhook, typed by its kind.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum Webhook {
     /// Webhook: Customer-token revoked (callback `customerTokenRevoked` of `revokeCustomerToken`).
     CustomerTokenRevoked(CustomerTokenRevokedWebhook),

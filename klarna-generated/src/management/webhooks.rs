@@ -42,6 +42,7 @@ impl WebhookKind {
 /// A received webhook, typed by its kind.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum Webhook {
     /// Webhook callback (callback `accountStateChanged` of `onboardMerchant`). Event type `partner.account.state-change.operational`.
     AccountStateChanged(AccountStateChangedWebhook),

@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use crate::runtime as rt;
 /// The spec pattern `^[A-Za-z]{3}$`.
-static PATTERN_1: rt::Pattern = rt::Pattern::new(
+pub(crate) static PATTERN_1: rt::Pattern = rt::Pattern::new(
     "^[A-Za-z]{3}$",
     &["^[A-Za-z]{3}$"],
     &[],

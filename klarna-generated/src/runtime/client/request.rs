@@ -22,6 +22,12 @@ pub enum Method {
     Patch,
     /// DELETE
     Delete,
+    /// OPTIONS
+    Options,
+    /// HEAD
+    Head,
+    /// TRACE
+    Trace,
 }
 
 impl Method {
@@ -32,6 +38,9 @@ impl Method {
             Method::Put => reqwest::Method::PUT,
             Method::Patch => reqwest::Method::PATCH,
             Method::Delete => reqwest::Method::DELETE,
+            Method::Options => reqwest::Method::OPTIONS,
+            Method::Head => reqwest::Method::HEAD,
+            Method::Trace => reqwest::Method::TRACE,
         }
     }
 
@@ -176,12 +185,12 @@ impl RequestSpec {
     }
 
     /// Serializes `body` as the JSON request body.
-    pub fn json_body<T: serde::Serialize>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
+    pub fn json_body<T: serde::Serialize + ?Sized>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
         self.json_body_as(body, "application/json")
     }
 
     /// Serializes `body` as JSON sent as `content_type` (a `+json` type).
-    pub fn json_body_as<T: serde::Serialize>(
+    pub fn json_body_as<T: serde::Serialize + ?Sized>(
         &mut self,
         body: &T,
         content_type: &'static str,
@@ -192,7 +201,7 @@ impl RequestSpec {
 
     /// Sends `body` form-urlencoded: top-level arrays repeat their key,
     /// nested members use brackets (`a[b]=1`, `a[0]=x`), `null`s are left out.
-    pub fn form_body<T: serde::Serialize>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
+    pub fn form_body<T: serde::Serialize + ?Sized>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
         let value = serde_json::to_value(body).map_err(|e| ClientError::Serialize(e.to_string()))?;
         let text = super::body::form(&value)?;
         Ok(self.bytes_body("application/x-www-form-urlencoded", text.into_bytes()))
@@ -200,7 +209,7 @@ impl RequestSpec {
 
     /// Sends `body` as `multipart/form-data`: one part per member, strings
     /// as text, other values as JSON.
-    pub fn multipart_body<T: serde::Serialize>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
+    pub fn multipart_body<T: serde::Serialize + ?Sized>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
         let value = serde_json::to_value(body).map_err(|e| ClientError::Serialize(e.to_string()))?;
         let boundary = format!("boundary-{}", uuid::Uuid::new_v4().simple());
         let bytes = super::body::multipart(&value, &boundary)?;
