@@ -105,7 +105,7 @@ fn inline_one_of_members_are_named_after_their_kind() {
 }
 
 mod references {
-    use klarna_generated::runtime::client::{ApiKey, CallOptions, ClientConfig, Environment};
+    use klarna_generated::runtime::client::{ApiKey, ClientConfig, Environment};
     use serde_json::json;
     use tests::fixtures::references as refs;
     use wiremock::matchers::{method, path};
@@ -144,14 +144,14 @@ mod references {
             .mount(&server)
             .await;
         let client = client(&server);
-        let file = client.get_file("a/b", &refs::ParametersKind::Csv, CallOptions::default()).await.unwrap();
+        let file = client.get_file("a/b", &refs::ParametersKind::Csv).await.unwrap().into_outcome();
         assert!(
             matches!(file, refs::client::GetFileOutcome::Status2xx(203, ref body) if body.r#type.as_deref() == Some("t"))
         );
-        let compared = client.compare("main", "topic", CallOptions::default()).await.unwrap();
+        let compared = client.compare("main", "topic").await.unwrap().into_outcome();
         assert!(matches!(compared, refs::client::CompareOutcome::Ok(ref body) if body.line.as_deref() == Some("l")));
         // A status nobody documents falls to `default`.
-        let other = client.get_file("x", &refs::ParametersKind::Txt, CallOptions::default()).await.unwrap();
+        let other = client.get_file("x", &refs::ParametersKind::Txt).await.unwrap().into_outcome();
         assert_eq!(other, refs::client::GetFileOutcome::Other(404));
     }
 
@@ -162,9 +162,9 @@ mod references {
             Mock::given(method(verb)).and(path("/ping")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
         }
         let client = client(&server);
-        assert_eq!(client.ping_head(CallOptions::default()).await.unwrap().status(), 204);
-        assert_eq!(client.ping_options(CallOptions::default()).await.unwrap().status(), 204);
-        assert_eq!(client.ping_trace(CallOptions::default()).await.unwrap().status(), 204);
+        assert_eq!(client.ping_head().await.unwrap().into_outcome().status(), 204);
+        assert_eq!(client.ping_options().await.unwrap().into_outcome().status(), 204);
+        assert_eq!(client.ping_trace().await.unwrap().into_outcome().status(), 204);
         let verbs: Vec<String> =
             server.received_requests().await.unwrap().iter().map(|r| r.method.to_string()).collect();
         assert_eq!(verbs, ["HEAD", "OPTIONS", "TRACE"]);
