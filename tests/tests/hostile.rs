@@ -407,6 +407,38 @@ async fn echoed_secrets_never_appear_in_any_error() {
     .await;
 }
 
+/// A documented error status whose Klarna error fields all echo the request.
+fn echo_documented_error(_: usize, request: &Received) -> Act {
+    let echo = serde_json::to_string(&request.head_line()).unwrap();
+    let body = format!(
+        r#"{{"error_id": {echo}, "error_type": "ACCESS_ERROR", "error_code": {echo}, "error_message": {echo},
+            "error_messages": [{echo}], "correlation_id": {echo}}}"#
+    );
+    let status = if request.target.starts_with("/customer-token/") { 404 } else { 401 };
+    let line = request.head_line();
+    Act::Reply(response(status, &[("Content-Type", "application/json"), ("X-Echo", &line)], body.as_bytes()))
+}
+
+#[tokio::test]
+async fn echoed_secrets_never_appear_in_documented_error_answers() {
+    bounded(async {
+        let server = Server::start(echo_documented_error).await;
+        let answer = tokens(&server).read_customer_token(TOKEN).await.unwrap();
+        assert_eq!(answer.status(), 404);
+        assert_no_secret(&format!("{answer:?} {:?}", answer.meta()));
+        let error = answer.into_result().unwrap_err();
+        assert!(error.error_code().is_some_and(|code| code.contains(klarna_generated::runtime::client::REDACTED)));
+        assert_no_secret(&format!("{error} {error:?} {:?}", error.meta()));
+        let answer = management(&server).get_account(ACCOUNT).await.unwrap();
+        assert_eq!(answer.status(), 401);
+        assert_no_secret(&format!("{answer:?}"));
+        let error = answer.into_result().unwrap_err();
+        assert_no_secret(&format!("{error} {error:?} {:?}", error.outcome()));
+        assert_eq!(server.received().len(), 2);
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn secret_headers_are_redacted_too() {
     bounded(async {

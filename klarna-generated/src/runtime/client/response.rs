@@ -170,8 +170,20 @@ impl RawResponse {
 
     /// Decodes the body as JSON whatever the content type (for responses
     /// documented as `*/*`), by type only.
+    ///
+    /// The body of an error status (not 2xx) is decoded with the call's
+    /// secrets already replaced, so a typed error body, an `ApiError` and
+    /// their `Debug` output never hold a key or token the server echoed.
     pub fn json_any_type<T: DeserializeOwned>(&self) -> Result<T, ClientError> {
-        crate::runtime::decode::from_slice(&self.body).map_err(|reason| self.decode_error(reason))
+        let scrubbed;
+        let body = match std::str::from_utf8(&self.body) {
+            Ok(text) if !(200..300).contains(&self.status) => {
+                scrubbed = self.secrets.scrub(text);
+                scrubbed.as_bytes()
+            }
+            _ => &self.body[..],
+        };
+        crate::runtime::decode::from_slice(body).map_err(|reason| self.decode_error(reason))
     }
 
     /// The body as text (for `text/*` and XML responses); it must be UTF-8.
