@@ -440,6 +440,29 @@ async fn echoed_secrets_never_appear_in_documented_error_answers() {
 }
 
 #[tokio::test]
+async fn the_password_of_basic_credentials_is_redacted_too() {
+    bounded(async {
+        let server = Server::start(|_, _| {
+            let body = br#"{"error_code": "BAD_AUTH", "error_messages": ["wrong password pa55w0rdS3CR3T"]}"#;
+            Act::Reply(response(
+                403,
+                &[("Content-Type", "application/json"), ("Correlation-Id", "pa55w0rdS3CR3T")],
+                body,
+            ))
+        })
+        .await;
+        let key = ApiKey::basic("PK123_user", "pa55w0rdS3CR3T");
+        let config = ClientConfig::builder(Environment::Custom(server.url.clone()), key).build().unwrap();
+        let client = customer_token::client::Client::new(config).unwrap();
+        let error = client.read_customer_token(TOKEN).await.unwrap().into_result().unwrap_err();
+        assert_eq!(error.status(), 403);
+        let shown = format!("{error} {error:?} {:?}", error.meta());
+        assert!(!shown.contains("pa55w0rd"), "{shown}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn secret_headers_are_redacted_too() {
     bounded(async {
         let server = Server::start(echo("status")).await;

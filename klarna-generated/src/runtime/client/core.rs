@@ -41,7 +41,9 @@ impl Core {
         };
         let base_url = base_url::parse(base)?;
         let mut secrets = Redactor::default();
-        secrets.add(config.api_key.expose());
+        for secret in config.api_key.secrets() {
+            secrets.add(secret);
+        }
         if let Some(account) = &config.partner_account {
             secrets.add(account);
         }

@@ -44,7 +44,7 @@ impl ApiKey {
     /// v1 credentials as username and password (HTTP Basic: the pair is
     /// base64-encoded). Neither is ever printed.
     pub fn basic(username: &str, password: &str) -> ApiKey {
-        ApiKey::new(base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}")))
+        ApiKey::new(base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}"))).hiding(password)
     }
 }
 

@@ -4,28 +4,48 @@ use std::fmt;
 
 /// A Klarna API key. It is sent as `Authorization: Basic <key>`, exactly as
 /// given, and never printed: `Debug` and `Display` show `ApiKey(***)`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct ApiKey(String);
+/// Two keys are equal when they send the same header.
+#[derive(Clone)]
+pub struct ApiKey {
+    key: String,
+    /// Secrets the key was made from (a password), hidden like the key.
+    parts: Vec<String>,
+}
+
+impl PartialEq for ApiKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for ApiKey {}
 
 impl ApiKey {
     /// Wraps a key as Klarna issued it.
     pub fn new(key: impl Into<String>) -> Self {
-        ApiKey(key.into())
+        ApiKey { key: key.into(), parts: Vec::new() }
+    }
+
+    /// The key, also hiding `part` (a secret it was made from) wherever the
+    /// key itself is hidden.
+    pub(crate) fn hiding(mut self, part: &str) -> Self {
+        self.parts.push(part.to_owned());
+        self
     }
 
     /// Whether the key can be sent: non-empty visible ASCII without spaces.
     pub(crate) fn is_well_formed(&self) -> bool {
-        !self.0.is_empty() && self.0.bytes().all(|b| b.is_ascii_graphic())
+        !self.key.is_empty() && self.key.bytes().all(|b| b.is_ascii_graphic())
     }
 
-    /// The key itself, for redaction.
-    pub(crate) fn expose(&self) -> &str {
-        &self.0
+    /// The key and the secrets it was made from, for redaction.
+    pub(crate) fn secrets(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.key.as_str()).chain(self.parts.iter().map(String::as_str))
     }
 
     /// The `Authorization` header value.
     pub(crate) fn authorization(&self) -> String {
-        format!("Basic {}", self.0)
+        format!("Basic {}", self.key)
     }
 }
 
