@@ -28,6 +28,16 @@ pub fn digest(api: &Api) -> String {
             let required = if p.required { "required" } else { "optional" };
             let _ = writeln!(out, "  {location} {} ({}): {} {required}", p.wire_name, p.rust_name, shape(&p.shape));
         }
+        let conventions = [
+            ("idempotency key", &op.idempotency_header),
+            ("correlation id", &op.correlation_header),
+            ("partner account", &op.partner_account_header),
+        ];
+        for (what, header) in conventions {
+            if let Some(header) = header {
+                let _ = writeln!(out, "  {what} -> header {header}");
+            }
+        }
         if let Some(body) = &op.body {
             let required = if body.required { "required" } else { "optional" };
             let _ = writeln!(out, "  body {}: {} {required}", body.content_type, shape(&body.shape));
@@ -39,13 +49,27 @@ pub fn digest(api: &Api) -> String {
                 StatusMatch::Default => "default".into(),
             };
             let body = r.body.as_ref().map_or("no body".to_owned(), shape);
-            let _ = writeln!(out, "  {status} -> {body}");
+            let headers =
+                if r.headers.is_empty() { String::new() } else { format!(" headers {}", r.headers.join(", ")) };
+            let _ = writeln!(out, "  {status} -> {body}{headers}");
         }
     }
     for w in &api.webhooks {
         let deprecated = if w.deprecated { " [deprecated]" } else { "" };
-        let _ =
-            writeln!(out, "webhook {} ({}) on {}: {}{deprecated}", w.rust_name, w.name, w.operation_id, shape(&w.body));
+        let owners: Vec<&str> =
+            std::iter::once(w.operation_id.as_str()).chain(w.also_on.iter().map(String::as_str)).collect();
+        let _ = writeln!(
+            out,
+            "webhook {} ({}) on {}: {}{deprecated}",
+            w.rust_name,
+            w.name,
+            owners.join(", "),
+            shape(&w.body)
+        );
+        for h in &w.headers {
+            let required = if h.required { "required" } else { "optional" };
+            let _ = writeln!(out, "  header {}: {} {required}", h.wire_name, shape(&h.shape));
+        }
     }
     out.push('\n');
     for def in api.types.values() {
@@ -59,6 +83,10 @@ pub fn digest(api: &Api) -> String {
             TypeKind::Struct(s) => {
                 let open = if s.keeps_additional { " +additional" } else { "" };
                 let _ = writeln!(out, "struct {} [{direction}]{open}", def.name);
+                if !s.any_required.is_empty() {
+                    let sets: Vec<String> = s.any_required.iter().map(|set| set.join("+")).collect();
+                    let _ = writeln!(out, "  anyOf required: {}", sets.join(" | "));
+                }
                 for f in &s.fields {
                     let mut flags = vec![if f.required { "required" } else { "optional" }];
                     if f.read_only {

@@ -18,12 +18,25 @@ pub struct Api {
     pub description: Option<String>,
     /// The servers, in document order.
     pub servers: Vec<Server>,
+    /// The live and test base URLs, picked by the settings' conventions.
+    pub base_urls: BaseUrls,
+    /// The conventions the model was built with.
+    pub conventions: crate::settings::Conventions,
     /// Named types by Rust name.
     pub types: BTreeMap<String, TypeDef>,
     /// Operations in document order.
     pub operations: Vec<Operation>,
     /// Webhooks (callbacks) in document order.
     pub webhooks: Vec<Webhook>,
+}
+
+/// The base URLs a client picks from by environment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BaseUrls {
+    /// The live server's URL.
+    pub live: Option<String>,
+    /// The test server's URL.
+    pub test: Option<String>,
 }
 
 /// A server entry.
@@ -113,6 +126,9 @@ pub struct StructDef {
     pub fields: Vec<Field>,
     /// Whether members beyond the known ones are kept (`additionalProperties: true`).
     pub keeps_additional: bool,
+    /// `anyOf` alternatives of `required` lists (wire names): a valid object
+    /// has every member of at least one list. Empty when there is no such rule.
+    pub any_required: Vec<Vec<String>>,
 }
 
 /// Whether a member must be present in the JSON object and how it is held.
@@ -378,6 +394,8 @@ pub struct Response {
     pub body: Option<Shape>,
     /// How the body is read.
     pub media: Media,
+    /// The names of the response headers it declares.
+    pub headers: Vec<String>,
 }
 
 /// How a body is written or read, from its media type.
@@ -482,6 +500,15 @@ pub struct Operation {
     pub security: Vec<Vec<String>>,
     /// JSON pointer of the operation.
     pub pointer: String,
+    /// The header the client fills with an idempotency key (a convention;
+    /// a declared parameter of that name is not among `params`).
+    pub idempotency_header: Option<String>,
+    /// The header that carries the caller's correlation id (a convention;
+    /// a declared parameter of that name is not among `params`).
+    pub correlation_header: Option<String>,
+    /// The header of the partner account scheme, when the operation's
+    /// security allows acting on behalf of another account.
+    pub partner_account_header: Option<String>,
 }
 
 /// One callback (webhook) the API sends to the partner.
@@ -493,6 +520,11 @@ pub struct Webhook {
     pub rust_name: String,
     /// The operation it belongs to.
     pub operation_id: String,
+    /// Other operations whose callback of the same name delivers the same
+    /// payload and headers: one webhook, not one per operation.
+    pub also_on: Vec<String>,
+    /// The request headers Klarna sends with the callback (`Klarna-Signature`).
+    pub headers: Vec<Param>,
     /// Summary or description of the callback.
     pub doc: Option<String>,
     /// The payload shape.

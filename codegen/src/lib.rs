@@ -27,7 +27,7 @@ use module::ModuleParts;
 pub use error::{CodegenError, Location};
 pub use format::GENERATED_MARKER;
 pub use load::SpecSource;
-pub use settings::Settings;
+pub use settings::{Conventions, Idempotency, ServerChoice, Settings};
 pub use warning::Warning;
 
 /// One generated file, its path relative to the crate's `src/`.
@@ -62,10 +62,10 @@ pub struct Module {
 
 /// Loads and converts a spec into the generator's model, with the warnings
 /// found on the way.
-pub fn model(source: SpecSource<'_>) -> Result<(ir::Api, Vec<Warning>), CodegenError> {
+pub fn model(source: SpecSource<'_>, settings: &Settings) -> Result<(ir::Api, Vec<Warning>), CodegenError> {
     let mut warnings = warning::Warnings::default();
     let document = load::load_document(source, &mut warnings)?;
-    let api = convert::convert(source, &document, &mut warnings)?;
+    let api = convert::convert(source, &document, &mut warnings, &settings.conventions)?;
     Ok((api, warnings.into_vec()))
 }
 
@@ -73,7 +73,7 @@ pub fn model(source: SpecSource<'_>) -> Result<(ir::Api, Vec<Warning>), CodegenE
 /// `mod.rs`, `types.rs`, `client.rs` and, when the spec has callbacks,
 /// `webhooks.rs`.
 pub fn generate(source: SpecSource<'_>, module: &str, settings: &Settings) -> Result<Generated, CodegenError> {
-    let (api, warnings) = model(source)?;
+    let (api, warnings) = model(source, settings)?;
     let example = match &settings.doc_crate {
         Some(krate) => examples::module_example(&api, krate, module),
         None => Vec::new(),
@@ -85,7 +85,7 @@ pub fn generate(source: SpecSource<'_>, module: &str, settings: &Settings) -> Re
 /// Generates one self-contained Rust module for any spec: types and
 /// validators, with the client and webhooks as inline submodules.
 pub fn generate_module(source: SpecSource<'_>, settings: &Settings) -> Result<Module, CodegenError> {
-    let (api, warnings) = model(source)?;
+    let (api, warnings) = model(source, settings)?;
     let contents = ModuleParts::emit(&api, settings, Vec::new()).single_file(source.file)?;
     Ok(Module { contents, warnings })
 }
@@ -98,7 +98,7 @@ pub fn generate_contract_calls(
     api_path: &str,
     settings: &Settings,
 ) -> Result<String, CodegenError> {
-    let (api, _) = model(source)?;
+    let (api, _) = model(source, settings)?;
     let mut emitter = emit::Emitter::new(&api, settings);
     let path: proc_macro2::TokenStream = api_path.parse().map_err(|_| CodegenError::Format {
         file: source.file.to_owned(),

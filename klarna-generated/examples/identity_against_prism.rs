@@ -13,7 +13,7 @@
 //! Set `KLARNA_BASE_URL` to use another server, and `KLARNA_API_KEY` for the key
 //! (Prism accepts any).
 
-use klarna_generated::identity::{Client, CustomerExistsByEmail, Email, IdentityRequestClientId};
+use klarna_generated::identity::{CheckCustomerExistsRequest, Client, Email, IdentityRequestClientId};
 use klarna_generated::{ApiKey, CallOptions, ClientConfig, Environment};
 
 #[tokio::main]
@@ -30,7 +30,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     assert!(Email::new("not an address").is_err());
 
     let account = "krn:partner:global:account:live:LWT2XJSE";
-    let body = CustomerExistsByEmail::new(email).into();
+    let body = CheckCustomerExistsRequest::new().with_email(email);
     let options = CallOptions::default().with_correlation_id("example1");
     let response = client.check_customer_exists_with(account, &client_id, &body, options).await?;
     println!("status {} after {} attempt(s)", response.status(), response.meta().attempts);

@@ -56,7 +56,11 @@ pub fn sample(spec: &Value, schema: &Value, depth: usize) -> Option<Value> {
     if let Some(example) = schema.get("example") {
         return Some(example.clone());
     }
-    if let Some(Value::Array(members)) = schema.get("anyOf").or_else(|| schema.get("oneOf")) {
+    // An object whose `anyOf` only lists `required` names is sampled from
+    // its properties (which include every member of those lists).
+    if let (None, Some(Value::Array(members))) =
+        (schema.get("properties"), schema.get("anyOf").or_else(|| schema.get("oneOf")))
+    {
         return members.iter().find_map(|m| sample(spec, m, depth + 1));
     }
     if let Some(Value::Array(values)) = schema.get("enum") {
@@ -129,9 +133,10 @@ pub fn mutations(spec: &Value, schema: &Value, base: &Value) -> Vec<Case> {
                 }
                 None => false,
             },
-            Replacement::Remove(parent, key) => {
-                value.pointer_mut(&parent).and_then(Value::as_object_mut).and_then(|o| o.remove(&key)).is_some()
-            }
+            Replacement::Remove(parent, keys) => value
+                .pointer_mut(&parent)
+                .and_then(Value::as_object_mut)
+                .is_some_and(|object| keys.iter().fold(false, |removed, key| object.remove(key).is_some() || removed)),
         };
         if applied {
             cases.push(Case { label: format!("{pointer}: {label}"), pointer, kind, value });
@@ -142,7 +147,8 @@ pub fn mutations(spec: &Value, schema: &Value, base: &Value) -> Vec<Case> {
 
 enum Replacement {
     Set(Value),
-    Remove(String, String),
+    /// Removes these members of the object at the pointer.
+    Remove(String, Vec<String>),
 }
 
 type Found = Vec<(String, Kind, String, Replacement)>;
@@ -194,7 +200,26 @@ fn collect(spec: &Value, schema: &Value, value: &Value, pointer: &str, depth: us
                         format!("{pointer}/{}", escape(name)),
                         Kind::Required,
                         format!("required `{name}` removed"),
-                        Replacement::Remove(pointer.to_owned(), name.to_owned()),
+                        Replacement::Remove(pointer.to_owned(), vec![name.to_owned()]),
+                    ));
+                }
+            }
+            // `anyOf` of `required` lists beside `properties`: remove every
+            // member those lists name.
+            if let (Some(_), Some(Value::Array(alternatives))) = (schema.get("properties"), schema.get("anyOf")) {
+                let names: Vec<String> = alternatives
+                    .iter()
+                    .filter_map(|a| a.get("required").and_then(Value::as_array))
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect();
+                if !names.is_empty() {
+                    out.push((
+                        pointer.to_owned(),
+                        Kind::Required,
+                        format!("every member of anyOf required {names:?} removed"),
+                        Replacement::Remove(pointer.to_owned(), names),
                     ));
                 }
             }

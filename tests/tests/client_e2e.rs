@@ -38,7 +38,7 @@ fn management_client(server: &MockServer) -> management::client::Client {
 }
 
 fn phone_body() -> identity::CheckCustomerExistsRequest {
-    identity::CustomerExistsByPhone::new(identity::Phone::new("+18445527621").unwrap()).into()
+    identity::CheckCustomerExistsRequest::new().with_phone(identity::Phone::new("+18445527621").unwrap())
 }
 
 fn client_id() -> identity::IdentityRequestClientId {
@@ -455,7 +455,9 @@ fn webhooks_parse_into_typed_payloads_with_clear_errors() {
     assert_eq!(error.error.line, 2);
     assert_eq!(error.error.pointer, "/metadata", "{error}");
     assert!(Webhook::parse(WebhookKind::CustomerTokenRevoked, &[0xff, 0x00]).is_err());
-    assert_eq!(management::WebhookKind::ALL.len(), 6);
+    // One kind per callback name and payload: onboard and migrate share one, and
+    // so do the current and deprecated suspend and revert operations.
+    assert_eq!(management::WebhookKind::ALL.len(), 3);
 }
 
 #[test]

@@ -774,7 +774,7 @@ async fn a_partner_account_is_never_silently_dropped() {
         let server = Server::start(|_, _| json_response(200, r#"{"exists": true}"#)).await;
         let client = identity::client::Client::new(config(&server).partner_account(PARTNER).build().unwrap()).unwrap();
         let body: identity::CheckCustomerExistsRequest =
-            identity::CustomerExistsByPhone::new(identity::Phone::new("+18445527621").unwrap()).into();
+            identity::CheckCustomerExistsRequest::new().with_phone(identity::Phone::new("+18445527621").unwrap());
         let client_id = identity::IdentityRequestClientId::new("client-1").unwrap();
         let error = client
             .check_customer_exists_with(ACCOUNT, &client_id, &body, CallOptions::default())
@@ -864,7 +864,7 @@ async fn decode_errors_name_the_json_path() {
         let server = Server::start(move |_, _| json_response(400, body)).await;
         let client = identity::client::Client::new(config(&server).build().unwrap()).unwrap();
         let request: identity::CheckCustomerExistsRequest =
-            identity::CustomerExistsByPhone::new(identity::Phone::new("+18445527621").unwrap()).into();
+            identity::CheckCustomerExistsRequest::new().with_phone(identity::Phone::new("+18445527621").unwrap());
         let client_id = identity::IdentityRequestClientId::new("client-1").unwrap();
         let error = client
             .check_customer_exists_with(ACCOUNT, &client_id, &request, CallOptions::default())

@@ -27,7 +27,7 @@ fn client(server: &MockServer) -> identity::Client {
 }
 
 fn body() -> identity::CheckCustomerExistsRequest {
-    identity::CustomerExistsByEmail::new(identity::Email::new("jane.doe@example.com").unwrap()).into()
+    identity::CheckCustomerExistsRequest::new().with_email(identity::Email::new("jane.doe@example.com").unwrap())
 }
 
 fn client_id() -> identity::IdentityRequestClientId {

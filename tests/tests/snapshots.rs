@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::{Settings, SpecSource};
+use codegen::{Conventions, Settings, SpecSource};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -18,7 +18,9 @@ fn read(relative: &str) -> String {
 fn digest(module: &str) -> String {
     let file = format!("specs/{module}.yaml");
     let text = read(&file);
-    codegen::generate(SpecSource { file: &file, text: &text }, module, &Settings::default())
+    // The specs are generated with Klarna's conventions, as `cargo xtask regen` does.
+    let settings = Settings::default().with_conventions(Conventions::klarna());
+    codegen::generate(SpecSource { file: &file, text: &text }, module, &settings)
         .unwrap_or_else(|e| panic!("{e}"))
         .digest
 }

@@ -218,10 +218,14 @@ fn every_named_example_passes_the_generated_validators() {
     assert!(checked > 30, "only {checked} examples checked");
 }
 
-/// The pattern of the component schema `name` (or of its member `property`).
+/// The pattern of the component schema `name` (or of its member
+/// `property`); `parameters/<name>` names a component parameter's schema.
 fn pattern_of(module: &str, name: &str, property: Option<&str>) -> String {
     let spec = spec_json(module);
-    let schema = &spec["components"]["schemas"][name];
+    let schema = match name.strip_prefix("parameters/") {
+        Some(parameter) => &spec["components"]["parameters"][parameter]["schema"],
+        None => &spec["components"]["schemas"][name],
+    };
     let schema = match property {
         Some(property) => &schema["properties"][property],
         None => schema,
@@ -284,7 +288,19 @@ fn documented_patterns_accept_and_refuse_the_right_values() {
             ],
         ),
     ];
-    for (module, name, property, accept, refuse) in cases {
+    let correlation: Vec<Case> = tests::APIS
+        .iter()
+        .map(|module| -> Case {
+            (
+                module,
+                "parameters/PartnerCorrelationId",
+                None,
+                &["corr42", "A", "abcXYZ0123456789"],
+                &["", "corr-42", "corr 42", "corr_42", "örn", "42\n"],
+            )
+        })
+        .collect();
+    for (module, name, property, accept, refuse) in cases.iter().chain(&correlation) {
         let pattern = pattern_of(module, name, *property);
         let ecma = regress::Regex::with_flags(&pattern, "u").unwrap_or_else(|e| panic!("{pattern}: {e}"));
         let translated = codegen::pattern::translate(&pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
@@ -337,6 +353,17 @@ fn documented_constraints_hold_in_both_validators() {
             json!({"bank_account_type": "IBAN", "bic": "NDEASEGGXXX", "iban": "SE45 5000"}),
             false,
         ),
+        // "Any of" email and phone: either or both, never neither.
+        ("identity", "CheckCustomerExistsRequest", json!({"email": "jane.doe@example.com"}), true),
+        ("identity", "CheckCustomerExistsRequest", json!({"phone": "+18445527621"}), true),
+        (
+            "identity",
+            "CheckCustomerExistsRequest",
+            json!({"email": "jane.doe@example.com", "phone": "+18445527621"}),
+            true,
+        ),
+        ("identity", "CheckCustomerExistsRequest", json!({}), false),
+        ("identity", "CheckCustomerExistsRequest", json!({"phone": "18445527621"}), false),
         // Response schemas carry no request constraints.
         ("management", "Stakeholder", json!({"given_name": "", "date_of_birth": "1 Jan 1970"}), true),
         ("management", "BankAccount", json!({"bic": "NDEA", "iban": "not an iban"}), true),
@@ -378,7 +405,8 @@ fn header_names(spec: &Value, operation: &Value) -> Vec<String> {
 }
 
 /// The facts from Klarna's public documentation are declared where they
-/// apply: the idempotency key on POST and PATCH, the signature headers on
+/// apply: the idempotency key on POST and PATCH, the correlation id on
+/// every operation, the signature headers on
 /// every callback, the rate-limit headers on every 429; the partner account
 /// header never authenticates alone; every security scheme is used.
 #[test]
@@ -392,6 +420,7 @@ fn public_facts_are_declared_where_they_apply() {
                 let headers = header_names(&spec, operation);
                 let idempotent = headers.iter().any(|h| h == "Klarna-Idempotency-Key");
                 assert_eq!(idempotent, method == "post" || method == "patch", "{at}: Klarna-Idempotency-Key");
+                assert!(headers.iter().any(|h| h == "Partner-Correlation-Id"), "{at}: Partner-Correlation-Id");
                 for alternative in operation["security"].as_array().unwrap() {
                     let schemes: Vec<&String> = alternative.as_object().unwrap().keys().collect();
                     assert!(schemes.iter().any(|s| *s == "klarna_api_key"), "{at}: an alternative without the key");

@@ -308,7 +308,7 @@ fn a_value_matching_no_union_form_says_why_each_refused() {
 /// breaks its constraint, and the violation is reported at the member.
 #[test]
 fn a_member_breaking_its_newtype_parses_and_is_reported_where_it_is() {
-    let lookup: klarna_generated::identity::CustomerExistsByEmail =
+    let lookup: klarna_generated::identity::CheckCustomerExistsRequest =
         serde_json::from_value(json!({"email": "not an address"})).unwrap();
     assert!(matches!(&rules_at(&lookup)[..], [(p, Rule::Pattern { .. })] if p == "/email"), "{:?}", rules_at(&lookup));
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::{Settings, SpecSource, GENERATED_MARKER};
+use codegen::{Conventions, Settings, SpecSource, GENERATED_MARKER};
 
 pub use crate::files::is_generated;
 use crate::files::{same_text, write_if_changed};
@@ -119,13 +119,17 @@ fn api_files(spec: &str, module: &str, bytes: &[u8]) -> Result<Vec<(String, Stri
     let generated = codegen::generate(
         source,
         module,
-        &Settings::default().with_client_feature("client").with_doc_crate("klarna_generated"),
+        &Settings::default()
+            .with_client_feature("client")
+            .with_doc_crate("klarna_generated")
+            .with_conventions(Conventions::klarna()),
     )
     .map_err(|e| e.to_string())?;
     print_warnings(&generated.warnings);
     let mut files: Vec<(String, String)> =
         generated.files.into_iter().map(|f| (format!("klarna-generated/src/{}", f.path), f.contents)).collect();
-    let test_settings = Settings::default().with_runtime_path("klarna_generated::runtime");
+    let test_settings =
+        Settings::default().with_runtime_path("klarna_generated::runtime").with_conventions(Conventions::klarna());
     let contract = codegen::generate_contract_calls(source, &format!("klarna_generated::{module}"), &test_settings)
         .map_err(|e| e.to_string())?;
     files.push((format!("tests/src/contract/{module}.rs"), contract));

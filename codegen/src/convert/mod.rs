@@ -10,6 +10,7 @@
 //! can become a client method. Emission itself cannot fail.
 
 mod boxing;
+mod conventions;
 mod dedupe;
 mod direction;
 mod facts;
@@ -30,11 +31,18 @@ use crate::ir::{Api, Server, TypeDef};
 use crate::load::SpecSource;
 use crate::naming;
 use crate::pointer;
+use crate::settings::Conventions;
 use crate::warning::Warnings;
 
 /// Converts a loaded document into the model.
-pub fn convert(source: SpecSource<'_>, document: &OpenAPI, warnings: &mut Warnings) -> Result<Api> {
+pub fn convert(
+    source: SpecSource<'_>,
+    document: &OpenAPI,
+    warnings: &mut Warnings,
+    conventions: &Conventions,
+) -> Result<Api> {
     let mut converter = Converter::new(source, document, warnings)?;
+    converter.conventions = conventions.clone();
     if let Some(components) = &document.components {
         for (key, schema) in &components.schemas {
             let at = pointer::join("/components/schemas", key);
@@ -69,6 +77,8 @@ pub fn convert(source: SpecSource<'_>, document: &OpenAPI, warnings: &mut Warnin
             .iter()
             .map(|s| Server { url: s.url.clone(), description: s.description.clone() })
             .collect(),
+        base_urls: conventions::base_urls(document, &conventions.servers),
+        conventions: conventions.clone(),
         types,
         operations,
         webhooks,
@@ -92,6 +102,11 @@ struct Converter<'a> {
     pointer_types: BTreeMap<String, String>,
     /// The document as JSON, made when a reference needs it.
     raw: Option<serde_json::Value>,
+    /// The client conventions that claim some declared headers.
+    conventions: Conventions,
+    /// `anyOf` lists of `required` names found beside `properties`, by the
+    /// pointer of their object schema (read by the struct conversion).
+    any_required: BTreeMap<String, Vec<Vec<String>>>,
 }
 
 impl<'a> Converter<'a> {
@@ -133,6 +148,8 @@ impl<'a> Converter<'a> {
             types: BTreeMap::new(),
             pointer_types: BTreeMap::new(),
             raw: None,
+            conventions: Conventions::default(),
+            any_required: BTreeMap::new(),
         })
     }
 

@@ -51,6 +51,11 @@ impl Converter<'_> {
             let extra = (siblings != AnySchema::default()).then_some(siblings);
             return self.merge_all_of(&any.all_of, extra.as_ref(), at, depth);
         }
+        if let Some(alternatives) = required_alternatives(any) {
+            self.any_required.insert(at.to_owned(), alternatives);
+            let object = AnySchema { any_of: Vec::new(), typ: Some("object".to_owned()), ..any.clone() };
+            return self.infer(&object, at, depth);
+        }
         if !any.one_of.is_empty() || !any.any_of.is_empty() {
             let (keyword, members) =
                 if any.one_of.is_empty() { ("anyOf", &any.any_of) } else { ("oneOf", &any.one_of) };
@@ -386,4 +391,25 @@ impl Converter<'_> {
     pub(super) fn warn(&mut self, at: &str, reason: impl Into<String>) {
         self.warnings.push(self.source.at(at), reason);
     }
+}
+
+/// The `required` lists of an object's `anyOf` whose members say nothing
+/// but `required` (names among its properties): "at least one of these".
+fn required_alternatives(any: &AnySchema) -> Option<Vec<Vec<String>>> {
+    if any.properties.is_empty() || any.any_of.is_empty() || !any.one_of.is_empty() {
+        return None;
+    }
+    any.any_of
+        .iter()
+        .map(|member| match member {
+            ReferenceOr::Item(Schema { schema_kind: SchemaKind::Any(member), .. })
+                if !member.required.is_empty()
+                    && AnySchema { required: Vec::new(), ..member.clone() } == AnySchema::default()
+                    && member.required.iter().all(|name| any.properties.contains_key(name)) =>
+            {
+                Some(member.required.clone())
+            }
+            _ => None,
+        })
+        .collect()
 }

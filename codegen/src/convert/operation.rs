@@ -33,6 +33,7 @@ impl Converter<'_> {
                 }
             }
         }
+        let mut webhooks = merge_same_webhooks(webhooks);
         let names = naming::dedupe(webhooks.iter().map(|w: &Webhook| w.rust_name.clone()).collect());
         for (webhook, name) in webhooks.iter_mut().zip(names) {
             webhook.rust_name = name;
@@ -104,16 +105,18 @@ impl Converter<'_> {
                     Some((shape, media)) => (Some(shape), media),
                     None => (None, Media::Json),
                 };
-            responses.push(Response { status, doc: response.description.clone(), body, media });
+            let headers = response.headers.keys().cloned().collect();
+            responses.push(Response { status, doc: response.description.clone(), body, media, headers });
         }
         let method = http_method(method).ok_or_else(|| self.unsupported(at, format!("HTTP method {method}")))?;
-        let path = super::path::parse(path, &params).map_err(|reason| self.unsupported(at, reason))?;
-        let security = op
+        let security: Vec<Vec<String>> = op
             .security
             .as_ref()
             .or(self.document.security.as_ref())
             .map(|alternatives| alternatives.iter().map(|req| req.keys().cloned().collect()).collect())
             .unwrap_or_default();
+        let conventions = self.convention_headers(method, &security, &mut params, at);
+        let path = super::path::parse(path, &params).map_err(|reason| self.unsupported(at, reason))?;
         Ok(Operation {
             rust_name: naming::value_name(&id),
             id,
@@ -127,6 +130,9 @@ impl Converter<'_> {
             responses,
             security,
             pointer: at.to_owned(),
+            idempotency_header: conventions.idempotency,
+            correlation_header: conventions.correlation,
+            partner_account_header: conventions.partner_account,
         })
     }
 
@@ -215,10 +221,17 @@ impl Converter<'_> {
                     .response_body(&body.content, &format!("{}Webhook", naming::type_name(name)), &body_at)?
                     .ok_or_else(|| self.unsupported(&body_at, "a callback body without content"))?;
                 let event_types = self.event_types(operation, &op_at)?;
+                let context = naming::type_name(name);
+                let mut headers = Vec::new();
+                for (i, param) in operation.parameters.iter().enumerate() {
+                    headers.push(self.param(param, &context, &format!("{op_at}/parameters/{i}"))?);
+                }
                 webhooks.push(Webhook {
                     name: name.to_owned(),
                     rust_name: naming::type_name(name),
                     operation_id: owner.to_owned(),
+                    also_on: Vec::new(),
+                    headers,
                     doc: operation.summary.clone().or_else(|| operation.description.clone()),
                     body: shape,
                     deprecated: operation.deprecated,
@@ -245,6 +258,34 @@ impl Converter<'_> {
 
 /// The callback extension naming the `metadata.event_type` values of a callback.
 const EVENT_TYPES_EXTENSION: &str = "x-klarna-event-types";
+
+/// One webhook per callback name and payload: a callback of the same name,
+/// payload and headers on another operation only adds that operation (and
+/// its event types) to the first.
+fn merge_same_webhooks(webhooks: Vec<Webhook>) -> Vec<Webhook> {
+    let mut merged: Vec<Webhook> = Vec::new();
+    for webhook in webhooks {
+        let headers = |w: &Webhook| -> Vec<(String, bool)> {
+            w.headers.iter().map(|p| (p.wire_name.to_ascii_lowercase(), p.required)).collect()
+        };
+        let same = merged
+            .iter_mut()
+            .find(|m| m.name == webhook.name && m.body == webhook.body && headers(m) == headers(&webhook));
+        match same {
+            Some(first) => {
+                first.also_on.push(webhook.operation_id);
+                for event_type in webhook.event_types {
+                    if !first.event_types.contains(&event_type) {
+                        first.event_types.push(event_type);
+                    }
+                }
+                first.deprecated &= webhook.deprecated;
+            }
+            None => merged.push(webhook),
+        }
+    }
+    merged
+}
 
 /// The operations of a path item in a fixed method order.
 fn methods(item: &PathItem) -> impl Iterator<Item = (&'static str, &OaOperation)> {

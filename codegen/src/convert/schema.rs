@@ -283,7 +283,8 @@ impl Converter<'_> {
                 boxed: false,
             });
         }
-        Ok(StructDef { fields, keeps_additional })
+        let any_required = self.any_required.remove(at).unwrap_or_default();
+        Ok(StructDef { fields, keeps_additional, any_required })
     }
 
     fn union_variants(

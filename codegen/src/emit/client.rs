@@ -9,30 +9,16 @@ use super::Emitter;
 use crate::ir::{Media, Method, Operation, Param, ParamLocation, PathSegment, Shape, StatusMatch, Ty, TypeKind};
 use crate::naming;
 
-/// The header the runtime fills from `CallOptions` (or a fresh key).
-const IDEMPOTENCY_HEADER: &str = "Klarna-Idempotency-Key";
-
 impl Emitter<'_> {
     /// The client module body: base URLs, `Client`, its methods and outcomes.
     pub fn client(&self) -> TokenStream {
         let rt = &self.runtime;
-        let server = |prefix: &str, index: usize| {
-            let found = self
-                .api
-                .servers
-                .iter()
-                .find(|s| s.description.as_deref().is_some_and(|d| d.to_ascii_lowercase().starts_with(prefix)))
-                .or_else(|| self.api.servers.get(index));
-            match found {
-                Some(s) => {
-                    let url = &s.url;
-                    quote!(Some(#url))
-                }
-                None => quote!(None),
-            }
+        let url = |url: &Option<String>| match url {
+            Some(url) => quote!(Some(#url)),
+            None => quote!(None),
         };
-        let live = server("live", 0);
-        let test = server("test", 1);
+        let live = url(&self.api.base_urls.live);
+        let test = url(&self.api.base_urls.test);
         let mut methods = Vec::new();
         let mut outcomes = Vec::new();
         for op in &self.api.operations {
@@ -271,11 +257,7 @@ impl Emitter<'_> {
 
     fn method(&self, op: &Operation, outcome: &Ident) -> TokenStream {
         let method_ident = rust_ident(&op.rust_name);
-        let params: Vec<&Param> = op
-            .params
-            .iter()
-            .filter(|p| !(p.location == ParamLocation::Header && p.wire_name.eq_ignore_ascii_case(IDEMPOTENCY_HEADER)))
-            .collect();
+        let params: Vec<&Param> = op.params.iter().collect();
         let ordered: Vec<&Param> = [ParamLocation::Path, ParamLocation::Header, ParamLocation::Query]
             .iter()
             .flat_map(|location| params.iter().copied().filter(move |p| p.location == *location))
@@ -404,8 +386,14 @@ impl Emitter<'_> {
         if op.responses.iter().any(|r| r.body.is_some() && r.media != Media::Json) {
             build.push(quote!(request.accept("*/*");));
         }
-        if op.security.iter().any(|alternative| alternative.iter().any(|s| s == "klarna_partner_account")) {
-            build.push(quote!(request.allow_partner_account();));
+        if let Some(header) = &op.partner_account_header {
+            build.push(quote!(request.partner_account_header(#header);));
+        }
+        if let Some(header) = &op.idempotency_header {
+            build.push(quote!(request.idempotency_key_header(#header);));
+        }
+        if let Some(header) = &op.correlation_header {
+            build.push(quote!(request.correlation_id_header(#header);));
         }
         let http_method = match op.method {
             Method::Get => quote!(Get),
@@ -464,10 +452,11 @@ impl Emitter<'_> {
         if op.deprecated {
             notes.push("**Deprecated** by the API.".to_owned());
         }
-        // The runtime sends the key on POST and PATCH (the methods Klarna
-        // honours it on), whether or not the spec declares the header.
-        if matches!(op.method, Method::Post | Method::Patch) {
-            notes.push(format!("`{IDEMPOTENCY_HEADER}` comes from `options`, or is generated; retries reuse it."));
+        if let Some(header) = &op.idempotency_header {
+            notes.push(format!("`{header}` comes from `options`, or is generated; retries reuse it."));
+        }
+        if let Some(header) = &op.correlation_header {
+            notes.push(format!("`{header}` carries `options.correlation_id` when given."));
         }
         notes.push(format!("Arguments:\n\n{}", arg_docs.join("\n")));
         let text = match (&op.summary, &op.description) {

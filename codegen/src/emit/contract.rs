@@ -20,12 +20,9 @@ impl Emitter<'_> {
             let id = &op.id;
             let mut bindings = Vec::new();
             let mut args = Vec::new();
-            let params =
-                [ParamLocation::Path, ParamLocation::Header, ParamLocation::Query].into_iter().flat_map(|loc| {
-                    op.params.iter().filter(move |p| {
-                        p.location == loc && !p.wire_name.eq_ignore_ascii_case("Klarna-Idempotency-Key")
-                    })
-                });
+            let params = [ParamLocation::Path, ParamLocation::Header, ParamLocation::Query]
+                .into_iter()
+                .flat_map(|loc| op.params.iter().filter(move |p| p.location == loc));
             let inputs = params
                 .map(|p| (p.rust_name.trim_start_matches("r#").to_owned(), &p.shape, p.required, p.example.clone()))
                 .chain(op.body.iter().map(|b| ("body".to_owned(), &b.shape, b.required, b.example.clone())));

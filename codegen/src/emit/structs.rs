@@ -117,6 +117,7 @@ impl Emitter<'_> {
                 )
             })
             .collect();
+        let validations: Vec<TokenStream> = validations.into_iter().chain(self.required_any_of(s)).collect();
         let validate = if validations.is_empty() {
             quote!(#rt::always_valid!(#name);)
         } else {
@@ -140,6 +141,28 @@ impl Emitter<'_> {
             #constructor
             #validate
         }
+    }
+
+    /// The check of an `anyOf` of `required` lists, if the object has one.
+    fn required_any_of(&self, s: &StructDef) -> Option<TokenStream> {
+        if s.any_required.is_empty() {
+            return None;
+        }
+        let rt = &self.rt;
+        let present = s.any_required.iter().map(|set| {
+            let members = set.iter().map(|name| match s.fields.iter().find(|f| f.wire_name == *name) {
+                Some(field) if field.presence == Presence::Optional => {
+                    let ident = Self::field_ident(field);
+                    quote!(self.#ident.is_some())
+                }
+                _ => quote!(true),
+            });
+            quote!(#(#members)&&*)
+        });
+        let alternatives = s.any_required.iter().map(|set| quote!(&[#(#set),*]));
+        Some(quote! {
+            #rt::check::required_any_of(&[#(#present),*], &[#(#alternatives),*], path, out);
+        })
     }
 
     /// `new(required...)`, leaving optional members empty and defaults at

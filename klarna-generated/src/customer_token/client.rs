@@ -39,6 +39,8 @@ impl Client {
     ///
     /// `GET /customer-token/v1/tokens/{customerToken}`
     ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
     /// Arguments:
     ///
     /// - `customer_token`: required path `customerToken`. The Klarna customer token the request acts on.
@@ -75,6 +77,7 @@ impl Client {
         request.segment("tokens");
         request.segment(customer_token.to_string());
         request.secret(customer_token);
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(ReadCustomerTokenOutcome::Ok),
@@ -91,6 +94,8 @@ impl Client {
     /// `POST /customer-token/v1/tokens/{customerToken}/order`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -130,6 +135,8 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(CreateOrderOutcome::Ok),
@@ -148,6 +155,8 @@ impl Client {
     /// `PATCH /customer-token/v1/tokens/{customerToken}/status`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -196,6 +205,8 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             202u16 => Ok(PatchCustomerTokenOutcome::Accepted),

@@ -41,6 +41,8 @@ impl Client {
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. The unique identifier of the account for which the action is performed.
@@ -101,6 +103,8 @@ impl Client {
             request.header("X-Klarna-Client-Id", text);
         }
         request.json_body(body)?;
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(CheckCustomerExistsOutcome::Ok),
@@ -124,6 +128,8 @@ impl Client {
     /// `POST /v2/accounts/{account_id}/identity/customer-token/introspect`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -188,6 +194,8 @@ impl Client {
             request.secret(&text);
             request.header("X-Klarna-Customer-Token", text);
         }
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(IntrospectCustomerTokenOutcome::Ok),
@@ -216,6 +224,8 @@ impl Client {
     /// `POST /v2/accounts/{account_id}/identity/customer-token/revoke`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -278,6 +288,8 @@ impl Client {
             request.secret(&text);
             request.header("X-Klarna-Customer-Token", text);
         }
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(RevokeCustomerTokenOutcome::Ok),

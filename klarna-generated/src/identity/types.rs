@@ -21,25 +21,43 @@ pub(crate) static PATTERN_2: rt::Pattern = rt::Pattern::new(
 ///
 /// Example: `"krn:partner:global:account:live:LWT2XJSE"`
 pub type AccountIdentifier = String;
-/// Any of: the customer's e-mail address or phone number. Send exactly one of the two forms.
-///
-/// Exactly one form is sent; a received value takes the first form that accepts it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(untagged)]
-#[allow(clippy::large_enum_variant)]
-pub enum CheckCustomerExistsRequest {
-    /// The `CustomerExistsByEmail` form.
-    CustomerExistsByEmail(CustomerExistsByEmail),
-    /// The `CustomerExistsByPhone` form.
-    CustomerExistsByPhone(CustomerExistsByPhone),
+/// The customer's e-mail address, phone number or both: the document's "Any of" requires at least one of the two members.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
+pub struct CheckCustomerExistsRequest {
+    /// The `email` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Email>,
+    /// The `phone` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
 }
-rt::union!(
-    CheckCustomerExistsRequest { CustomerExistsByEmail(CustomerExistsByEmail),
-    CustomerExistsByPhone(CustomerExistsByPhone) }
-);
-rt::union!(
-    from CheckCustomerExistsRequest { CustomerExistsByEmail(CustomerExistsByEmail),
-    CustomerExistsByPhone(CustomerExistsByPhone) }
+rt::object!(CheckCustomerExistsRequest, Default);
+impl CheckCustomerExistsRequest {
+    /// A `CheckCustomerExistsRequest` with every optional member left out.
+    #[must_use]
+    pub fn new() -> Self {
+        CheckCustomerExistsRequest {
+            email: None,
+            phone: None,
+        }
+    }
+}
+impl rt::Validate for CheckCustomerExistsRequest {
+    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
+        rt::Validate::validate_at(&self.email, &path.field("email"), out);
+        rt::Validate::validate_at(&self.phone, &path.field("phone"), out);
+        rt::check::required_any_of(
+            &[self.email.is_some(), self.phone.is_some()],
+            &[&["email"], &["phone"]],
+            path,
+            out,
+        );
+    }
+}
+crate::runtime::builder!(
+    CheckCustomerExistsRequest; optional { with_email email : Email, with_phone phone :
+    Phone }; defaulted {}
 );
 /// Result of the customer-exists check. The document shows only a response sample; the field is taken from it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -64,54 +82,6 @@ impl CheckCustomerExistsResponse {
 rt::always_valid!(CheckCustomerExistsResponse);
 crate::runtime::builder!(
     CheckCustomerExistsResponse; optional { with_exists exists : bool }; defaulted {}
-);
-/// Look the customer up by e-mail address.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self")]
-pub struct CustomerExistsByEmail {
-    /// The `email` member.
-    pub email: Email,
-}
-rt::object!(CustomerExistsByEmail);
-impl CustomerExistsByEmail {
-    /// A `CustomerExistsByEmail` from its required members; optional members are left out.
-    #[must_use]
-    pub fn new(email: Email) -> Self {
-        CustomerExistsByEmail { email }
-    }
-}
-impl rt::Validate for CustomerExistsByEmail {
-    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::Validate::validate_at(&self.email, &path.field("email"), out);
-    }
-}
-crate::runtime::builder!(
-    CustomerExistsByEmail, CustomerExistsByEmailRequired { email : Email }; optional {};
-    defaulted {}
-);
-/// Look the customer up by phone number.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self")]
-pub struct CustomerExistsByPhone {
-    /// The `phone` member.
-    pub phone: Phone,
-}
-rt::object!(CustomerExistsByPhone);
-impl CustomerExistsByPhone {
-    /// A `CustomerExistsByPhone` from its required members; optional members are left out.
-    #[must_use]
-    pub fn new(phone: Phone) -> Self {
-        CustomerExistsByPhone { phone }
-    }
-}
-impl rt::Validate for CustomerExistsByPhone {
-    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::Validate::validate_at(&self.phone, &path.field("phone"), out);
-    }
-}
-crate::runtime::builder!(
-    CustomerExistsByPhone, CustomerExistsByPhoneRequired { phone : Phone }; optional {};
-    defaulted {}
 );
 /// Returned if Account Linking or payment tokenization was requested. The customer_token represents the tokenized customer and allows you to act on behalf of the customer. You must persist this token in your system associated with the customer account. To de-duplicate customers, you should use the customer_id as the unique identifier.
 ///
@@ -453,8 +423,6 @@ pub const SCHEMAS: &[&str] = &[
     "AccountIdentifier",
     "CheckCustomerExistsRequest",
     "CheckCustomerExistsResponse",
-    "CustomerExistsByEmail",
-    "CustomerExistsByPhone",
     "CustomerToken",
     "CustomerTokenRevokedPayload",
     "CustomerTokenRevokedWebhook",
@@ -478,8 +446,6 @@ pub fn visit_schema<V: rt::SchemaVisitor>(name: &str, visitor: V) -> Option<V::O
             "CheckCustomerExistsResponse" => {
                 visitor.visit::<CheckCustomerExistsResponse>()
             }
-            "CustomerExistsByEmail" => visitor.visit::<CustomerExistsByEmail>(),
-            "CustomerExistsByPhone" => visitor.visit::<CustomerExistsByPhone>(),
             "CustomerToken" => visitor.visit::<CustomerToken>(),
             "CustomerTokenRevokedPayload" => {
                 visitor.visit::<CustomerTokenRevokedPayload>()

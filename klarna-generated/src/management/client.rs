@@ -39,6 +39,8 @@ impl Client {
     ///
     /// `GET /v1/account/credentials`
     ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
     /// Arguments:
     ///
     pub async fn list_credentials(
@@ -59,6 +61,7 @@ impl Client {
         request.segment("v1");
         request.segment("account");
         request.segment("credentials");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(ListCredentialsOutcome::Ok),
@@ -75,6 +78,8 @@ impl Client {
     /// `POST /v1/account/credentials`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -106,6 +111,8 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(CreateCredentialOutcome::Ok),
@@ -121,6 +128,8 @@ impl Client {
     /// Disable a Credential.
     ///
     /// `DELETE /v1/account/credentials/{credential_id}`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -162,6 +171,7 @@ impl Client {
         request.segment("account");
         request.segment("credentials");
         request.segment(credential_id.to_string());
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             204u16 => Ok(DisableCredentialOutcome::NoContent),
@@ -176,6 +186,8 @@ impl Client {
     /// Fetches all payments distribution product profile, which can be selected to be used on a new Payment Product onboarding.
     ///
     /// `GET /v1/distribution/products/payment/profiles`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -206,7 +218,8 @@ impl Client {
         request.segment("products");
         request.segment("payment");
         request.segment("profiles");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(ListPaymentDistributionProfilesOutcome::Ok),
@@ -229,6 +242,8 @@ impl Client {
     /// `POST /v1/distribution/onboard`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -256,7 +271,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(OnboardMerchantOutcome::Ok),
@@ -272,6 +289,8 @@ impl Client {
     /// Read all details from a Account which the acting Account has read access on.
     ///
     /// `GET /v1/accounts/{account_id}`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -300,7 +319,8 @@ impl Client {
         request.segment("v1");
         request.segment("accounts");
         request.segment(account_id.to_string());
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetAccountOutcome::Ok),
@@ -317,6 +337,8 @@ impl Client {
     /// `PATCH /v1/accounts/{account_id}`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -352,7 +374,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(UpdateAccountOutcome::Ok),
@@ -368,6 +392,8 @@ impl Client {
     /// Obtains a list of all payment products associated with the account
     ///
     /// `GET /v1/accounts/{account_id}/products/payment`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -405,7 +431,8 @@ impl Client {
         request.segment(account_id.to_string());
         request.segment("products");
         request.segment("payment");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(ListPaymentProductsOutcome::Ok),
@@ -424,6 +451,8 @@ impl Client {
     /// `PATCH /v1/accounts/{account_id}/products/payment/{product_id}`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -478,7 +507,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(UpdatePaymentProductOutcome::Ok),
@@ -498,6 +529,8 @@ impl Client {
     /// `POST /v1/accounts/{account_id}/products/payment/{product_id}/disable`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -556,7 +589,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(SuspendPaymentProductOutcome::Ok),
@@ -575,6 +610,8 @@ impl Client {
     /// `POST /v1/accounts/{account_id}/products/payment/{product_id}/enable`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -625,7 +662,9 @@ impl Client {
         request.segment("payment");
         request.segment(product_id.to_string());
         request.segment("enable");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(RevertPaymentProductSuspensionOutcome::Ok),
@@ -653,6 +692,8 @@ impl Client {
     /// **Deprecated** by the API.
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -702,7 +743,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(SuspendPaymentProductDeprecatedOutcome::Ok),
@@ -727,6 +770,8 @@ impl Client {
     /// **Deprecated** by the API.
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -768,7 +813,9 @@ impl Client {
         request.segment("products");
         request.segment("payment");
         request.segment("enable");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => {
@@ -803,6 +850,8 @@ impl Client {
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
     /// Arguments:
     ///
     /// - `body`: optional request body, sent as `application/json`.
@@ -829,7 +878,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(MigrateMerchantOutcome::Ok),
@@ -845,6 +896,8 @@ impl Client {
     /// Fetch all website channels of an account
     ///
     /// `GET /v1/accounts/{account_id}/channel/websites`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -875,7 +928,8 @@ impl Client {
         request.segment(account_id.to_string());
         request.segment("channel");
         request.segment("websites");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(ListWebsitesOutcome::Ok),
@@ -892,6 +946,8 @@ impl Client {
     /// `PATCH /v1/accounts/{account_id}/channel/websites/{website_id}`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -940,7 +996,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(UpdateWebsiteOutcome::Ok),
@@ -956,6 +1014,8 @@ impl Client {
     /// Fetch all collection channels of an account
     ///
     /// `GET /v1/accounts/{account_id}/channel/collections`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -986,7 +1046,8 @@ impl Client {
         request.segment(account_id.to_string());
         request.segment("channel");
         request.segment("collections");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(ListCollectionsOutcome::Ok),
@@ -1003,6 +1064,8 @@ impl Client {
     /// `PATCH /v1/accounts/{account_id}/channel/collections/{collection_id}`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1054,7 +1117,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(UpdateCollectionOutcome::Ok),
@@ -1068,6 +1133,8 @@ impl Client {
     /// Fetch the account information
     ///
     /// `GET /v1/accounts/{account_id}/extra-account-data/account-information`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1108,7 +1175,8 @@ impl Client {
         request.segment(account_id.to_string());
         request.segment("extra-account-data");
         request.segment("account-information");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetAccountInformationOutcome::Ok),
@@ -1127,6 +1195,8 @@ impl Client {
     /// `PATCH /v1/accounts/{account_id}/extra-account-data/account-information`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1178,7 +1248,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(UpdateAccountInformationOutcome::Ok),
@@ -1195,6 +1267,8 @@ impl Client {
     /// Fetch the business information for the account
     ///
     /// `GET /v1/accounts/{account_id}/extra-account-data/business-information`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1238,7 +1312,8 @@ impl Client {
         request.segment(account_id.to_string());
         request.segment("extra-account-data");
         request.segment("business-information");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetBusinessInformationOutcome::Ok),
@@ -1257,6 +1332,8 @@ impl Client {
     /// `PATCH /v1/accounts/{account_id}/extra-account-data/business-information`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1308,7 +1385,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(UpdateBusinessInformationOutcome::Ok),
@@ -1328,6 +1407,8 @@ impl Client {
     /// Fetch all stakeholders on an account
     ///
     /// `GET /v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1362,7 +1443,8 @@ impl Client {
         request.segment("extra-account-data");
         request.segment("beneficiary-information");
         request.segment("stakeholders");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(ListStakeholdersOutcome::Ok),
@@ -1379,6 +1461,8 @@ impl Client {
     /// `POST /v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1431,7 +1515,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(RegisterStakeholderOutcome::Ok),
@@ -1449,6 +1535,8 @@ impl Client {
     /// Retrieve a stakeholder from an existing account
     ///
     /// `GET /v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1493,7 +1581,8 @@ impl Client {
         request.segment("beneficiary-information");
         request.segment("stakeholders");
         request.segment(stakeholder_id.to_string());
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetStakeholderOutcome::Ok),
@@ -1508,6 +1597,8 @@ impl Client {
     /// Remove a given stakeholder from an account
     ///
     /// `DELETE /v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1558,7 +1649,8 @@ impl Client {
         request.segment("beneficiary-information");
         request.segment("stakeholders");
         request.segment(stakeholder_id.to_string());
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             204u16 => Ok(DeleteStakeholderOutcome::NoContent),
@@ -1575,6 +1667,8 @@ impl Client {
     /// `PATCH /v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1633,7 +1727,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(UpdateStakeholderOutcome::Ok),
@@ -1649,6 +1745,8 @@ impl Client {
     /// Retrieve the settlement information
     ///
     /// `GET /v1/accounts/{account_id}/extra-account-data/settlement-information`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1692,7 +1790,8 @@ impl Client {
         request.segment(account_id.to_string());
         request.segment("extra-account-data");
         request.segment("settlement-information");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetSettlementInformationOutcome::Ok),
@@ -1710,6 +1809,8 @@ impl Client {
     /// `PATCH /v1/accounts/{account_id}/extra-account-data/settlement-information`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1761,7 +1862,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(UpdateSettlementInformationOutcome::Ok),
@@ -1782,6 +1885,8 @@ impl Client {
     /// List all bank account information
     ///
     /// `GET /v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1817,7 +1922,8 @@ impl Client {
         request.segment("extra-account-data");
         request.segment("settlement-information");
         request.segment("bank-accounts");
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(ListBankAccountsOutcome::Ok),
@@ -1832,6 +1938,8 @@ impl Client {
     /// `POST /v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1874,7 +1982,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(AddBankAccountOutcome::Ok),
@@ -1890,6 +2000,8 @@ impl Client {
     /// Retrieve a bank account information from an existing account
     ///
     /// `GET /v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1934,7 +2046,8 @@ impl Client {
         request.segment("settlement-information");
         request.segment("bank-accounts");
         request.segment(bank_account_id.to_string());
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetBankAccountOutcome::Ok),
@@ -1949,6 +2062,8 @@ impl Client {
     /// Remove bank account information from an account
     ///
     /// `DELETE /v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -1999,7 +2114,8 @@ impl Client {
         request.segment("settlement-information");
         request.segment("bank-accounts");
         request.segment(bank_account_id.to_string());
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             204u16 => Ok(DeleteBankAccountOutcome::NoContent),
@@ -2016,6 +2132,8 @@ impl Client {
     /// `PATCH /v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -2074,7 +2192,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(UpdateBankAccountOutcome::Ok),

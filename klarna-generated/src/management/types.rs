@@ -902,9 +902,11 @@ pub struct PaymentProduct {
     /// Example: `"krn:partner:global:account:distribution-profile:206bbb83-9b6e-46fa-940d-337153c04a58"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distribution_profile_id: Option<String>,
-    /// The `merchant_category_code` member.
+    /// The four-digit number that is used to classify the type of goods or services offered by a business.
+    ///
+    /// Example: `"5411"`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub merchant_category_code: Option<MerchantCategoryCode>,
+    pub merchant_category_code: Option<String>,
     /// State of the payment product. The document shows only the sample values and lists no enumeration.
     ///
     /// Example: `"ENABLED"`
@@ -935,21 +937,13 @@ impl PaymentProduct {
         }
     }
 }
-impl rt::Validate for PaymentProduct {
-    fn validate_at(&self, path: &rt::Path<'_>, out: &mut Vec<rt::Violation>) {
-        rt::Validate::validate_at(
-            &self.merchant_category_code,
-            &path.field("merchant_category_code"),
-            out,
-        );
-    }
-}
+rt::always_valid!(PaymentProduct);
 crate::runtime::builder!(
     PaymentProduct; optional { with_product_id product_id : PaymentProductIdentifier,
     with_type r#type : String, with_distribution_profile_id distribution_profile_id :
-    String, with_merchant_category_code merchant_category_code : MerchantCategoryCode,
-    with_state state : String, with_state_reason state_reason : String,
-    with_state_context state_context : PaymentProductStateContext }; defaulted {}
+    String, with_merchant_category_code merchant_category_code : String, with_state state
+    : String, with_state_reason state_reason : String, with_state_context state_context :
+    PaymentProductStateContext }; defaulted {}
 );
 /// Information about a product being configured for the merchant. The document does not specify the fields of this object.
 pub type PaymentProductData = serde_json::Map<String, serde_json::Value>;

@@ -10,12 +10,6 @@ pub enum WebhookKind {
     PaymentProductDisabled,
     /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspension`). Event type `partner.account.product.payment.state-change.enabled`.
     PaymentProductEnabled,
-    /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProductDeprecated`).
-    PaymentProductDisabled2,
-    /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspensionDeprecated`).
-    PaymentProductEnabled2,
-    /// Webhook callback (callback `accountStateChanged` of `migrateMerchant`).
-    AccountStateChanged2,
 }
 impl WebhookKind {
     /// Every kind, in spec order.
@@ -23,9 +17,6 @@ impl WebhookKind {
         WebhookKind::AccountStateChanged,
         WebhookKind::PaymentProductDisabled,
         WebhookKind::PaymentProductEnabled,
-        WebhookKind::PaymentProductDisabled2,
-        WebhookKind::PaymentProductEnabled2,
-        WebhookKind::AccountStateChanged2,
     ];
     /// The callback's name in the spec.
     pub fn name(self) -> &'static str {
@@ -33,9 +24,6 @@ impl WebhookKind {
             WebhookKind::AccountStateChanged => "accountStateChanged",
             WebhookKind::PaymentProductDisabled => "paymentProductDisabled",
             WebhookKind::PaymentProductEnabled => "paymentProductEnabled",
-            WebhookKind::PaymentProductDisabled2 => "paymentProductDisabled",
-            WebhookKind::PaymentProductEnabled2 => "paymentProductEnabled",
-            WebhookKind::AccountStateChanged2 => "accountStateChanged",
         }
     }
 }
@@ -50,12 +38,6 @@ pub enum Webhook {
     PaymentProductDisabled(PaymentProductDisabledWebhook),
     /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspension`). Event type `partner.account.product.payment.state-change.enabled`.
     PaymentProductEnabled(PaymentProductEnabledWebhook),
-    /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProductDeprecated`).
-    PaymentProductDisabled2(PaymentProductDisabledWebhook),
-    /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspensionDeprecated`).
-    PaymentProductEnabled2(PaymentProductEnabledWebhook),
-    /// Webhook callback (callback `accountStateChanged` of `migrateMerchant`).
-    AccountStateChanged2(AccountStateChangedWebhook),
     /// A delivery whose `metadata.event_type` no callback of the spec names, kept as JSON.
     Other(crate::runtime::webhook_event::OtherWebhook),
 }
@@ -139,21 +121,6 @@ impl Webhook {
                         crate::runtime::webhook_event::parse(kind.name(), body)?,
                     )
                 }
-                WebhookKind::PaymentProductDisabled2 => {
-                    Webhook::PaymentProductDisabled2(
-                        crate::runtime::webhook_event::parse(kind.name(), body)?,
-                    )
-                }
-                WebhookKind::PaymentProductEnabled2 => {
-                    Webhook::PaymentProductEnabled2(
-                        crate::runtime::webhook_event::parse(kind.name(), body)?,
-                    )
-                }
-                WebhookKind::AccountStateChanged2 => {
-                    Webhook::AccountStateChanged2(
-                        crate::runtime::webhook_event::parse(kind.name(), body)?,
-                    )
-                }
             },
         )
     }
@@ -165,13 +132,6 @@ impl Webhook {
                 Some(WebhookKind::PaymentProductDisabled)
             }
             Webhook::PaymentProductEnabled(_) => Some(WebhookKind::PaymentProductEnabled),
-            Webhook::PaymentProductDisabled2(_) => {
-                Some(WebhookKind::PaymentProductDisabled2)
-            }
-            Webhook::PaymentProductEnabled2(_) => {
-                Some(WebhookKind::PaymentProductEnabled2)
-            }
-            Webhook::AccountStateChanged2(_) => Some(WebhookKind::AccountStateChanged2),
             Webhook::Other(_) => None,
         }
     }

@@ -37,6 +37,8 @@ impl Client {
     ///
     /// `GET /v2/accounts/{account_id}/payment/messaging/credit-promotion-auto-size`
     ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
     /// Arguments:
     ///
     /// - `account_id`: required path `account_id`. Unique account identifier assigned by Klarna to the onboarded merchant
@@ -130,7 +132,8 @@ impl Client {
             let text = value.to_string();
             request.query("message_prefix", text);
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetCreditPromotionAutoSizeMessagingOutcome::Ok),
@@ -165,6 +168,8 @@ impl Client {
     /// Get credit promotion messaging for badge placement
     ///
     /// `GET /v2/accounts/{account_id}/payment/messaging/credit-promotion-badge`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -259,7 +264,8 @@ impl Client {
             let text = value.to_string();
             request.query("message_prefix", text);
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetCreditPromotionBadgeMessagingOutcome::Ok),
@@ -292,6 +298,8 @@ impl Client {
     /// Get top strip promotion messaging for auto-size placement
     ///
     /// `GET /v2/accounts/{account_id}/payment/messaging/top-strip-promotion-auto-size`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -361,7 +369,8 @@ impl Client {
             let text = value.to_string();
             request.query("message_prefix", text);
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => {
@@ -402,6 +411,8 @@ impl Client {
     /// Get top strip promotion messaging for badge placement
     ///
     /// `GET /v2/accounts/{account_id}/payment/messaging/top-strip-promotion-badge`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -471,7 +482,8 @@ impl Client {
             let text = value.to_string();
             request.query("message_prefix", text);
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetTopStripPromotionBadgeMessagingOutcome::Ok),
@@ -506,6 +518,8 @@ impl Client {
     /// Get messaging for checkout placement
     ///
     /// `GET /v2/accounts/{account_id}/payment/messaging/checkout`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -580,7 +594,8 @@ impl Client {
             let text = value.to_string();
             request.query("payment_amount", text);
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetCheckoutMessagingOutcome::Ok),
@@ -599,6 +614,8 @@ impl Client {
     /// Get merchant placements, clientId in OSM by MID or clientId(UUID).
     ///
     /// `GET /v2/accounts/{account_id}/payment/messaging/capabilities`
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -657,7 +674,8 @@ impl Client {
             let text = value.to_string();
             request.query("client_id", text);
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetMessagingCapabilitiesOutcome::Ok),
@@ -681,6 +699,8 @@ impl Client {
     /// `POST /v2/accounts/{account_id}/payment/messaging/payment-options`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -733,7 +753,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetPaymentOptionsOutcome::Ok),
@@ -757,6 +779,8 @@ impl Client {
     /// `POST /v2/accounts/{account_id}/payment/messaging/payment-descriptors`
     ///
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
+    ///
+    /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
     /// Arguments:
     ///
@@ -809,7 +833,9 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
-        request.allow_partner_account();
+        request.partner_account_header("Klarna-Partner-Account");
+        request.idempotency_key_header("Klarna-Idempotency-Key");
+        request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
             200u16 => response.json().map(GetPaymentDescriptorsOutcome::Ok),

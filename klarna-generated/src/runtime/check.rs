@@ -189,6 +189,19 @@ pub fn allowed<T: PartialEq + fmt::Display>(
     }
 }
 
+/// Checks an `anyOf` of `required` lists: `present` tells, per list,
+/// whether all its members are present.
+pub fn required_any_of(
+    present: &[bool],
+    alternatives: &'static [&'static [&'static str]],
+    path: &Path<'_>,
+    out: &mut Vec<Violation>,
+) {
+    if !present.iter().any(|p| *p) {
+        push(out, path, Rule::RequiredAnyOf { alternatives });
+    }
+}
+
 /// Checks `minProperties` and `maxProperties` (either may be absent) of an object.
 pub fn properties(len: usize, min: Option<u64>, max: Option<u64>, path: &Path<'_>, out: &mut Vec<Violation>) {
     let actual = len as u64;

@@ -91,6 +91,12 @@ pub enum Rule {
         /// The number of members found.
         actual: u64,
     },
+    /// The object has none of the member sets of its `anyOf` of `required`
+    /// lists (such as "`email` or `phone`").
+    RequiredAnyOf {
+        /// The member sets, any one of which must be present in full.
+        alternatives: &'static [&'static [&'static str]],
+    },
     /// The value cannot be a URL path segment: it is empty, `.` or `..`.
     PathSegment,
     /// The value holds characters a header cannot carry: anything but
@@ -129,6 +135,10 @@ impl fmt::Display for Rule {
             Rule::MultipleOf { factor, actual } => write!(f, "{actual} is not a multiple of {factor}"),
             Rule::MinProperties { limit, actual } => {
                 write!(f, "has {actual} members, fewer than minProperties {limit}")
+            }
+            Rule::RequiredAnyOf { alternatives } => {
+                let sets: Vec<String> = alternatives.iter().map(|set| set.join(" + ")).collect();
+                write!(f, "needs at least one of: {}", sets.join(", "))
             }
             Rule::MaxProperties { limit, actual } => {
                 write!(f, "has {actual} members, more than maxProperties {limit}")

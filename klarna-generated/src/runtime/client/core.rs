@@ -98,14 +98,14 @@ impl Core {
             Ok(())
         };
         put("Authorization", &config.api_key.authorization(), true)?;
-        if let Some(account) = &config.partner_account {
-            put("Klarna-Partner-Account", account, true)?;
+        if let (Some(name), Some(account)) = (spec.partner_account_header, &config.partner_account) {
+            put(name, account, true)?;
         }
-        if let Some(key) = key {
-            put("Klarna-Idempotency-Key", key, false)?;
+        if let (Some(name), Some(key)) = (spec.idempotency_header, key) {
+            put(name, key, false)?;
         }
-        if let Some(id) = &options.correlation_id {
-            put("Partner-Correlation-Id", id, false)?;
+        if let (Some(name), Some(id)) = (spec.correlation_header, &options.correlation_id) {
+            put(name, id, false)?;
         }
         for (name, value) in &spec.headers {
             put(name, value, spec.secrets.scrub(value) != *value)?;
@@ -143,10 +143,16 @@ impl Core {
         options.check(&mut found);
         crate::runtime::Violations::check(found).map_err(ClientError::InvalidRequest)?;
         let config = &self.inner.config;
-        if config.partner_account.is_some() && !spec.partner_account_allowed {
+        if config.partner_account.is_some() && spec.partner_account_header.is_none() {
             return Err(ClientError::PartnerAccountNotAllowed { operation: spec.operation });
         }
-        let key = if spec.method.takes_idempotency_key() {
+        if options.correlation_id.is_some() && spec.correlation_header.is_none() {
+            return Err(ClientError::Config(format!(
+                "operation {} takes no correlation id; nothing was sent",
+                spec.operation
+            )));
+        }
+        let key = if spec.idempotency_header.is_some() {
             options
                 .idempotency_key
                 .clone()
@@ -154,7 +160,7 @@ impl Core {
         } else {
             None
         };
-        let repeatable = !spec.method.takes_idempotency_key() || key.is_some();
+        let repeatable = spec.method.is_idempotent() || key.is_some();
         let url = self.url(&spec)?;
         let headers = self.headers(&spec, &options, key.as_deref())?;
         let mut secrets = self.inner.secrets.clone();

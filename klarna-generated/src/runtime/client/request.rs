@@ -44,9 +44,11 @@ impl Method {
         }
     }
 
-    /// Whether Klarna expects an idempotency key (POST and PATCH).
-    pub fn takes_idempotency_key(self) -> bool {
-        matches!(self, Method::Post | Method::Patch)
+    /// Whether sending the request twice has the effect of sending it once
+    /// (GET, PUT, DELETE); POST and PATCH are retried only with an
+    /// idempotency key.
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post | Method::Patch)
     }
 }
 
@@ -120,7 +122,9 @@ pub struct RequestSpec {
     pub(crate) body: Option<Vec<u8>>,
     pub(crate) content_type: Option<String>,
     pub(crate) accept: &'static str,
-    pub(crate) partner_account_allowed: bool,
+    pub(crate) partner_account_header: Option<&'static str>,
+    pub(crate) idempotency_header: Option<&'static str>,
+    pub(crate) correlation_header: Option<&'static str>,
     pub(crate) secrets: Redactor,
 }
 
@@ -154,7 +158,9 @@ impl RequestSpec {
             body: None,
             content_type: None,
             accept: "application/json",
-            partner_account_allowed: false,
+            partner_account_header: None,
+            idempotency_header: None,
+            correlation_header: None,
             secrets: Redactor::default(),
         }
     }
@@ -238,9 +244,23 @@ impl RequestSpec {
         self
     }
 
-    /// Marks that the operation's security allows `Klarna-Partner-Account`.
-    pub fn allow_partner_account(&mut self) -> &mut Self {
-        self.partner_account_allowed = true;
+    /// The operation's security allows acting on behalf of another
+    /// account: the configured partner account goes in header `name`.
+    pub fn partner_account_header(&mut self, name: &'static str) -> &mut Self {
+        self.partner_account_header = Some(name);
+        self
+    }
+
+    /// The call carries an idempotency key in header `name`: the caller's
+    /// (`CallOptions::idempotency_key`) or a fresh one, the same on every retry.
+    pub fn idempotency_key_header(&mut self, name: &'static str) -> &mut Self {
+        self.idempotency_header = Some(name);
+        self
+    }
+
+    /// The caller's `CallOptions::correlation_id` goes in header `name`.
+    pub fn correlation_id_header(&mut self, name: &'static str) -> &mut Self {
+        self.correlation_header = Some(name);
         self
     }
 }
