@@ -136,7 +136,7 @@ pub fn mutations(spec: &Value, schema: &Value, base: &Value) -> Vec<Case> {
             Replacement::Remove(parent, keys) => value
                 .pointer_mut(&parent)
                 .and_then(Value::as_object_mut)
-                .is_some_and(|object| keys.iter().fold(false, |removed, key| object.remove(key).is_some() || removed)),
+                .is_some_and(|object| keys.iter().filter(|key| object.remove(key.as_str()).is_some()).count() > 0),
         };
         if applied {
             cases.push(Case { label: format!("{pointer}: {label}"), pointer, kind, value });
