@@ -10,6 +10,16 @@ pub fn module_example(api: &Api, krate: &str, module: &str) -> Vec<String> {
         return Vec::new();
     };
     let method = first.rust_name.trim_start_matches("r#");
+    let webhooks = if api.webhooks.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "\n// A received webhook: verified with your signing keys, then typed by its event type.\n\
+             let keys = {krate}::SigningKeys::new().with_key(\"key-1\", \"your-signing-key\");\n\
+             let unsigned = {krate}::{module}::Webhook::receive(&keys, [(\"Klarna-Signing-Key-Id\", \"key-1\")], b\"{{}}\");\n\
+             assert!(unsigned.is_err()); // answer 400\n"
+        )
+    };
     let text = format!(
         "\n# Example\n\n\
          ```\n\
@@ -18,8 +28,10 @@ pub fn module_example(api: &Api, krate: &str, module: &str) -> Vec<String> {
          \n\
          let config = ClientConfig::builder(Environment::Test, ApiKey::new(\"your-test-key\")).build()?;\n\
          let client = Client::new(config)?;\n\
-         // One method per operation, such as `client.{method}(..)`.\n\
+         // One method per operation: `client.{method}(..).await?.into_result()?`\n\
+         // gives the success value; `{method}_with(.., options)` takes per-call options.\n\
          assert!(client.base_url().starts_with(\"https://\"));\n\
+         {webhooks}\
          # Ok::<(), {krate}::ClientError>(())\n\
          ```"
     );

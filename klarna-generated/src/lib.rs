@@ -7,8 +7,9 @@
 //! hand-written core the generated code builds on. What a caller needs is
 //! re-exported here: the [`Validate`] trait and its [`Violations`], and with
 //! the `client` feature the client configuration ([`ClientConfig`],
-//! [`Environment`], [`ApiKey`], [`RetryPolicy`], [`CallOptions`]) and
-//! [`ClientError`].
+//! [`Environment`], [`Region`], [`ApiKey`], [`RetryPolicy`], [`CallOptions`]),
+//! what calls return ([`Response`], [`ResponseMeta`], [`ApiError`],
+//! [`ClientError`]), and for webhooks [`SigningKeys`] and [`Delivery`].
 //!
 //! The rest of this page is the project's README; its Rust examples are
 //! compiled and run as doctests.
@@ -20,9 +21,10 @@ pub mod runtime;
 
 #[cfg(feature = "client")]
 pub use runtime::client::{
-    ApiKey, CallOptions, ClientConfig, ClientConfigBuilder, ClientError, Environment, RetryPolicy,
+    ApiError, ApiKey, CallOptions, ClientConfig, ClientConfigBuilder, ClientError, Environment, Region, Response,
+    ResponseMeta, RetryPolicy,
 };
-pub use runtime::{Validate, Violation, Violations, WebhookError};
+pub use runtime::{Delivery, ReceiveError, SignatureError, SigningKeys, Validate, Violation, Violations, WebhookError};
 
 #[cfg(feature = "customer_token")]
 #[rustfmt::skip] // generated: formatted by prettyplease

@@ -6,6 +6,7 @@
 pub mod contract;
 pub mod fixtures;
 pub mod instances;
+pub mod prism;
 pub mod registry;
 pub mod schema_json;
 

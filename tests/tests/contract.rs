@@ -6,74 +6,14 @@
 //!
 //! Needs `npm ci --prefix tests/prism`; `cargo xtask ci` runs it first.
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
 use klarna_generated::runtime::client::{ApiKey, ClientConfig, ClientError, Environment, RetryPolicy};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// A Prism process, killed when dropped.
-struct Prism {
-    child: Child,
-    address: SocketAddr,
-    log: PathBuf,
-}
-
-impl Drop for Prism {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn start_prism(spec: &str, logs: &Path) -> Prism {
-    let binary = root().join("tests/prism/node_modules/.bin/prism");
-    assert!(binary.exists(), "Prism is not installed: run `npm ci --prefix tests/prism` (cargo xtask ci does this)");
-    let port = free_port();
-    let log = logs.join(format!("{}.log", spec.replace('/', "_")));
-    let out = std::fs::File::create(&log).unwrap();
-    let child = Command::new(binary)
-        .args(["mock", "--host", "127.0.0.1", "--port", &port.to_string(), "--errors", spec])
-        .current_dir(root())
-        .stdout(Stdio::from(out.try_clone().unwrap()))
-        .stderr(Stdio::from(out))
-        .spawn()
-        .expect("start prism");
-    Prism { child, address: SocketAddr::from(([127, 0, 0, 1], port)), log }
-}
-
-fn wait_ready(prism: &mut Prism) {
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(90) {
-        if let Ok(Some(status)) = prism.child.try_wait() {
-            panic!("prism exited with {status}: {}", std::fs::read_to_string(&prism.log).unwrap_or_default());
-        }
-        let log = std::fs::read_to_string(&prism.log).unwrap_or_default();
-        if log.contains("listening") && TcpStream::connect_timeout(&prism.address, Duration::from_millis(200)).is_ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    panic!("prism did not start in 90 s: {}", std::fs::read_to_string(&prism.log).unwrap_or_default());
-}
+use tests::prism::Prism;
 
 /// The client configuration; with a partner account for the APIs whose
 /// operations allow one (a client refuses it on any other operation).
 fn config(prism: &Prism, partner: bool) -> ClientConfig {
-    let builder = ClientConfig::builder(
-        Environment::Custom(format!("http://{}", prism.address)),
-        ApiKey::new("contract-test-key"),
-    )
-    .retry(RetryPolicy::none());
+    let builder = ClientConfig::builder(Environment::Custom(prism.url()), ApiKey::new("contract-test-key"))
+        .retry(RetryPolicy::none());
     let builder = if partner { builder.partner_account("krn:partner:global:account:live:LWT2XJSE") } else { builder };
     builder.build().unwrap()
 }
@@ -93,9 +33,9 @@ fn failures(api: &str, results: &[(&str, Result<u16, ClientError>)]) -> Vec<Stri
 async fn every_operation_passes_against_prism() {
     let logs = tempfile::tempdir().unwrap();
     let specs = ["specs/identity.yaml", "specs/customer_token.yaml", "specs/management.yaml", "specs/messaging.yaml"];
-    let mut servers: Vec<Prism> = specs.iter().map(|spec| start_prism(spec, logs.path())).collect();
+    let mut servers: Vec<Prism> = specs.iter().map(|spec| Prism::start(spec, logs.path())).collect();
     for server in &mut servers {
-        wait_ready(server);
+        server.wait_ready();
     }
     let mut all = Vec::new();
     let mut calls = 0;
@@ -118,7 +58,7 @@ async fn every_operation_passes_against_prism() {
 
     if !all.is_empty() {
         for server in &servers {
-            eprintln!("--- {}\n{}", server.log.display(), std::fs::read_to_string(&server.log).unwrap_or_default());
+            eprintln!("--- {}\n{}", server.log.display(), server.log_text());
         }
     }
     assert_eq!(calls, 48, "every operation is called");

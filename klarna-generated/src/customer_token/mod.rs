@@ -20,7 +20,8 @@
 //!
 //! let config = ClientConfig::builder(Environment::Test, ApiKey::new("your-test-key")).build()?;
 //! let client = Client::new(config)?;
-//! // One method per operation, such as `client.read_customer_token(..)`.
+//! // One method per operation: `client.read_customer_token(..).await?.into_result()?`
+//! // gives the success value; `read_customer_token_with(.., options)` takes per-call options.
 //! assert!(client.base_url().starts_with("https://"));
 //! # Ok::<(), klarna_generated::ClientError>(())
 //! ```

@@ -16,8 +16,14 @@
 //!
 //! let config = ClientConfig::builder(Environment::Test, ApiKey::new("your-test-key")).build()?;
 //! let client = Client::new(config)?;
-//! // One method per operation, such as `client.check_customer_exists(..)`.
+//! // One method per operation: `client.check_customer_exists(..).await?.into_result()?`
+//! // gives the success value; `check_customer_exists_with(.., options)` takes per-call options.
 //! assert!(client.base_url().starts_with("https://"));
+//!
+//! // A received webhook: verified with your signing keys, then typed by its event type.
+//! let keys = klarna_generated::SigningKeys::new().with_key("key-1", "your-signing-key");
+//! let unsigned = klarna_generated::identity::Webhook::receive(&keys, [("Klarna-Signing-Key-Id", "key-1")], b"{}");
+//! assert!(unsigned.is_err()); // answer 400
 //! # Ok::<(), klarna_generated::ClientError>(())
 //! ```
 mod types;

@@ -24,7 +24,8 @@
 //!
 //! let config = ClientConfig::builder(Environment::Test, ApiKey::new("your-test-key")).build()?;
 //! let client = Client::new(config)?;
-//! // One method per operation, such as `client.get_credit_promotion_auto_size_messaging(..)`.
+//! // One method per operation: `client.get_credit_promotion_auto_size_messaging(..).await?.into_result()?`
+//! // gives the success value; `get_credit_promotion_auto_size_messaging_with(.., options)` takes per-call options.
 //! assert!(client.base_url().starts_with("https://"));
 //! # Ok::<(), klarna_generated::ClientError>(())
 //! ```
