@@ -56,6 +56,9 @@ enum Act {
     Close,
     /// Never answers.
     Stall,
+    /// Sends a response head promising a long body, then one byte of it
+    /// every 50 ms.
+    Trickle,
 }
 
 /// A raw HTTP/1.1 server scripted per request.
@@ -100,6 +103,13 @@ async fn serve(mut stream: TcpStream, log: &Mutex<Vec<Received>>, script: &(dyn 
         }
         Act::Close => drop(stream),
         Act::Stall => tokio::time::sleep(Duration::from_secs(3600)).await,
+        Act::Trickle => {
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n";
+            let _ = stream.write_all(head.as_bytes()).await;
+            while stream.write_all(b" ").await.is_ok() {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
     }
 }
 
@@ -617,6 +627,22 @@ async fn a_stalled_server_is_bounded_by_the_configured_deadline() {
             .map(klarna_generated::runtime::client::Response::into_outcome)
             .unwrap();
         assert!(outcome.is_success(), "an unrepresentable deadline means none");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_trickling_body_is_bounded_by_the_deadline() {
+    bounded(async {
+        let server = Server::start(|_, _| Act::Trickle).await;
+        let started = Instant::now();
+        let error = tokens(&server)
+            .read_customer_token_with(TOKEN, CallOptions::default().with_deadline(Duration::from_millis(400)))
+            .await
+            .map(klarna_generated::runtime::client::Response::into_outcome)
+            .unwrap_err();
+        assert!(matches!(error, ClientError::DeadlineExceeded { .. }), "{error:?}");
+        assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
     })
     .await;
 }

@@ -33,7 +33,8 @@ impl Redactor {
         let percent = super::segment::encode(secret);
         let form = percent_encoding::utf8_percent_encode(secret, percent_encoding::NON_ALPHANUMERIC).to_string();
         let slashes = json.replace('/', "\\/");
-        for candidate in [secret.to_owned(), json, debug, percent, form, slashes] {
+        let lower_hex = [lowercase_hex(&percent), lowercase_hex(&form)];
+        for candidate in [secret.to_owned(), json, debug, percent, form, slashes].into_iter().chain(lower_hex) {
             if !candidate.is_empty() && !self.forms.contains(&candidate) {
                 self.forms.push(candidate);
             }
@@ -86,6 +87,25 @@ impl Redactor {
     }
 }
 
+/// Percent-encoded text with lowercase hex digits (`%2f`), as some servers
+/// echo it.
+fn lowercase_hex(encoded: &str) -> String {
+    let mut out = String::with_capacity(encoded.len());
+    let mut hex_left = 0;
+    for c in encoded.chars() {
+        if hex_left > 0 {
+            out.push(c.to_ascii_lowercase());
+            hex_left -= 1;
+        } else {
+            out.push(c);
+            if c == '%' {
+                hex_left = 2;
+            }
+        }
+    }
+    out
+}
+
 /// A quoted text without its one pair of quotes.
 fn unquote(quoted: &str) -> String {
     quoted.strip_prefix('"').and_then(|rest| rest.strip_suffix('"')).unwrap_or(quoted).to_owned()
@@ -100,7 +120,9 @@ mod tests {
         let mut redactor = Redactor::default();
         redactor.add("s3cr3t/\"key\"");
         redactor.add("");
-        for echoed in ["s3cr3t/\"key\"", "s3cr3t\\/\\\"key\\\"", "s3cr3t/\\\"key\\\"", "s3cr3t%2F%22key%22"] {
+        for echoed in
+            ["s3cr3t/\"key\"", "s3cr3t\\/\\\"key\\\"", "s3cr3t/\\\"key\\\"", "s3cr3t%2F%22key%22", "s3cr3t%2f%22key%22"]
+        {
             let text = format!("before {echoed} after");
             assert_eq!(redactor.scrub(&text), format!("before {REDACTED} after"), "{echoed}");
         }
