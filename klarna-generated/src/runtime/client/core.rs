@@ -7,6 +7,7 @@ use std::time::Duration;
 use reqwest::header::{HeaderName, HeaderValue};
 use tokio::time::Instant;
 
+use super::attempt::Attempt;
 use super::config::{ClientConfig, Environment};
 use super::error::ClientError;
 use super::redact::Redactor;
@@ -166,7 +167,8 @@ impl Core {
         let mut secrets = self.inner.secrets.clone();
         secrets.extend(&spec.secrets);
         let attempt = Attempt {
-            core: self,
+            http: &config.http,
+            max_response_bytes: config.max_response_bytes,
             method: spec.method.as_reqwest(),
             url: &url,
             headers: &headers,
@@ -220,35 +222,5 @@ impl Core {
             Err(ClientError::Transport(error)) if !error.is_builder() => delays.next(),
             _ => None,
         }
-    }
-}
-
-/// One attempt of a call: send, refuse redirects, read the body.
-struct Attempt<'a> {
-    core: &'a Core,
-    method: reqwest::Method,
-    url: &'a url::Url,
-    headers: &'a reqwest::header::HeaderMap,
-    body: Option<&'a [u8]>,
-    secrets: &'a Redactor,
-}
-
-impl Attempt<'_> {
-    async fn run(&self) -> Result<RawResponse, ClientError> {
-        let config = &self.core.inner.config;
-        let mut request = config.http.request(self.method.clone(), self.url.clone()).headers(self.headers.clone());
-        if let Some(body) = self.body {
-            request = request.body(body.to_vec());
-        }
-        let response = request.send().await.map_err(|e| ClientError::Transport(e.without_url()))?;
-        if response.url() != self.url {
-            // A custom HTTP client followed a redirect.
-            return Err(ClientError::Redirect {
-                status: response.status().as_u16(),
-                location: Some(self.secrets.scrub_capped(response.url().as_str(), super::error::HEADER_TEXT_LIMIT)),
-                correlation_id: None,
-            });
-        }
-        RawResponse::read(response, config.max_response_bytes, self.secrets).await
     }
 }

@@ -6,6 +6,7 @@
 //! everything Klarna-specific about the wire lives here.
 
 mod api_error;
+mod attempt;
 mod base_url;
 mod body;
 mod config;
