@@ -169,3 +169,44 @@ async fn a_call_is_one_span_and_each_retry_an_event_without_secrets() {
     assert!(lines.contains("status=200") && lines.contains("attempts=2"), "{lines}");
     assert!(!lines.contains("S3CRET") && !lines.contains(ACCOUNT), "{lines}");
 }
+
+#[tokio::test]
+async fn extra_headers_are_sent_and_the_clients_own_are_refused() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(wiremock::matchers::header("X-Shop-Trace", "abc"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"exists": false})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let options = CallOptions::default().with_header("X-Shop-Trace", "abc");
+    let answer = client.check_customer_exists_with(ACCOUNT, &client_id(), &body(), options).await.unwrap();
+    assert_eq!(answer.into_result().unwrap().exists, Some(false));
+    for name in ["Authorization", "host", "Klarna-Partner-Account", "X-Klarna-Client-Id", "bad name"] {
+        let options = CallOptions::default().with_header(name, "x");
+        let error = client.check_customer_exists_with(ACCOUNT, &client_id(), &body(), options).await.unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("/options/headers/") && text.contains("sets itself"), "{name}: {text}");
+    }
+    let options = CallOptions::default().with_header("X-Ok", "line\r\nbreak");
+    assert!(client.check_customer_exists_with(ACCOUNT, &client_id(), &body(), options).await.is_err());
+    // Only the first, valid call reached the server (`expect(1)`).
+}
+
+#[tokio::test]
+async fn a_call_can_override_the_retry_policy() {
+    let server = MockServer::start().await;
+    let unavailable =
+        json!({"error_id": "e", "error_type": "TECHNICAL_ERROR", "error_code": "UNAVAILABLE", "error_message": "m"});
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503).set_body_json(unavailable))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let options = CallOptions::default().with_retry(RetryPolicy::none());
+    let response = client.check_customer_exists_with(ACCOUNT, &client_id(), &body(), options).await.unwrap();
+    assert_eq!((response.status(), response.meta().attempts), (503, 1), "no retry for this call");
+    let response = client.check_customer_exists(ACCOUNT, &client_id(), &body()).await.unwrap();
+    assert_eq!(response.meta().attempts, 4, "the configured policy: 3 retries");
+}

@@ -478,7 +478,7 @@ impl Emitter<'_> {
         let (allow_plain, allow_with) = (allow(args.len() + 1), allow(args.len() + 2));
         let with_ident = format_ident!("{}_with", method_ident.to_string().trim_start_matches("r#"));
         let with_doc = format!(
-            " [`Client::{}`] with per-call options: idempotency key, correlation id, deadline.",
+            " [`Client::{}`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.",
             method_ident.to_string().trim_start_matches("r#")
         );
         let check_stmt = if checks.iter().all(|c| c.is_empty()) {

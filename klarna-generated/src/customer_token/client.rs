@@ -54,7 +54,7 @@ impl Client {
         self.read_customer_token_with(customer_token, rt::client::CallOptions::default())
             .await
     }
-    /// [`Client::read_customer_token`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::read_customer_token`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn read_customer_token_with(
         &self,
         customer_token: &str,
@@ -109,7 +109,7 @@ impl Client {
         self.create_order_with(customer_token, body, rt::client::CallOptions::default())
             .await
     }
-    /// [`Client::create_order`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::create_order`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn create_order_with(
         &self,
         customer_token: &str,
@@ -177,7 +177,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::patch_customer_token`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::patch_customer_token`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn patch_customer_token_with(
         &self,
         customer_token: &str,

@@ -65,7 +65,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::check_customer_exists`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::check_customer_exists`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn check_customer_exists_with(
         &self,
         account_id: &str,
@@ -150,7 +150,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::introspect_customer_token`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::introspect_customer_token`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn introspect_customer_token_with(
         &self,
         account_id: &str,
@@ -246,7 +246,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::revoke_customer_token`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::revoke_customer_token`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn revoke_customer_token_with(
         &self,
         account_id: &str,

@@ -48,7 +48,7 @@ impl Client {
     ) -> Result<rt::client::Response<ListCredentialsOutcome>, rt::client::ClientError> {
         self.list_credentials_with(rt::client::CallOptions::default()).await
     }
-    /// [`Client::list_credentials`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::list_credentials`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn list_credentials_with(
         &self,
         options: rt::client::CallOptions,
@@ -90,7 +90,7 @@ impl Client {
     ) -> Result<rt::client::Response<CreateCredentialOutcome>, rt::client::ClientError> {
         self.create_credential_with(body, rt::client::CallOptions::default()).await
     }
-    /// [`Client::create_credential`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::create_credential`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn create_credential_with(
         &self,
         body: Option<&CreateCredentialRequest>,
@@ -144,7 +144,7 @@ impl Client {
         self.disable_credential_with(credential_id, rt::client::CallOptions::default())
             .await
     }
-    /// [`Client::disable_credential`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::disable_credential`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn disable_credential_with(
         &self,
         credential_id: &CredentialIdentifier,
@@ -200,7 +200,7 @@ impl Client {
         self.list_payment_distribution_profiles_with(rt::client::CallOptions::default())
             .await
     }
-    /// [`Client::list_payment_distribution_profiles`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::list_payment_distribution_profiles`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn list_payment_distribution_profiles_with(
         &self,
         options: rt::client::CallOptions,
@@ -254,7 +254,7 @@ impl Client {
     ) -> Result<rt::client::Response<OnboardMerchantOutcome>, rt::client::ClientError> {
         self.onboard_merchant_with(body, rt::client::CallOptions::default()).await
     }
-    /// [`Client::onboard_merchant`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::onboard_merchant`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn onboard_merchant_with(
         &self,
         body: Option<&OnboardMerchantRequest>,
@@ -301,7 +301,7 @@ impl Client {
     ) -> Result<rt::client::Response<GetAccountOutcome>, rt::client::ClientError> {
         self.get_account_with(account_id, rt::client::CallOptions::default()).await
     }
-    /// [`Client::get_account`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_account`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_account_with(
         &self,
         account_id: &str,
@@ -352,7 +352,7 @@ impl Client {
         self.update_account_with(account_id, body, rt::client::CallOptions::default())
             .await
     }
-    /// [`Client::update_account`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::update_account`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn update_account_with(
         &self,
         account_id: &str,
@@ -408,7 +408,7 @@ impl Client {
         self.list_payment_products_with(account_id, rt::client::CallOptions::default())
             .await
     }
-    /// [`Client::list_payment_products`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::list_payment_products`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn list_payment_products_with(
         &self,
         account_id: &str,
@@ -476,7 +476,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::update_payment_product`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::update_payment_product`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn update_payment_product_with(
         &self,
         account_id: &str,
@@ -554,7 +554,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::suspend_payment_product`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::suspend_payment_product`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn suspend_payment_product_with(
         &self,
         account_id: &str,
@@ -632,7 +632,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::revert_payment_product_suspension`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::revert_payment_product_suspension`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn revert_payment_product_suspension_with(
         &self,
         account_id: &str,
@@ -714,7 +714,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::suspend_payment_product_deprecated`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::suspend_payment_product_deprecated`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn suspend_payment_product_deprecated_with(
         &self,
         account_id: &str,
@@ -789,7 +789,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::revert_payment_product_suspension_deprecated`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::revert_payment_product_suspension_deprecated`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn revert_payment_product_suspension_deprecated_with(
         &self,
         account_id: &str,
@@ -861,7 +861,7 @@ impl Client {
     ) -> Result<rt::client::Response<MigrateMerchantOutcome>, rt::client::ClientError> {
         self.migrate_merchant_with(body, rt::client::CallOptions::default()).await
     }
-    /// [`Client::migrate_merchant`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::migrate_merchant`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn migrate_merchant_with(
         &self,
         body: Option<&MigrateMerchantRequest>,
@@ -908,7 +908,7 @@ impl Client {
     ) -> Result<rt::client::Response<ListWebsitesOutcome>, rt::client::ClientError> {
         self.list_websites_with(account_id, rt::client::CallOptions::default()).await
     }
-    /// [`Client::list_websites`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::list_websites`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn list_websites_with(
         &self,
         account_id: &str,
@@ -968,7 +968,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::update_website`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::update_website`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn update_website_with(
         &self,
         account_id: &str,
@@ -1026,7 +1026,7 @@ impl Client {
     ) -> Result<rt::client::Response<ListCollectionsOutcome>, rt::client::ClientError> {
         self.list_collections_with(account_id, rt::client::CallOptions::default()).await
     }
-    /// [`Client::list_collections`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::list_collections`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn list_collections_with(
         &self,
         account_id: &str,
@@ -1086,7 +1086,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::update_collection`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::update_collection`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn update_collection_with(
         &self,
         account_id: &str,
@@ -1149,7 +1149,7 @@ impl Client {
         self.get_account_information_with(account_id, rt::client::CallOptions::default())
             .await
     }
-    /// [`Client::get_account_information`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_account_information`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_account_information_with(
         &self,
         account_id: &str,
@@ -1217,7 +1217,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::update_account_information`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::update_account_information`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn update_account_information_with(
         &self,
         account_id: &str,
@@ -1286,7 +1286,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_business_information`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_business_information`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_business_information_with(
         &self,
         account_id: &str,
@@ -1354,7 +1354,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::update_business_information`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::update_business_information`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn update_business_information_with(
         &self,
         account_id: &str,
@@ -1419,7 +1419,7 @@ impl Client {
     ) -> Result<rt::client::Response<ListStakeholdersOutcome>, rt::client::ClientError> {
         self.list_stakeholders_with(account_id, rt::client::CallOptions::default()).await
     }
-    /// [`Client::list_stakeholders`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::list_stakeholders`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn list_stakeholders_with(
         &self,
         account_id: &str,
@@ -1483,7 +1483,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::register_stakeholder`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::register_stakeholder`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn register_stakeholder_with(
         &self,
         account_id: &str,
@@ -1554,7 +1554,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_stakeholder`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_stakeholder`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_stakeholder_with(
         &self,
         account_id: &str,
@@ -1619,7 +1619,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::delete_stakeholder`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::delete_stakeholder`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn delete_stakeholder_with(
         &self,
         account_id: &str,
@@ -1692,7 +1692,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::update_stakeholder`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::update_stakeholder`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn update_stakeholder_with(
         &self,
         account_id: &str,
@@ -1764,7 +1764,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_settlement_information`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_settlement_information`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_settlement_information_with(
         &self,
         account_id: &str,
@@ -1831,7 +1831,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::update_settlement_information`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::update_settlement_information`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn update_settlement_information_with(
         &self,
         account_id: &str,
@@ -1898,7 +1898,7 @@ impl Client {
         self.list_bank_accounts_with(account_id, rt::client::CallOptions::default())
             .await
     }
-    /// [`Client::list_bank_accounts`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::list_bank_accounts`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn list_bank_accounts_with(
         &self,
         account_id: &str,
@@ -1953,7 +1953,7 @@ impl Client {
         self.add_bank_account_with(account_id, body, rt::client::CallOptions::default())
             .await
     }
-    /// [`Client::add_bank_account`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::add_bank_account`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn add_bank_account_with(
         &self,
         account_id: &str,
@@ -2019,7 +2019,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_bank_account`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_bank_account`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_bank_account_with(
         &self,
         account_id: &str,
@@ -2084,7 +2084,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::delete_bank_account`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::delete_bank_account`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn delete_bank_account_with(
         &self,
         account_id: &str,
@@ -2157,7 +2157,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::update_bank_account`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::update_bank_account`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn update_bank_account_with(
         &self,
         account_id: &str,

@@ -70,7 +70,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_credit_promotion_auto_size_messaging`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_credit_promotion_auto_size_messaging`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     #[allow(clippy::too_many_arguments)]
     pub async fn get_credit_promotion_auto_size_messaging_with(
         &self,
@@ -202,7 +202,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_credit_promotion_badge_messaging`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_credit_promotion_badge_messaging`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     #[allow(clippy::too_many_arguments)]
     pub async fn get_credit_promotion_badge_messaging_with(
         &self,
@@ -326,7 +326,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_top_strip_promotion_auto_size_messaging`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_top_strip_promotion_auto_size_messaging`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_top_strip_promotion_auto_size_messaging_with(
         &self,
         account_id: &str,
@@ -439,7 +439,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_top_strip_promotion_badge_messaging`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_top_strip_promotion_badge_messaging`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_top_strip_promotion_badge_messaging_with(
         &self,
         account_id: &str,
@@ -546,7 +546,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_checkout_messaging`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_checkout_messaging`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_checkout_messaging_with(
         &self,
         account_id: &str,
@@ -639,7 +639,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_messaging_capabilities`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_messaging_capabilities`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_messaging_capabilities_with(
         &self,
         account_id: &str,
@@ -721,7 +721,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_payment_options`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_payment_options`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_payment_options_with(
         &self,
         account_id: &str,
@@ -801,7 +801,7 @@ impl Client {
             )
             .await
     }
-    /// [`Client::get_payment_descriptors`] with per-call options: idempotency key, correlation id, deadline.
+    /// [`Client::get_payment_descriptors`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn get_payment_descriptors_with(
         &self,
         account_id: &str,

@@ -102,6 +102,9 @@ pub enum Rule {
     /// The value holds characters a header cannot carry: anything but
     /// visible ASCII and inner spaces.
     HeaderValue,
+    /// An extra header the client sets itself (credentials, host, body
+    /// framing, Klarna's own headers), or a name that is not a header token.
+    HeaderName,
 }
 
 impl fmt::Display for Rule {
@@ -145,6 +148,7 @@ impl fmt::Display for Rule {
             }
             Rule::PathSegment => f.write_str("is empty, `.` or `..`, which cannot be a path segment"),
             Rule::HeaderValue => f.write_str("holds characters other than visible ASCII, which a header cannot carry"),
+            Rule::HeaderName => f.write_str("is a header the client sets itself, or not a header name"),
         }
     }
 }

@@ -8,7 +8,7 @@ use reqwest::header::{HeaderName, HeaderValue};
 use tokio::time::Instant;
 
 use super::attempt::Attempt;
-use super::config::{ClientConfig, Environment};
+use super::config::{ClientConfig, Environment, RetryPolicy};
 use super::error::ClientError;
 use super::redact::Redactor;
 use super::request::{CallOptions, RequestSpec};
@@ -111,6 +111,9 @@ impl Core {
         for (name, value) in &spec.headers {
             put(name, value, spec.secrets.scrub(value) != *value)?;
         }
+        for (name, value) in &options.headers {
+            put(name, value, false)?;
+        }
         if let (Some(_), Some(content_type)) = (&spec.body, &spec.content_type) {
             put("Content-Type", content_type, false)?;
         }
@@ -142,6 +145,16 @@ impl Core {
     async fn run(&self, spec: RequestSpec, options: CallOptions) -> Result<RawResponse, ClientError> {
         let mut found = Vec::new();
         options.check(&mut found);
+        // An extra header may not replace one of the operation's parameters.
+        for (name, _) in &options.headers {
+            if spec.headers.iter().any(|(own, _)| own.eq_ignore_ascii_case(name)) {
+                let root = crate::runtime::Path::Root;
+                let options_at = root.field("options");
+                let headers_at = options_at.field("headers");
+                let pointer = headers_at.field(name).to_pointer();
+                found.push(crate::runtime::Violation { pointer, rule: crate::runtime::Rule::HeaderName });
+            }
+        }
         crate::runtime::Violations::check(found).map_err(ClientError::InvalidRequest)?;
         let config = &self.inner.config;
         if config.partner_account.is_some() && spec.partner_account_header.is_none() {
@@ -178,7 +191,8 @@ impl Core {
         let budget = options.deadline.unwrap_or(config.deadline);
         // A deadline too far to represent means none.
         let deadline = Instant::now().checked_add(budget).unwrap_or_else(|| Instant::now() + FAR_FUTURE);
-        let mut delays = retry::delays(&config.retry);
+        let policy = options.retry.as_ref().unwrap_or(&config.retry);
+        let mut delays = retry::delays(policy);
         let mut attempts = 0u32;
         loop {
             attempts += 1;
@@ -186,7 +200,7 @@ impl Core {
                 Ok(result) => result.map(|response| response.with_call(key.clone(), attempts)),
                 Err(_) => return Err(ClientError::DeadlineExceeded { deadline: budget }),
             };
-            let Some(wait) = repeatable.then(|| self.retry_wait(&result, &mut delays)).flatten() else {
+            let Some(wait) = repeatable.then(|| Self::retry_wait(policy, &result, &mut delays)).flatten() else {
                 return result;
             };
             if wait >= deadline.saturating_duration_since(Instant::now()) {
@@ -205,11 +219,10 @@ impl Core {
     /// (not retryable, retries used up, or the server asks for longer than
     /// the policy allows).
     fn retry_wait(
-        &self,
+        policy: &RetryPolicy,
         result: &Result<RawResponse, ClientError>,
         delays: &mut impl Iterator<Item = Duration>,
     ) -> Option<Duration> {
-        let policy = &self.inner.config.retry;
         match result {
             Ok(response) if retry::is_retryable_status(response.status()) => {
                 let backoff = delays.next()?;

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use crate::runtime::{Path, Violation, Violations};
 
+use super::config::RetryPolicy;
+
 use super::error::ClientError;
 use super::header;
 use super::redact::Redactor;
@@ -53,7 +55,8 @@ impl Method {
 }
 
 /// Per-call settings.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CallOptions {
     /// `Klarna-Idempotency-Key` for a POST or PATCH. Without one, a fresh
     /// random key is used (unless turned off in the config); either way the
@@ -65,7 +68,28 @@ pub struct CallOptions {
     /// The deadline of this call, every attempt and wait included; `None`
     /// uses the configuration's (`ClientConfigBuilder::deadline`).
     pub deadline: Option<Duration>,
+    /// The retry policy of this call; `None` uses the configuration's.
+    pub retry: Option<RetryPolicy>,
+    /// Extra headers, sent after the operation's own. Headers the client
+    /// sets itself (see [`RESERVED_HEADERS`]) and the operation's parameters
+    /// are refused before anything is sent.
+    pub headers: Vec<(String, String)>,
 }
+
+/// Headers an extra header may not set: credentials, routing, body framing
+/// and the ones the client fills from its configuration and options.
+pub const RESERVED_HEADERS: &[&str] = &[
+    "authorization",
+    "host",
+    "content-length",
+    "content-type",
+    "transfer-encoding",
+    "connection",
+    "accept",
+    "klarna-partner-account",
+    "klarna-idempotency-key",
+    "partner-correlation-id",
+];
 
 impl CallOptions {
     /// Options with an idempotency key.
@@ -86,6 +110,18 @@ impl CallOptions {
         self
     }
 
+    /// Options with this call's own retry policy.
+    pub fn with_retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Options with one more extra header.
+    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
     /// Checks the options themselves; violations are reported under `/options`.
     pub(crate) fn check(&self, out: &mut Vec<Violation>) {
         let root = Path::Root;
@@ -99,6 +135,15 @@ impl CallOptions {
             let at = options.field("idempotency_key");
             crate::runtime::check::length(key, Some(1), Some(255), &at, out);
             header::check(key, &at, out);
+        }
+        let extra = options.field("headers");
+        for (name, value) in &self.headers {
+            let at = extra.field(name);
+            let token = !name.is_empty() && reqwest::header::HeaderName::from_bytes(name.as_bytes()).is_ok();
+            if !token || RESERVED_HEADERS.iter().any(|reserved| name.eq_ignore_ascii_case(reserved)) {
+                out.push(Violation { pointer: at.to_pointer(), rule: crate::runtime::Rule::HeaderName });
+            }
+            header::check(value, &at, out);
         }
     }
 }
