@@ -667,8 +667,11 @@ async fn retry_waits_count_against_the_deadline() {
             .await
             .map(klarna_generated::runtime::client::Response::into_outcome)
             .unwrap_err();
-        assert!(matches!(error, ClientError::UnexpectedStatus { status: 503, .. }), "{error:?}");
-        assert!(started.elapsed() < Duration::from_millis(900), "{:?}", started.elapsed());
+        // The last 503, or (on a very slow machine) the deadline itself.
+        let bounded_outcome = matches!(error, ClientError::UnexpectedStatus { status: 503, .. })
+            || matches!(error, ClientError::DeadlineExceeded { .. });
+        assert!(bounded_outcome, "{error:?}");
+        assert!(started.elapsed() < Duration::from_millis(1500), "{:?}", started.elapsed());
         let attempts = server.received().len();
         assert!((3..100).contains(&attempts), "retried until the deadline, not beyond: {attempts}");
     })
@@ -691,7 +694,7 @@ async fn a_retry_after_beyond_the_deadline_returns_the_rate_limited_outcome_at_o
             .read_customer_token_with(TOKEN, CallOptions::default())
             .await
             .map(klarna_generated::runtime::client::Response::into_outcome);
-        assert!(started.elapsed() < Duration::from_millis(500), "{:?}", started.elapsed());
+        assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
         assert!(matches!(result, Err(ClientError::UnexpectedStatus { status: 429, .. })), "{result:?}");
         assert_eq!(server.received().len(), 1);
 
@@ -702,7 +705,7 @@ async fn a_retry_after_beyond_the_deadline_returns_the_rate_limited_outcome_at_o
             .read_customer_token_with(TOKEN, CallOptions::default())
             .await
             .map(klarna_generated::runtime::client::Response::into_outcome);
-        assert!(started.elapsed() < Duration::from_millis(500));
+        assert!(started.elapsed() < Duration::from_secs(1));
         assert_eq!(server.received().len(), 1);
     })
     .await;
@@ -714,16 +717,18 @@ async fn a_retry_after_beyond_the_deadline_returns_the_rate_limited_outcome_at_o
 async fn jittered_backoff_stays_within_max_delay() {
     bounded(async {
         let server = Server::start(|_, _| Act::Reply(response(503, &[], b""))).await;
-        let max_delay = Duration::from_millis(300);
+        let max_delay = Duration::from_millis(200);
         let policy =
-            RetryPolicy { max_retries: 3, min_delay: max_delay, max_delay, jitter: true, ..RetryPolicy::default() };
+            RetryPolicy { max_retries: 6, min_delay: max_delay, max_delay, jitter: true, ..RetryPolicy::default() };
         let client = customer_token::client::Client::new(config(&server).retry(policy).build().unwrap()).unwrap();
         let _ = client.read_customer_token(TOKEN).await;
         let times: Vec<Instant> = server.received().iter().map(|r| r.at).collect();
-        assert_eq!(times.len(), 4);
+        assert_eq!(times.len(), 7);
         for gap in times.windows(2).map(|w| w[1] - w[0]) {
-            // The wait plus one loopback round trip.
-            assert!(gap <= max_delay + Duration::from_millis(80), "{gap:?}");
+            // The wait plus one loopback round trip (unjittered-beyond-max
+            // delays of up to 2 x max_delay would break this at least once
+            // in six gaps with high probability).
+            assert!(gap <= max_delay + Duration::from_millis(100), "{gap:?}");
             assert!(gap >= max_delay / 2, "{gap:?}");
         }
     })
