@@ -24,6 +24,7 @@ pub fn digest(api: &Api) -> String {
                 ParamLocation::Path => "path",
                 ParamLocation::Query => "query",
                 ParamLocation::Header => "header",
+                ParamLocation::Cookie => "cookie",
             };
             let required = if p.required { "required" } else { "optional" };
             let _ = writeln!(out, "  {location} {} ({}): {} {required}", p.wire_name, p.rust_name, shape(&p.shape));

@@ -332,6 +332,21 @@ pub enum ParamLocation {
     Query,
     /// In a request header.
     Header,
+    /// In the `Cookie` header.
+    Cookie,
+}
+
+/// How a query parameter's value is written (OpenAPI `style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// `form` (the default): `a=1&a=2`, or `a=1,2` without explode.
+    Form,
+    /// `spaceDelimited`: `a=1%202`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `a=1|2`.
+    PipeDelimited,
+    /// `deepObject`: `a[key]=value`.
+    DeepObject,
 }
 
 /// One operation parameter.
@@ -349,8 +364,13 @@ pub struct Param {
     pub shape: Shape,
     /// Documentation.
     pub doc: Option<String>,
-    /// `explode` for arrays in the query (form style).
+    /// `explode` for arrays and objects in the query.
     pub explode: bool,
+    /// How a query value is written (`style`).
+    pub style: QueryStyle,
+    /// A query value written from its serde form (an object, `deepObject`
+    /// or a delimited style) rather than as text (filled in by the facts pass).
+    pub structured: bool,
     /// An example value from the spec (parameter or inline schema).
     pub example: Option<serde_json::Value>,
     /// Whether the value is a credential (a token) that must never be shown.

@@ -170,3 +170,59 @@ mod references {
         assert_eq!(verbs, ["HEAD", "OPTIONS", "TRACE"]);
     }
 }
+
+mod query_styles {
+    use klarna_generated::runtime::client::{ApiKey, ClientConfig, Environment};
+    use tests::fixtures::parameters as params;
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    #[tokio::test]
+    async fn every_query_style_is_written_as_openapi_defines_it() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET")).and(path("/search")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+        let config = ClientConfig::builder(Environment::Custom(server.uri()), ApiKey::new("k")).build().unwrap();
+        let client = params::client::Client::new(config).unwrap();
+        let mut created = params::SearchCreated::new();
+        created.gt = Some(5);
+        let mut point = params::SearchPoint::new();
+        (point.x, point.y) = (Some(1), Some(2));
+        let mut size = params::SearchBox::new();
+        size.w = Some(3);
+        let expand = ["a".to_owned(), "b".to_owned()];
+        let words = ["x y".to_owned(), "z".to_owned()];
+        let outcome = client
+            .search(
+                "s1",
+                Some(&params::SearchTheme::Dark),
+                Some(&created),
+                Some(&expand),
+                Some(&[7, 8]),
+                Some(&words),
+                Some(&point),
+                Some(&size),
+            )
+            .await
+            .unwrap()
+            .into_outcome();
+        assert_eq!(outcome.status(), 204);
+        let request = &server.received_requests().await.unwrap()[0];
+        let pairs: Vec<(String, String)> =
+            request.url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let expected = [
+            ("created[gt]", "5"),
+            ("expand[0]", "a"),
+            ("expand[1]", "b"),
+            ("ids", "7|8"),
+            ("words", "x y z"),
+            ("x", "1"),
+            ("y", "2"),
+            ("box", "w,3"),
+        ];
+        assert_eq!(pairs, expected.map(|(k, v)| (k.to_owned(), v.to_owned())));
+        assert_eq!(request.headers.get("cookie").unwrap(), "session=s1; theme=dark");
+        // A cookie value cannot add another cookie.
+        let error = client.search("a; admin=1", None, None, None, None, None, None, None).await.unwrap_err();
+        assert!(error.to_string().contains("/cookie/session"), "{error}");
+    }
+}

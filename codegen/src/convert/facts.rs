@@ -106,3 +106,15 @@ pub fn shape_displayable(types: &BTreeMap<String, TypeDef>, shape: &Shape) -> bo
         ty => scalar(ty),
     }
 }
+
+/// Marks the query parameters written from their serde form: any in a
+/// style other than `form`, and any whose values cannot be written as text
+/// (objects, arrays of objects).
+pub fn assign_structured(types: &BTreeMap<String, TypeDef>, operations: &mut [crate::ir::Operation]) {
+    for param in operations.iter_mut().flat_map(|op| op.params.iter_mut()) {
+        let text = shape_displayable(types, &param.shape)
+            || matches!(&param.shape.ty, Ty::Array(item) if shape_displayable(types, item));
+        param.structured =
+            param.location == crate::ir::ParamLocation::Query && (param.style != crate::ir::QueryStyle::Form || !text);
+    }
+}

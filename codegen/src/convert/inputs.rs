@@ -21,7 +21,7 @@ pub fn check(source: SpecSource<'_>, types: &BTreeMap<String, TypeDef>, operatio
         for p in &op.params {
             let text = shape_displayable(types, &p.shape)
                 || matches!(&p.shape.ty, Ty::Array(item) if shape_displayable(types, item));
-            if !text {
+            if !text && !p.structured {
                 return Err(CodegenError::Unsupported {
                     at: source.at(&op.pointer),
                     reason: format!("parameter {:?} has a type that cannot be written as text", p.wire_name),

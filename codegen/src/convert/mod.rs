@@ -59,12 +59,13 @@ pub fn convert(
             }
         }
     }
-    let (operations, webhooks) = converter.operations()?;
+    let (mut operations, webhooks) = converter.operations()?;
     let mut types = converter.types;
     presence::assign(source, &mut types, converter.warnings);
     boxing::assign(source, &mut types)?;
     direction::assign(&mut types, &operations, &webhooks);
     facts::assign(&mut types);
+    facts::assign_structured(&types, &mut operations);
     dedupe::merge(&mut types);
     inputs::check(source, &types, &operations)?;
     Ok(Api {

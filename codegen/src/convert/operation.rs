@@ -5,7 +5,9 @@ use openapiv3::{Operation as OaOperation, Parameter, ParameterSchemaOrContent, P
 use super::media;
 use super::Converter;
 use crate::error::Result;
-use crate::ir::{Body, Media, Method, Operation, Param, ParamLocation, Response, Shape, StatusMatch, Ty, Webhook};
+use crate::ir::{
+    Body, Media, Method, Operation, Param, ParamLocation, QueryStyle, Response, Shape, StatusMatch, Ty, Webhook,
+};
 use crate::naming;
 use crate::pointer;
 
@@ -173,16 +175,20 @@ impl Converter<'_> {
         let (param, at) = self.resolve(param, "parameters", |c| &c.parameters, at)?;
         let param = param.into_owned();
         let at = at.as_str();
+        let mut style = QueryStyle::Form;
         let (location, data, explode) = match &param {
             Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data, false),
-            Parameter::Query { parameter_data, style, .. } => {
-                if !matches!(style, openapiv3::QueryStyle::Form) {
-                    return Err(self.unsupported(at, "query parameter styles other than form"));
-                }
-                (ParamLocation::Query, parameter_data, parameter_data.explode.unwrap_or(true))
+            Parameter::Query { parameter_data, style: written, .. } => {
+                style = match written {
+                    openapiv3::QueryStyle::Form => QueryStyle::Form,
+                    openapiv3::QueryStyle::SpaceDelimited => QueryStyle::SpaceDelimited,
+                    openapiv3::QueryStyle::PipeDelimited => QueryStyle::PipeDelimited,
+                    openapiv3::QueryStyle::DeepObject => QueryStyle::DeepObject,
+                };
+                (ParamLocation::Query, parameter_data, parameter_data.explode.unwrap_or(style == QueryStyle::Form))
             }
             Parameter::Header { parameter_data, .. } => (ParamLocation::Header, parameter_data, false),
-            Parameter::Cookie { .. } => return Err(self.unsupported(at, "cookie parameters")),
+            Parameter::Cookie { parameter_data, .. } => (ParamLocation::Cookie, parameter_data, false),
         };
         let ParameterSchemaOrContent::Schema(schema) = &data.format else {
             return Err(self.unsupported(at, "parameters described by `content` instead of `schema`"));
@@ -197,6 +203,8 @@ impl Converter<'_> {
             shape,
             doc: data.description.clone(),
             explode,
+            style,
+            structured: false,
             example: data.example.clone().or_else(|| match schema {
                 ReferenceOr::Item(schema) => schema.schema_data.example.clone(),
                 ReferenceOr::Reference { .. } => None,

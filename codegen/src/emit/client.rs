@@ -6,7 +6,9 @@ use quote::{format_ident, quote};
 use super::docs::doc_attrs;
 use super::validation::{has_rules, Location, Value};
 use super::Emitter;
-use crate::ir::{Media, Method, Operation, Param, ParamLocation, PathSegment, Shape, StatusMatch, Ty, TypeKind};
+use crate::ir::{
+    Media, Method, Operation, Param, ParamLocation, PathSegment, QueryStyle, Shape, StatusMatch, Ty, TypeKind,
+};
 use crate::naming;
 
 impl Emitter<'_> {
@@ -258,10 +260,11 @@ impl Emitter<'_> {
     fn method(&self, op: &Operation, outcome: &Ident) -> TokenStream {
         let method_ident = rust_ident(&op.rust_name);
         let params: Vec<&Param> = op.params.iter().collect();
-        let ordered: Vec<&Param> = [ParamLocation::Path, ParamLocation::Header, ParamLocation::Query]
-            .iter()
-            .flat_map(|location| params.iter().copied().filter(move |p| p.location == *location))
-            .collect();
+        let ordered: Vec<&Param> =
+            [ParamLocation::Path, ParamLocation::Header, ParamLocation::Cookie, ParamLocation::Query]
+                .iter()
+                .flat_map(|location| params.iter().copied().filter(move |p| p.location == *location))
+                .collect();
         let mut args = Vec::new();
         let mut names = Vec::new();
         let mut checks = Vec::new();
@@ -275,6 +278,7 @@ impl Emitter<'_> {
                 ParamLocation::Path => "path",
                 ParamLocation::Query => "query",
                 ParamLocation::Header => "header",
+                ParamLocation::Cookie => "cookie",
             };
             checks.push(self.input_check(group, Some(&p.wire_name), &ident, &p.shape, p.required));
             checks.push(Self::wire_check(p, &ident));
@@ -332,15 +336,34 @@ impl Emitter<'_> {
                 }
             }
         }
+        let has_cookies = ordered.iter().any(|p| p.location == ParamLocation::Cookie);
+        if has_cookies {
+            build.push(quote! {
+                let mut cookies: Vec<String> = Vec::new();
+                let mut push_cookie = |name: &str, text: String| cookies.push(format!("{name}={text}"));
+            });
+        }
         for p in ordered.iter().filter(|p| p.location != ParamLocation::Path) {
             let ident = rust_ident(&p.rust_name);
             let name = &p.wire_name;
             let add = match p.location {
                 ParamLocation::Query => quote!(request.query),
+                // All cookies go in one `Cookie` header, added below.
+                ParamLocation::Cookie => quote!(push_cookie),
                 _ => quote!(request.header),
             };
             let secret = if p.secret { quote!(request.secret(&text);) } else { quote!() };
             let write = match &p.shape.ty {
+                _ if p.structured => {
+                    let style = match p.style {
+                        QueryStyle::Form => quote!(Form),
+                        QueryStyle::SpaceDelimited => quote!(SpaceDelimited),
+                        QueryStyle::PipeDelimited => quote!(PipeDelimited),
+                        QueryStyle::DeepObject => quote!(DeepObject),
+                    };
+                    let explode = p.explode;
+                    quote!(request.query_value(#name, value, rt::client::QueryStyle::#style, #explode)?;)
+                }
                 Ty::Array(_) if p.location == ParamLocation::Query && p.explode => quote! {
                     for item in value.iter() {
                         let text = item.to_string();
@@ -362,6 +385,11 @@ impl Emitter<'_> {
             } else {
                 quote!(if let Some(value) = #ident { #write })
             });
+        }
+        if has_cookies {
+            build.push(quote!(if !cookies.is_empty() {
+                request.header("Cookie", cookies.join("; "));
+            }));
         }
         if let Some(body) = &op.body {
             let content_type = &body.content_type;
@@ -542,6 +570,7 @@ impl Emitter<'_> {
         let check = match p.location {
             ParamLocation::Path => quote!(rt::client::check_path_param(#name, #text, out);),
             ParamLocation::Header => quote!(rt::client::check_header_param(#name, #text, out);),
+            ParamLocation::Cookie => quote!(rt::client::check_cookie_param(#name, #text, out);),
             ParamLocation::Query => return quote!(),
         };
         if p.required {

@@ -18,6 +18,20 @@ impl Emitter<'_> {
             .collect();
         let keys: Vec<&String> = components.iter().map(|(key, _)| *key).collect();
         let types: Vec<&Ident> = components.iter().map(|(_, ty)| ty).collect();
+        // Without component schemas the dispatch has nothing to match.
+        let dispatch = if components.is_empty() {
+            quote! {
+                let _ = (name, visitor);
+                None
+            }
+        } else {
+            quote! {
+                Some(match name {
+                    #(#keys => visitor.visit::<#types>(),)*
+                    _ => return None,
+                })
+            }
+        };
         quote! {
             /// The names of the spec's component schemas (`components/schemas`).
             pub const SCHEMAS: &[&str] = &[#(#keys),*];
@@ -25,10 +39,7 @@ impl Emitter<'_> {
             /// Calls `visitor` with the generated type of the component schema
             /// `name`; `None` when the spec has no such schema.
             pub fn visit_schema<V: #rt::SchemaVisitor>(name: &str, visitor: V) -> Option<V::Output> {
-                Some(match name {
-                    #(#keys => visitor.visit::<#types>(),)*
-                    _ => return None,
-                })
+                #dispatch
             }
 
             /// Reads `input` (a `serde_json::Value`, or raw bytes: invalid

@@ -25,9 +25,32 @@ pub fn check_header_param(name: &str, value: impl std::fmt::Display, out: &mut V
     check(&value.to_string(), &Path::Root.field("header").field(name), out);
 }
 
+/// Checks that the cookie parameter `name`, written as text, is a cookie
+/// value (RFC 6265: visible ASCII without space, `"`, `,`, `;` or `\\`), so
+/// it cannot add or end cookies (violation at `/cookie/<name>`).
+pub fn check_cookie_param(name: &str, value: impl std::fmt::Display, out: &mut Vec<Violation>) {
+    let value = value.to_string();
+    let ok = value.bytes().all(|b| (0x21..=0x7e).contains(&b) && !matches!(b, b'"' | b',' | b';' | b'\\'));
+    if !ok {
+        out.push(Violation { pointer: Path::Root.field("cookie").field(name).to_pointer(), rule: Rule::HeaderValue });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cookie_values_cannot_add_cookies() {
+        let mut out = Vec::new();
+        check_cookie_param("s", "abc-1.2", &mut out);
+        assert!(out.is_empty());
+        for bad in ["a;b=c", "a b", "a,b", "\"\"", "é"] {
+            check_cookie_param("s", bad, &mut out);
+        }
+        assert_eq!(out.len(), 5);
+        assert_eq!(out[0].pointer, "/cookie/s");
+    }
 
     #[test]
     fn only_visible_ascii_passes() {

@@ -32,13 +32,15 @@ pub use metadata::{RateLimit, ResponseMeta};
 pub use redact::{Redactor, REDACTED};
 pub use regions::Region;
 pub use request::{CallOptions, RESERVED_HEADERS};
+#[doc(hidden)]
+pub use request::QueryStyle;
 pub use secret::ApiKey;
 
 // What generated clients call; not part of the public API.
 #[doc(hidden)]
 pub use self::core::Core;
 #[doc(hidden)]
-pub use header::check_header_param;
+pub use header::{check_cookie_param, check_header_param};
 #[doc(hidden)]
 pub use request::{InputCheck, Method, RequestSpec};
 #[doc(hidden)]

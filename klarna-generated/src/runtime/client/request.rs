@@ -152,6 +152,19 @@ impl CallOptions {
 static CORRELATION_ID: crate::runtime::Pattern =
     crate::runtime::Pattern::new("^[A-Za-z0-9]+$", &["^[A-Za-z0-9]+$"], &[]);
 
+/// How a structured query value is written (OpenAPI `style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// `form`: `a=1&a=2` (exploded) or `a=1,2`; object members as their own keys.
+    Form,
+    /// `spaceDelimited`: `a=1 2`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `a=1|2`.
+    PipeDelimited,
+    /// `deepObject`: `a[key]=value`, nested members in further brackets.
+    DeepObject,
+}
+
 /// One request, built by a generated method after its inputs were validated.
 ///
 /// Its `Debug` output shows the method, the operation, the path with secret
@@ -162,7 +175,7 @@ pub struct RequestSpec {
     pub(crate) operation: &'static str,
     pub(crate) path_template: &'static str,
     pub(crate) segments: Vec<String>,
-    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) query: Vec<(std::borrow::Cow<'static, str>, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
     pub(crate) body: Option<Vec<u8>>,
     pub(crate) content_type: Option<String>,
@@ -176,7 +189,7 @@ pub struct RequestSpec {
 impl fmt::Debug for RequestSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = self.secrets.scrub(&self.segments.join("/"));
-        let query: Vec<&str> = self.query.iter().map(|(name, _)| *name).collect();
+        let query: Vec<&str> = self.query.iter().map(|(name, _)| name.as_ref()).collect();
         let headers: Vec<&str> = self.headers.iter().map(|(name, _)| *name).collect();
         f.debug_struct("RequestSpec")
             .field("method", &self.method)
@@ -223,9 +236,25 @@ impl RequestSpec {
         self
     }
 
+    /// Appends a query parameter written from its serde form in `style`
+    /// (objects, arrays, `deepObject`); `null` members are left out.
+    pub fn query_value<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        style: QueryStyle,
+        explode: bool,
+    ) -> Result<&mut Self, ClientError> {
+        let value = serde_json::to_value(value).map_err(|e| ClientError::Serialize(e.to_string()))?;
+        for (key, text) in super::body::query_pairs(name, &value, style, explode) {
+            self.query.push((key.into(), text));
+        }
+        Ok(self)
+    }
+
     /// Appends a query pair; it is form-encoded when the URL is built.
     pub fn query(&mut self, name: &'static str, value: impl Into<String>) -> &mut Self {
-        self.query.push((name, value.into()));
+        self.query.push((name.into(), value.into()));
         self
     }
 
