@@ -31,9 +31,9 @@ pub use error::{BodySnippet, ClientError, BODY_SNIPPET_LIMIT, HEADER_TEXT_LIMIT}
 pub use metadata::{RateLimit, ResponseMeta};
 pub use redact::{Redactor, REDACTED};
 pub use regions::Region;
-pub use request::{CallOptions, RESERVED_HEADERS};
 #[doc(hidden)]
 pub use request::QueryStyle;
+pub use request::{CallOptions, RESERVED_HEADERS};
 pub use secret::ApiKey;
 
 // What generated clients call; not part of the public API.
