@@ -79,7 +79,9 @@ async fn identity_sends_the_exact_request_and_reads_the_typed_body() {
     let outcome = check_exists(&server).await.unwrap();
     assert_eq!(
         outcome,
-        identity::client::CheckCustomerExistsOutcome::Ok(identity::CheckCustomerExistsResponse { exists: Some(true) })
+        identity::client::CheckCustomerExistsOutcome::Ok(
+            identity::CheckCustomerExistsResponse::new().with_exists(true)
+        )
     );
     assert!(outcome.is_success());
     let requests = server.received_requests().await.unwrap();

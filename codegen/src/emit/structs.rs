@@ -133,6 +133,8 @@ impl Emitter<'_> {
             #docs
             #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
             #[serde(remote = "Self")]
+            // Klarna may add members: build with `new`, `From<..Required>` and `with_` setters.
+            #[non_exhaustive]
             pub struct #name {
                 #(#fields)*
             }

@@ -17,6 +17,7 @@ pub(crate) static PATTERN_2: rt::Pattern = rt::Pattern::new(
 /// The `Address` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct Address {
     /// 'Attn.' - optional parameter.
     ///
@@ -186,6 +187,7 @@ crate::runtime::builder!(
 /// The `Attachment` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct Attachment {
     /// The content of the extra merchant data should be presented as a string inside this property. The body should be an object containing any of the keys and sub-objects described below serialized to JSON. More information on that object can be found [here](https://docs.klarna.com/api/extra-merchant-data).
     ///
@@ -212,6 +214,7 @@ crate::runtime::builder!(
 /// The `AuthorizedPaymentMethod` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct AuthorizedPaymentMethod {
     /// The `number_of_days` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -287,6 +290,7 @@ rt::lenient_enum!(
 /// The `CardInformation` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct CardInformation {
     /// Card brand
     ///
@@ -321,6 +325,7 @@ crate::runtime::builder!(
 /// The `CustomerToken` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct CustomerToken {
     /// The `card` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -363,6 +368,7 @@ crate::runtime::builder!(
 /// The `CustomerTokenOrder` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct CustomerTokenOrder {
     /// The `attachment` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -539,6 +545,7 @@ rt::lenient_enum!(
 /// The `CustomerTokenStatusUpdateRequest` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct CustomerTokenStatusUpdateRequest {
     /// The token status to update to.
     ///
@@ -570,6 +577,7 @@ rt::strict_enum!(CustomerTokenStatusUpdateRequestStatus { Cancelled = "CANCELLED
 /// The `DirectDebitInformation` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct DirectDebitInformation {
     /// Masked bank account number
     ///
@@ -594,6 +602,7 @@ crate::runtime::builder!(
 /// Error body of the v1 (Customer Token) API. Branch on the HTTP status and error_code, never on the messages.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct ErrorV2 {
     /// The `authorized_payment_method` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -647,6 +656,7 @@ crate::runtime::builder!(
 /// The `MerchantUrls` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct MerchantUrls {
     /// URL of merchant confirmation page. (max 2000 characters)
     pub confirmation: String,
@@ -686,6 +696,7 @@ crate::runtime::builder!(
 /// The `Order` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct Order {
     /// The `authorized_payment_method` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -747,6 +758,7 @@ rt::lenient_enum!(
 /// The `OrderLine` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct OrderLine {
     /// URL to an image that can be later embedded in communications between Klarna and the customer. (max 1024 characters).
     ///  A minimum of 250x250 px resolution is recommended for the image to look good in the Klarna app, and below 50x50 px won't even show. We recommend using a good sized image (650x650 px or more), however the file size must not exceed 12MB.
@@ -954,6 +966,7 @@ rt::strict_enum!(
 /// The `ProductIdentifiers` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct ProductIdentifiers {
     /// The product's brand name as generally recognized by consumers. If no brand is available for a product, do not supply any value.
     ///
@@ -1050,6 +1063,7 @@ crate::runtime::builder!(
 /// The `Subscription` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct Subscription {
     /// The name of the subscription product
     pub name: String,

@@ -24,6 +24,7 @@ pub type AccountIdentifier = String;
 /// The customer's e-mail address, phone number or both: the document's "Any of" requires at least one of the two members.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct CheckCustomerExistsRequest {
     /// The `email` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -62,6 +63,7 @@ crate::runtime::builder!(
 /// Result of the customer-exists check. The document shows only a response sample; the field is taken from it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct CheckCustomerExistsResponse {
     /// Whether the customer already has a Klarna account.
     ///
@@ -102,6 +104,7 @@ pub type CustomerTokenRevokedPayload = serde_json::Map<String, serde_json::Value
 /// Callback payload of "Webhook: Customer-token revoked".
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct CustomerTokenRevokedWebhook {
     /// The `metadata` member.
     pub metadata: WebhookMetadata,
@@ -141,6 +144,7 @@ rt::newtype!(string Email);
 /// Error body of the partner (v2) APIs. The document lists the error statuses without their body; the shape comes from Klarna's public documentation. Branch on the HTTP status and error_code, never on error_message.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct ErrorResponse {
     /// Unique identifier of this error occurrence.
     pub error_id: String,
@@ -221,6 +225,7 @@ rt::newtype!(string IdentityRequestClientId);
 /// Information about a customer token. The document shows only a response sample; the fields are taken from it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct IntrospectCustomerTokenResponse {
     /// Status of the customer token. The document shows only the value ACTIVE and does not list the other values.
     ///
@@ -281,6 +286,7 @@ pub type PurchaseTokenId = String;
 /// Result of revoking a customer token. The document shows only a response sample; the field is taken from it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct RevokeCustomerTokenResponse {
     /// The partner's reference for the revoked customer token.
     ///
@@ -329,6 +335,7 @@ rt::union!(
 /// One input validation failure.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct ValidationError {
     /// The parameter that failed validation.
     pub parameter: String,
@@ -358,6 +365,7 @@ crate::runtime::builder!(
 /// Metadata of a webhook delivery. The document collapses this object; the fields below come from Klarna's public documentation, which lists more (hence additional properties are allowed).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct WebhookMetadata {
     /// Unique identifier of the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -59,6 +59,7 @@ pub(crate) static PATTERN_8: rt::Pattern = rt::Pattern::new(
 /// Account details.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct Account {
     /// The `account_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -136,6 +137,7 @@ pub type AccountIdentifier = String;
 /// Additional information for a given merchant (response of the account information operations; the document shows only response samples, so no constraints).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct AccountInformation {
     /// Valid IPV4 or IPV6 address
     ///
@@ -171,6 +173,7 @@ pub type AccountStateChangedPayload = serde_json::Map<String, serde_json::Value>
 /// The webhook is triggered once the distribution partner's account state changes.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct AccountStateChangedWebhook {
     /// The `metadata` member.
     pub metadata: WebhookMetadata,
@@ -196,6 +199,7 @@ crate::runtime::builder!(
 /// Bank account information of an account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct BankAccount {
     /// The `bank_account_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -249,6 +253,7 @@ pub type BankAccountListItem = serde_json::Map<String, serde_json::Value>;
 /// Request body of Add bank account information and Update bank account information.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct BankAccountRequest {
     /// The `bank_account_type` member.
     pub bank_account_type: BankAccountType,
@@ -348,6 +353,7 @@ rt::lenient_enum!(
 /// Detailed business information for a given merchant (response of the business information operations; the document shows only response samples, so no length limits).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct BusinessInformation {
     /// Registered Business name
     ///
@@ -434,6 +440,7 @@ pub type CollectionsIdentifier = String;
 /// Request body of Create a credential for your own account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct CreateCredentialRequest {
     /// Description provided by the partner when creating a set of credentials
     ///
@@ -475,6 +482,7 @@ crate::runtime::builder!(
 /// A created credential.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct Credential {
     /// Identifier of the Credential
     ///
@@ -551,6 +559,7 @@ rt::newtype!(string CredentialIdentifier);
 /// The credentials associated with the current account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct CredentialList {
     /// The credentials of the account. The document does not specify the fields of the items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -601,6 +610,7 @@ rt::newtype!(string DateOfBirth);
 /// Error body of the Klarna partner APIs. Fields from Klarna's public documentation; the document shows a sample with error_id, error_type, error_code and error_message.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct ErrorResponse {
     /// Unique identifier of this error occurrence.
     ///
@@ -707,6 +717,7 @@ rt::newtype!(string MerchantCategoryCode);
 /// Request body of Onboard a legacy merchant.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct MigrateMerchantRequest {
     /// Reference for the Distribution Partner in relation to the merchant being onboarded.
     ///
@@ -771,6 +782,7 @@ pub type NationalIdentification = serde_json::Map<String, serde_json::Value>;
 /// Request body of Onboard a merchant.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct OnboardMerchantRequest {
     /// Reference for the Distribution Partner in relation to the merchant being onboarded.
     ///
@@ -833,6 +845,7 @@ crate::runtime::builder!(
 /// The account created by Onboard a merchant or Onboard a legacy merchant.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct OnboardedAccount {
     /// The `account_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -888,6 +901,7 @@ pub type PaymentDistributionProfileList = Vec<PaymentDistributionProfile>;
 /// A payment product of the account, as returned by the payment product operations.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct PaymentProduct {
     /// The `product_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -959,6 +973,7 @@ pub type PaymentProductDisabledPayload = serde_json::Map<String, serde_json::Val
 /// The webhook is triggered once the distribution partner's account payment product is disabled.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct PaymentProductDisabledWebhook {
     /// The `metadata` member.
     pub metadata: WebhookMetadata,
@@ -989,6 +1004,7 @@ pub type PaymentProductEnabledPayload = serde_json::Map<String, serde_json::Valu
 /// The webhook is triggered once the distribution partner's account payment product is enabled.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct PaymentProductEnabledWebhook {
     /// The `metadata` member.
     pub metadata: WebhookMetadata,
@@ -1054,6 +1070,7 @@ pub type RegistrationAddress = serde_json::Map<String, serde_json::Value>;
 /// Settlement information for a given merchant (response of the settlement information operations; the document shows only response samples, so no constraints).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct SettlementInformation {
     /// Are payouts enabled
     ///
@@ -1087,6 +1104,7 @@ pub type SocialMediaLinks = serde_json::Map<String, serde_json::Value>;
 /// A stakeholder of an account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct Stakeholder {
     /// The `stakeholder_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1157,6 +1175,7 @@ pub type StakeholderListItem = serde_json::Map<String, serde_json::Value>;
 /// Request body of Register a stakeholder and Update a stakeholder.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct StakeholderRequest {
     /// The stakeholder given name
     ///
@@ -1248,6 +1267,7 @@ pub type SupportContact = serde_json::Map<String, serde_json::Value>;
 /// Request body of Suspend a Payment Product (both the current and the deprecated operation).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct SuspendPaymentProductRequest {
     /// The reason for suspending the Payment Product
     ///
@@ -1316,6 +1336,7 @@ rt::newtype!(string Timestamp);
 /// Request body of Update account information.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct UpdateAccountInformationRequest {
     /// The `account_created_from_ip` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1357,6 +1378,7 @@ crate::runtime::builder!(
 /// Request body of Update Account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct UpdateAccountRequest {
     /// Reference for the Distribution Partner in relation to the merchant being onboarded.
     ///
@@ -1393,6 +1415,7 @@ crate::runtime::builder!(
 /// Request body of Update business information.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct UpdateBusinessInformationRequest {
     /// Registered Business name
     ///
@@ -1470,6 +1493,7 @@ crate::runtime::builder!(
 /// Request body of Update a collection channel.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct UpdateCollectionRequest {
     /// The collection reference which can be assigned to a given websites\[\]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1519,6 +1543,7 @@ crate::runtime::builder!(
 /// Request body of Patch a given Payment Product information.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct UpdatePaymentProductRequest {
     /// The `merchant_category_code` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1550,6 +1575,7 @@ crate::runtime::builder!(
 /// Request body of Update settlement information.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct UpdateSettlementInformationRequest {
     /// Are payouts enabled
     ///
@@ -1588,6 +1614,7 @@ crate::runtime::builder!(
 /// Request body of Update a website channel.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct UpdateWebsiteRequest {
     /// The applicable base domain urls for the website
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1671,6 +1698,7 @@ crate::runtime::builder!(
 /// One input validation failure (from Klarna's public documentation).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct ValidationError {
     /// The parameter that failed validation.
     pub parameter: String,
@@ -1700,6 +1728,7 @@ crate::runtime::builder!(
 /// Metadata of a webhook delivery. The document collapses this object; the fields below come from Klarna's public documentation, which lists further fields, so unknown fields are kept.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct WebhookMetadata {
     /// Unique identifier of the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1763,6 +1792,7 @@ crate::runtime::builder!(
 /// A website channel of an account.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct WebsiteChannel {
     /// The `website_id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -79,6 +79,7 @@ rt::newtype!(string CustomerToken);
 /// Error body of the Klarna partner (v2) APIs. Not shown in the document; shape from Klarna's public documentation. Branch on the HTTP status and error_code, never on error_message.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct ErrorResponse {
     /// Unique identifier of this error occurrence.
     pub error_id: String,
@@ -147,6 +148,7 @@ rt::lenient_enum!(
 /// Request body of getPaymentDescriptors.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct GetPaymentDescriptorsRequest {
     /// The `payment_amount` member.
     pub payment_amount: PaymentAmount,
@@ -185,6 +187,7 @@ crate::runtime::builder!(
 /// Request body of getPaymentOptions.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct GetPaymentOptionsRequest {
     /// The `payment_amount` member.
     pub payment_amount: PaymentAmount,
@@ -313,6 +316,7 @@ rt::strict_enum!(MessagePrefix { Or = "Or", Or2 = "or" });
 /// The merchant's On-site messaging placements, countries and client ID.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct MessagingCapabilitiesResponse {
     /// Client ID (UUID) of the merchant.
     ///
@@ -353,6 +357,7 @@ pub type MessagingContent = serde_json::Map<String, serde_json::Value>;
 /// Messaging content for a placement (credit promotion, top strip or checkout). The document shows only the `content` member, collapsed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct MessagingResponse {
     /// The `content` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -394,6 +399,7 @@ pub type PaymentOptionsResponse = serde_json::Map<String, serde_json::Value>;
 /// One input validation failure (from Klarna's public documentation).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct ValidationError {
     /// The parameter that failed validation.
     pub parameter: String,
