@@ -102,6 +102,7 @@ impl Emitter<'_> {
     }
 
     fn outcome_enum(&self, op: &Operation, name: &Ident) -> TokenStream {
+        let rt = &self.rt;
         let mut variants = Vec::new();
         let mut status_arms = Vec::new();
         for response in &op.responses {
@@ -113,10 +114,16 @@ impl Emitter<'_> {
             );
             let body = response.body.as_ref().map(|shape| self.shape_type(shape));
             let (fields, arm) = match (&response.status, body) {
-                (StatusMatch::Code(code), Some(body)) => (quote!((#body)), quote!(#name::#variant(_) => #code,)),
-                (StatusMatch::Code(code), None) => (quote!(), quote!(#name::#variant => #code,)),
-                (_, Some(body)) => (quote!((u16, #body)), quote!(#name::#variant(status, _) => *status,)),
-                (_, None) => (quote!((u16)), quote!(#name::#variant(status) => *status,)),
+                (StatusMatch::Code(code), Some(body)) => {
+                    let code = proc_macro2::Literal::u16_unsuffixed(*code);
+                    (quote!((#body)), quote!(#variant(_) => #code))
+                }
+                (StatusMatch::Code(code), None) => {
+                    let code = proc_macro2::Literal::u16_unsuffixed(*code);
+                    (quote!(), quote!(#variant => #code))
+                }
+                (_, Some(body)) => (quote!((u16, #body)), quote!(#variant(status, _) => *status)),
+                (_, None) => (quote!((u16)), quote!(#variant(status) => *status)),
             };
             variants.push(quote! {
                 #[doc = #doc]
@@ -138,19 +145,7 @@ impl Emitter<'_> {
                 #(#variants)*
             }
 
-            impl #name {
-                /// The HTTP status of the response.
-                pub fn status(&self) -> u16 {
-                    match self {
-                        #(#status_arms)*
-                    }
-                }
-
-                /// Whether the status is 2xx.
-                pub fn is_success(&self) -> bool {
-                    (200..300).contains(&self.status())
-                }
-            }
+            #rt::outcome!(#name { #(#status_arms),* });
 
             #outcome_impl
         }

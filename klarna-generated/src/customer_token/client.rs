@@ -229,20 +229,9 @@ pub enum ReadCustomerTokenOutcome {
     /// 404: The token does not exist.
     NotFound(ErrorV2),
 }
-impl ReadCustomerTokenOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            ReadCustomerTokenOutcome::Ok(_) => 200u16,
-            ReadCustomerTokenOutcome::Forbidden(_) => 403u16,
-            ReadCustomerTokenOutcome::NotFound(_) => 404u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    ReadCustomerTokenOutcome { Ok(_) => 200, Forbidden(_) => 403, NotFound(_) => 404 }
+);
 impl crate::runtime::client::Outcome for ReadCustomerTokenOutcome {
     type Success = CustomerToken;
     fn status(&self) -> u16 {
@@ -270,22 +259,10 @@ pub enum CreateOrderOutcome {
     /// 409: The data in the request does not match the session.
     Conflict(ErrorV2),
 }
-impl CreateOrderOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            CreateOrderOutcome::Ok(_) => 200u16,
-            CreateOrderOutcome::BadRequest(_) => 400u16,
-            CreateOrderOutcome::Forbidden(_) => 403u16,
-            CreateOrderOutcome::NotFound(_) => 404u16,
-            CreateOrderOutcome::Conflict(_) => 409u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    CreateOrderOutcome { Ok(_) => 200, BadRequest(_) => 400, Forbidden(_) => 403,
+    NotFound(_) => 404, Conflict(_) => 409 }
+);
 impl crate::runtime::client::Outcome for CreateOrderOutcome {
     type Success = Order;
     fn status(&self) -> u16 {
@@ -311,21 +288,10 @@ pub enum PatchCustomerTokenOutcome {
     /// 404: The token does not exist.
     NotFound(ErrorV2),
 }
-impl PatchCustomerTokenOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            PatchCustomerTokenOutcome::Accepted => 202u16,
-            PatchCustomerTokenOutcome::BadRequest(_) => 400u16,
-            PatchCustomerTokenOutcome::Forbidden(_) => 403u16,
-            PatchCustomerTokenOutcome::NotFound(_) => 404u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    PatchCustomerTokenOutcome { Accepted => 202, BadRequest(_) => 400, Forbidden(_) =>
+    403, NotFound(_) => 404 }
+);
 impl crate::runtime::client::Outcome for PatchCustomerTokenOutcome {
     type Success = ();
     fn status(&self) -> u16 {

@@ -329,25 +329,11 @@ pub enum CheckCustomerExistsOutcome {
     /// 503: Service Temporarily Unavailable, the system is temporarily unavailable to process the request.
     ServiceUnavailable(ErrorResponse),
 }
-impl CheckCustomerExistsOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            CheckCustomerExistsOutcome::Ok(_) => 200u16,
-            CheckCustomerExistsOutcome::BadRequest(_) => 400u16,
-            CheckCustomerExistsOutcome::Unauthorized(_) => 401u16,
-            CheckCustomerExistsOutcome::Forbidden(_) => 403u16,
-            CheckCustomerExistsOutcome::NotFound(_) => 404u16,
-            CheckCustomerExistsOutcome::TooManyRequests(_) => 429u16,
-            CheckCustomerExistsOutcome::InternalServerError(_) => 500u16,
-            CheckCustomerExistsOutcome::ServiceUnavailable(_) => 503u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    CheckCustomerExistsOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
+    401, Forbidden(_) => 403, NotFound(_) => 404, TooManyRequests(_) => 429,
+    InternalServerError(_) => 500, ServiceUnavailable(_) => 503 }
+);
 impl crate::runtime::client::Outcome for CheckCustomerExistsOutcome {
     type Success = CheckCustomerExistsResponse;
     fn status(&self) -> u16 {
@@ -383,26 +369,12 @@ pub enum IntrospectCustomerTokenOutcome {
     /// 503: Service Temporarily Unavailable, the system is temporarily unavailable to process the request.
     ServiceUnavailable(ErrorResponse),
 }
-impl IntrospectCustomerTokenOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            IntrospectCustomerTokenOutcome::Ok(_) => 200u16,
-            IntrospectCustomerTokenOutcome::BadRequest(_) => 400u16,
-            IntrospectCustomerTokenOutcome::Unauthorized(_) => 401u16,
-            IntrospectCustomerTokenOutcome::Forbidden(_) => 403u16,
-            IntrospectCustomerTokenOutcome::NotFound(_) => 404u16,
-            IntrospectCustomerTokenOutcome::Conflict(_) => 409u16,
-            IntrospectCustomerTokenOutcome::TooManyRequests(_) => 429u16,
-            IntrospectCustomerTokenOutcome::InternalServerError(_) => 500u16,
-            IntrospectCustomerTokenOutcome::ServiceUnavailable(_) => 503u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    IntrospectCustomerTokenOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_)
+    => 401, Forbidden(_) => 403, NotFound(_) => 404, Conflict(_) => 409,
+    TooManyRequests(_) => 429, InternalServerError(_) => 500, ServiceUnavailable(_) =>
+    503 }
+);
 impl crate::runtime::client::Outcome for IntrospectCustomerTokenOutcome {
     type Success = IntrospectCustomerTokenResponse;
     fn status(&self) -> u16 {
@@ -438,26 +410,11 @@ pub enum RevokeCustomerTokenOutcome {
     /// 503: Service Temporarily Unavailable, the system is temporarily unavailable to process the request.
     ServiceUnavailable(ErrorResponse),
 }
-impl RevokeCustomerTokenOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            RevokeCustomerTokenOutcome::Ok(_) => 200u16,
-            RevokeCustomerTokenOutcome::BadRequest(_) => 400u16,
-            RevokeCustomerTokenOutcome::Unauthorized(_) => 401u16,
-            RevokeCustomerTokenOutcome::Forbidden(_) => 403u16,
-            RevokeCustomerTokenOutcome::NotFound(_) => 404u16,
-            RevokeCustomerTokenOutcome::Conflict(_) => 409u16,
-            RevokeCustomerTokenOutcome::TooManyRequests(_) => 429u16,
-            RevokeCustomerTokenOutcome::InternalServerError(_) => 500u16,
-            RevokeCustomerTokenOutcome::ServiceUnavailable(_) => 503u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    RevokeCustomerTokenOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
+    401, Forbidden(_) => 403, NotFound(_) => 404, Conflict(_) => 409, TooManyRequests(_)
+    => 429, InternalServerError(_) => 500, ServiceUnavailable(_) => 503 }
+);
 impl crate::runtime::client::Outcome for RevokeCustomerTokenOutcome {
     type Success = RevokeCustomerTokenResponse;
     fn status(&self) -> u16 {

@@ -2217,20 +2217,10 @@ pub enum ListCredentialsOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl ListCredentialsOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            ListCredentialsOutcome::Ok(_) => 200u16,
-            ListCredentialsOutcome::Unauthorized(_) => 401u16,
-            ListCredentialsOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    ListCredentialsOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_)
+    => 500 }
+);
 impl crate::runtime::client::Outcome for ListCredentialsOutcome {
     type Success = CredentialList;
     fn status(&self) -> u16 {
@@ -2256,21 +2246,10 @@ pub enum CreateCredentialOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl CreateCredentialOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            CreateCredentialOutcome::Ok(_) => 200u16,
-            CreateCredentialOutcome::BadRequest(_) => 400u16,
-            CreateCredentialOutcome::Unauthorized(_) => 401u16,
-            CreateCredentialOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    CreateCredentialOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for CreateCredentialOutcome {
     type Success = Credential;
     fn status(&self) -> u16 {
@@ -2294,20 +2273,10 @@ pub enum DisableCredentialOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl DisableCredentialOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            DisableCredentialOutcome::NoContent => 204u16,
-            DisableCredentialOutcome::Unauthorized(_) => 401u16,
-            DisableCredentialOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    DisableCredentialOutcome { NoContent => 204, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for DisableCredentialOutcome {
     type Success = ();
     fn status(&self) -> u16 {
@@ -2331,20 +2300,10 @@ pub enum ListPaymentDistributionProfilesOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl ListPaymentDistributionProfilesOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            ListPaymentDistributionProfilesOutcome::Ok(_) => 200u16,
-            ListPaymentDistributionProfilesOutcome::Unauthorized(_) => 401u16,
-            ListPaymentDistributionProfilesOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    ListPaymentDistributionProfilesOutcome { Ok(_) => 200, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for ListPaymentDistributionProfilesOutcome {
     type Success = PaymentDistributionProfileList;
     fn status(&self) -> u16 {
@@ -2370,21 +2329,10 @@ pub enum OnboardMerchantOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl OnboardMerchantOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            OnboardMerchantOutcome::Ok(_) => 200u16,
-            OnboardMerchantOutcome::BadRequest(_) => 400u16,
-            OnboardMerchantOutcome::Unauthorized(_) => 401u16,
-            OnboardMerchantOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    OnboardMerchantOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for OnboardMerchantOutcome {
     type Success = OnboardedAccount;
     fn status(&self) -> u16 {
@@ -2408,20 +2356,10 @@ pub enum GetAccountOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetAccountOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetAccountOutcome::Ok(_) => 200u16,
-            GetAccountOutcome::Unauthorized(_) => 401u16,
-            GetAccountOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetAccountOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_) =>
+    500 }
+);
 impl crate::runtime::client::Outcome for GetAccountOutcome {
     type Success = Account;
     fn status(&self) -> u16 {
@@ -2447,21 +2385,10 @@ pub enum UpdateAccountOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl UpdateAccountOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            UpdateAccountOutcome::Ok(_) => 200u16,
-            UpdateAccountOutcome::BadRequest(_) => 400u16,
-            UpdateAccountOutcome::Unauthorized(_) => 401u16,
-            UpdateAccountOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    UpdateAccountOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for UpdateAccountOutcome {
     type Success = Account;
     fn status(&self) -> u16 {
@@ -2485,20 +2412,10 @@ pub enum ListPaymentProductsOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl ListPaymentProductsOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            ListPaymentProductsOutcome::Ok(_) => 200u16,
-            ListPaymentProductsOutcome::Unauthorized(_) => 401u16,
-            ListPaymentProductsOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    ListPaymentProductsOutcome { Ok(_) => 200, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for ListPaymentProductsOutcome {
     type Success = PaymentProductList;
     fn status(&self) -> u16 {
@@ -2524,21 +2441,10 @@ pub enum UpdatePaymentProductOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl UpdatePaymentProductOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            UpdatePaymentProductOutcome::Ok(_) => 200u16,
-            UpdatePaymentProductOutcome::BadRequest(_) => 400u16,
-            UpdatePaymentProductOutcome::Unauthorized(_) => 401u16,
-            UpdatePaymentProductOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    UpdatePaymentProductOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
+    401, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for UpdatePaymentProductOutcome {
     type Success = PaymentProduct;
     fn status(&self) -> u16 {
@@ -2562,20 +2468,10 @@ pub enum SuspendPaymentProductOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl SuspendPaymentProductOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            SuspendPaymentProductOutcome::Ok(_) => 200u16,
-            SuspendPaymentProductOutcome::Unauthorized(_) => 401u16,
-            SuspendPaymentProductOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    SuspendPaymentProductOutcome { Ok(_) => 200, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for SuspendPaymentProductOutcome {
     type Success = PaymentProduct;
     fn status(&self) -> u16 {
@@ -2601,21 +2497,10 @@ pub enum RevertPaymentProductSuspensionOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl RevertPaymentProductSuspensionOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            RevertPaymentProductSuspensionOutcome::Ok(_) => 200u16,
-            RevertPaymentProductSuspensionOutcome::BadRequest(_) => 400u16,
-            RevertPaymentProductSuspensionOutcome::Unauthorized(_) => 401u16,
-            RevertPaymentProductSuspensionOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    RevertPaymentProductSuspensionOutcome { Ok(_) => 200, BadRequest(_) => 400,
+    Unauthorized(_) => 401, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for RevertPaymentProductSuspensionOutcome {
     type Success = PaymentProduct;
     fn status(&self) -> u16 {
@@ -2639,20 +2524,10 @@ pub enum SuspendPaymentProductDeprecatedOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl SuspendPaymentProductDeprecatedOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            SuspendPaymentProductDeprecatedOutcome::Ok(_) => 200u16,
-            SuspendPaymentProductDeprecatedOutcome::Unauthorized(_) => 401u16,
-            SuspendPaymentProductDeprecatedOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    SuspendPaymentProductDeprecatedOutcome { Ok(_) => 200, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for SuspendPaymentProductDeprecatedOutcome {
     type Success = PaymentProduct;
     fn status(&self) -> u16 {
@@ -2678,23 +2553,10 @@ pub enum RevertPaymentProductSuspensionDeprecatedOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl RevertPaymentProductSuspensionDeprecatedOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            RevertPaymentProductSuspensionDeprecatedOutcome::Ok(_) => 200u16,
-            RevertPaymentProductSuspensionDeprecatedOutcome::BadRequest(_) => 400u16,
-            RevertPaymentProductSuspensionDeprecatedOutcome::Unauthorized(_) => 401u16,
-            RevertPaymentProductSuspensionDeprecatedOutcome::InternalServerError(_) => {
-                500u16
-            }
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    RevertPaymentProductSuspensionDeprecatedOutcome { Ok(_) => 200, BadRequest(_) => 400,
+    Unauthorized(_) => 401, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome
 for RevertPaymentProductSuspensionDeprecatedOutcome {
     type Success = PaymentProduct;
@@ -2721,21 +2583,10 @@ pub enum MigrateMerchantOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl MigrateMerchantOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            MigrateMerchantOutcome::Ok(_) => 200u16,
-            MigrateMerchantOutcome::BadRequest(_) => 400u16,
-            MigrateMerchantOutcome::Unauthorized(_) => 401u16,
-            MigrateMerchantOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    MigrateMerchantOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for MigrateMerchantOutcome {
     type Success = OnboardedAccount;
     fn status(&self) -> u16 {
@@ -2759,20 +2610,10 @@ pub enum ListWebsitesOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl ListWebsitesOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            ListWebsitesOutcome::Ok(_) => 200u16,
-            ListWebsitesOutcome::Unauthorized(_) => 401u16,
-            ListWebsitesOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    ListWebsitesOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_) =>
+    500 }
+);
 impl crate::runtime::client::Outcome for ListWebsitesOutcome {
     type Success = WebsiteChannelList;
     fn status(&self) -> u16 {
@@ -2798,21 +2639,10 @@ pub enum UpdateWebsiteOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl UpdateWebsiteOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            UpdateWebsiteOutcome::Ok(_) => 200u16,
-            UpdateWebsiteOutcome::BadRequest(_) => 400u16,
-            UpdateWebsiteOutcome::Unauthorized(_) => 401u16,
-            UpdateWebsiteOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    UpdateWebsiteOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for UpdateWebsiteOutcome {
     type Success = WebsiteChannel;
     fn status(&self) -> u16 {
@@ -2836,20 +2666,10 @@ pub enum ListCollectionsOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl ListCollectionsOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            ListCollectionsOutcome::Ok(_) => 200u16,
-            ListCollectionsOutcome::Unauthorized(_) => 401u16,
-            ListCollectionsOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    ListCollectionsOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_)
+    => 500 }
+);
 impl crate::runtime::client::Outcome for ListCollectionsOutcome {
     type Success = CollectionChannelList;
     fn status(&self) -> u16 {
@@ -2875,21 +2695,10 @@ pub enum UpdateCollectionOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl UpdateCollectionOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            UpdateCollectionOutcome::Ok(_) => 200u16,
-            UpdateCollectionOutcome::BadRequest(_) => 400u16,
-            UpdateCollectionOutcome::Unauthorized(_) => 401u16,
-            UpdateCollectionOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    UpdateCollectionOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for UpdateCollectionOutcome {
     type Success = CollectionChannel;
     fn status(&self) -> u16 {
@@ -2913,20 +2722,10 @@ pub enum GetAccountInformationOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetAccountInformationOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetAccountInformationOutcome::Ok(_) => 200u16,
-            GetAccountInformationOutcome::Unauthorized(_) => 401u16,
-            GetAccountInformationOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetAccountInformationOutcome { Ok(_) => 200, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for GetAccountInformationOutcome {
     type Success = AccountInformation;
     fn status(&self) -> u16 {
@@ -2954,22 +2753,10 @@ pub enum UpdateAccountInformationOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl UpdateAccountInformationOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            UpdateAccountInformationOutcome::Ok(_) => 200u16,
-            UpdateAccountInformationOutcome::BadRequest(_) => 400u16,
-            UpdateAccountInformationOutcome::Unauthorized(_) => 401u16,
-            UpdateAccountInformationOutcome::Conflict(_) => 409u16,
-            UpdateAccountInformationOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    UpdateAccountInformationOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_)
+    => 401, Conflict(_) => 409, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for UpdateAccountInformationOutcome {
     type Success = AccountInformation;
     fn status(&self) -> u16 {
@@ -2993,20 +2780,10 @@ pub enum GetBusinessInformationOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetBusinessInformationOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetBusinessInformationOutcome::Ok(_) => 200u16,
-            GetBusinessInformationOutcome::Unauthorized(_) => 401u16,
-            GetBusinessInformationOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetBusinessInformationOutcome { Ok(_) => 200, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for GetBusinessInformationOutcome {
     type Success = BusinessInformation;
     fn status(&self) -> u16 {
@@ -3032,21 +2809,10 @@ pub enum UpdateBusinessInformationOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl UpdateBusinessInformationOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            UpdateBusinessInformationOutcome::Ok(_) => 200u16,
-            UpdateBusinessInformationOutcome::BadRequest(_) => 400u16,
-            UpdateBusinessInformationOutcome::Unauthorized(_) => 401u16,
-            UpdateBusinessInformationOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    UpdateBusinessInformationOutcome { Ok(_) => 200, BadRequest(_) => 400,
+    Unauthorized(_) => 401, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for UpdateBusinessInformationOutcome {
     type Success = BusinessInformation;
     fn status(&self) -> u16 {
@@ -3070,20 +2836,10 @@ pub enum ListStakeholdersOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl ListStakeholdersOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            ListStakeholdersOutcome::Ok(_) => 200u16,
-            ListStakeholdersOutcome::Unauthorized(_) => 401u16,
-            ListStakeholdersOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    ListStakeholdersOutcome { Ok(_) => 200, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for ListStakeholdersOutcome {
     type Success = StakeholderList;
     fn status(&self) -> u16 {
@@ -3109,21 +2865,10 @@ pub enum RegisterStakeholderOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl RegisterStakeholderOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            RegisterStakeholderOutcome::Ok(_) => 200u16,
-            RegisterStakeholderOutcome::BadRequest(_) => 400u16,
-            RegisterStakeholderOutcome::Unauthorized(_) => 401u16,
-            RegisterStakeholderOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    RegisterStakeholderOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
+    401, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for RegisterStakeholderOutcome {
     type Success = Stakeholder;
     fn status(&self) -> u16 {
@@ -3147,20 +2892,10 @@ pub enum GetStakeholderOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetStakeholderOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetStakeholderOutcome::Ok(_) => 200u16,
-            GetStakeholderOutcome::Unauthorized(_) => 401u16,
-            GetStakeholderOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetStakeholderOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_)
+    => 500 }
+);
 impl crate::runtime::client::Outcome for GetStakeholderOutcome {
     type Success = Stakeholder;
     fn status(&self) -> u16 {
@@ -3184,20 +2919,10 @@ pub enum DeleteStakeholderOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl DeleteStakeholderOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            DeleteStakeholderOutcome::NoContent => 204u16,
-            DeleteStakeholderOutcome::Unauthorized(_) => 401u16,
-            DeleteStakeholderOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    DeleteStakeholderOutcome { NoContent => 204, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for DeleteStakeholderOutcome {
     type Success = ();
     fn status(&self) -> u16 {
@@ -3223,21 +2948,10 @@ pub enum UpdateStakeholderOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl UpdateStakeholderOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            UpdateStakeholderOutcome::Ok(_) => 200u16,
-            UpdateStakeholderOutcome::BadRequest(_) => 400u16,
-            UpdateStakeholderOutcome::Unauthorized(_) => 401u16,
-            UpdateStakeholderOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    UpdateStakeholderOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
+    401, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for UpdateStakeholderOutcome {
     type Success = Stakeholder;
     fn status(&self) -> u16 {
@@ -3263,21 +2977,10 @@ pub enum GetSettlementInformationOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetSettlementInformationOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetSettlementInformationOutcome::Ok(_) => 200u16,
-            GetSettlementInformationOutcome::Unauthorized(_) => 401u16,
-            GetSettlementInformationOutcome::NotFound(_) => 404u16,
-            GetSettlementInformationOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetSettlementInformationOutcome { Ok(_) => 200, Unauthorized(_) => 401, NotFound(_)
+    => 404, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for GetSettlementInformationOutcome {
     type Success = SettlementInformation;
     fn status(&self) -> u16 {
@@ -3305,22 +3008,10 @@ pub enum UpdateSettlementInformationOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl UpdateSettlementInformationOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            UpdateSettlementInformationOutcome::Ok(_) => 200u16,
-            UpdateSettlementInformationOutcome::BadRequest(_) => 400u16,
-            UpdateSettlementInformationOutcome::Unauthorized(_) => 401u16,
-            UpdateSettlementInformationOutcome::NotFound(_) => 404u16,
-            UpdateSettlementInformationOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    UpdateSettlementInformationOutcome { Ok(_) => 200, BadRequest(_) => 400,
+    Unauthorized(_) => 401, NotFound(_) => 404, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for UpdateSettlementInformationOutcome {
     type Success = SettlementInformation;
     fn status(&self) -> u16 {
@@ -3344,20 +3035,10 @@ pub enum ListBankAccountsOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl ListBankAccountsOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            ListBankAccountsOutcome::Ok(_) => 200u16,
-            ListBankAccountsOutcome::Unauthorized(_) => 401u16,
-            ListBankAccountsOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    ListBankAccountsOutcome { Ok(_) => 200, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for ListBankAccountsOutcome {
     type Success = BankAccountList;
     fn status(&self) -> u16 {
@@ -3383,21 +3064,10 @@ pub enum AddBankAccountOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl AddBankAccountOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            AddBankAccountOutcome::Ok(_) => 200u16,
-            AddBankAccountOutcome::BadRequest(_) => 400u16,
-            AddBankAccountOutcome::Unauthorized(_) => 401u16,
-            AddBankAccountOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    AddBankAccountOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for AddBankAccountOutcome {
     type Success = BankAccount;
     fn status(&self) -> u16 {
@@ -3421,20 +3091,10 @@ pub enum GetBankAccountOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetBankAccountOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetBankAccountOutcome::Ok(_) => 200u16,
-            GetBankAccountOutcome::Unauthorized(_) => 401u16,
-            GetBankAccountOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetBankAccountOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_)
+    => 500 }
+);
 impl crate::runtime::client::Outcome for GetBankAccountOutcome {
     type Success = BankAccount;
     fn status(&self) -> u16 {
@@ -3458,20 +3118,10 @@ pub enum DeleteBankAccountOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl DeleteBankAccountOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            DeleteBankAccountOutcome::NoContent => 204u16,
-            DeleteBankAccountOutcome::Unauthorized(_) => 401u16,
-            DeleteBankAccountOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    DeleteBankAccountOutcome { NoContent => 204, Unauthorized(_) => 401,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for DeleteBankAccountOutcome {
     type Success = ();
     fn status(&self) -> u16 {
@@ -3497,21 +3147,10 @@ pub enum UpdateBankAccountOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl UpdateBankAccountOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            UpdateBankAccountOutcome::Ok(_) => 200u16,
-            UpdateBankAccountOutcome::BadRequest(_) => 400u16,
-            UpdateBankAccountOutcome::Unauthorized(_) => 401u16,
-            UpdateBankAccountOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    UpdateBankAccountOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
+    401, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for UpdateBankAccountOutcome {
     type Success = BankAccount;
     fn status(&self) -> u16 {

@@ -870,24 +870,11 @@ pub enum GetCreditPromotionAutoSizeMessagingOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetCreditPromotionAutoSizeMessagingOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetCreditPromotionAutoSizeMessagingOutcome::Ok(_) => 200u16,
-            GetCreditPromotionAutoSizeMessagingOutcome::NoContent => 204u16,
-            GetCreditPromotionAutoSizeMessagingOutcome::BadRequest(_) => 400u16,
-            GetCreditPromotionAutoSizeMessagingOutcome::Unauthorized(_) => 401u16,
-            GetCreditPromotionAutoSizeMessagingOutcome::NotFound(_) => 404u16,
-            GetCreditPromotionAutoSizeMessagingOutcome::TooManyRequests(_) => 429u16,
-            GetCreditPromotionAutoSizeMessagingOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetCreditPromotionAutoSizeMessagingOutcome { Ok(_) => 200, NoContent => 204,
+    BadRequest(_) => 400, Unauthorized(_) => 401, NotFound(_) => 404, TooManyRequests(_)
+    => 429, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for GetCreditPromotionAutoSizeMessagingOutcome {
     type Success = Self;
     fn status(&self) -> u16 {
@@ -919,24 +906,11 @@ pub enum GetCreditPromotionBadgeMessagingOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetCreditPromotionBadgeMessagingOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetCreditPromotionBadgeMessagingOutcome::Ok(_) => 200u16,
-            GetCreditPromotionBadgeMessagingOutcome::NoContent => 204u16,
-            GetCreditPromotionBadgeMessagingOutcome::BadRequest(_) => 400u16,
-            GetCreditPromotionBadgeMessagingOutcome::Unauthorized(_) => 401u16,
-            GetCreditPromotionBadgeMessagingOutcome::NotFound(_) => 404u16,
-            GetCreditPromotionBadgeMessagingOutcome::TooManyRequests(_) => 429u16,
-            GetCreditPromotionBadgeMessagingOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetCreditPromotionBadgeMessagingOutcome { Ok(_) => 200, NoContent => 204,
+    BadRequest(_) => 400, Unauthorized(_) => 401, NotFound(_) => 404, TooManyRequests(_)
+    => 429, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for GetCreditPromotionBadgeMessagingOutcome {
     type Success = Self;
     fn status(&self) -> u16 {
@@ -968,26 +942,11 @@ pub enum GetTopStripPromotionAutoSizeMessagingOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetTopStripPromotionAutoSizeMessagingOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetTopStripPromotionAutoSizeMessagingOutcome::Ok(_) => 200u16,
-            GetTopStripPromotionAutoSizeMessagingOutcome::NoContent => 204u16,
-            GetTopStripPromotionAutoSizeMessagingOutcome::BadRequest(_) => 400u16,
-            GetTopStripPromotionAutoSizeMessagingOutcome::Unauthorized(_) => 401u16,
-            GetTopStripPromotionAutoSizeMessagingOutcome::NotFound(_) => 404u16,
-            GetTopStripPromotionAutoSizeMessagingOutcome::TooManyRequests(_) => 429u16,
-            GetTopStripPromotionAutoSizeMessagingOutcome::InternalServerError(_) => {
-                500u16
-            }
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetTopStripPromotionAutoSizeMessagingOutcome { Ok(_) => 200, NoContent => 204,
+    BadRequest(_) => 400, Unauthorized(_) => 401, NotFound(_) => 404, TooManyRequests(_)
+    => 429, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for GetTopStripPromotionAutoSizeMessagingOutcome {
     type Success = Self;
     fn status(&self) -> u16 {
@@ -1019,24 +978,11 @@ pub enum GetTopStripPromotionBadgeMessagingOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetTopStripPromotionBadgeMessagingOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetTopStripPromotionBadgeMessagingOutcome::Ok(_) => 200u16,
-            GetTopStripPromotionBadgeMessagingOutcome::NoContent => 204u16,
-            GetTopStripPromotionBadgeMessagingOutcome::BadRequest(_) => 400u16,
-            GetTopStripPromotionBadgeMessagingOutcome::Unauthorized(_) => 401u16,
-            GetTopStripPromotionBadgeMessagingOutcome::NotFound(_) => 404u16,
-            GetTopStripPromotionBadgeMessagingOutcome::TooManyRequests(_) => 429u16,
-            GetTopStripPromotionBadgeMessagingOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetTopStripPromotionBadgeMessagingOutcome { Ok(_) => 200, NoContent => 204,
+    BadRequest(_) => 400, Unauthorized(_) => 401, NotFound(_) => 404, TooManyRequests(_)
+    => 429, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for GetTopStripPromotionBadgeMessagingOutcome {
     type Success = Self;
     fn status(&self) -> u16 {
@@ -1068,24 +1014,11 @@ pub enum GetCheckoutMessagingOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetCheckoutMessagingOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetCheckoutMessagingOutcome::Ok(_) => 200u16,
-            GetCheckoutMessagingOutcome::NoContent => 204u16,
-            GetCheckoutMessagingOutcome::BadRequest(_) => 400u16,
-            GetCheckoutMessagingOutcome::Unauthorized(_) => 401u16,
-            GetCheckoutMessagingOutcome::NotFound(_) => 404u16,
-            GetCheckoutMessagingOutcome::TooManyRequests(_) => 429u16,
-            GetCheckoutMessagingOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetCheckoutMessagingOutcome { Ok(_) => 200, NoContent => 204, BadRequest(_) => 400,
+    Unauthorized(_) => 401, NotFound(_) => 404, TooManyRequests(_) => 429,
+    InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for GetCheckoutMessagingOutcome {
     type Success = Self;
     fn status(&self) -> u16 {
@@ -1115,23 +1048,11 @@ pub enum GetMessagingCapabilitiesOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetMessagingCapabilitiesOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetMessagingCapabilitiesOutcome::Ok(_) => 200u16,
-            GetMessagingCapabilitiesOutcome::BadRequest(_) => 400u16,
-            GetMessagingCapabilitiesOutcome::Unauthorized(_) => 401u16,
-            GetMessagingCapabilitiesOutcome::NotFound(_) => 404u16,
-            GetMessagingCapabilitiesOutcome::TooManyRequests(_) => 429u16,
-            GetMessagingCapabilitiesOutcome::InternalServerError(_) => 500u16,
-        }
+rt::outcome!(
+    GetMessagingCapabilitiesOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_)
+    => 401, NotFound(_) => 404, TooManyRequests(_) => 429, InternalServerError(_) => 500
     }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+);
 impl crate::runtime::client::Outcome for GetMessagingCapabilitiesOutcome {
     type Success = MessagingCapabilitiesResponse;
     fn status(&self) -> u16 {
@@ -1161,23 +1082,10 @@ pub enum GetPaymentOptionsOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetPaymentOptionsOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetPaymentOptionsOutcome::Ok(_) => 200u16,
-            GetPaymentOptionsOutcome::BadRequest(_) => 400u16,
-            GetPaymentOptionsOutcome::Unauthorized(_) => 401u16,
-            GetPaymentOptionsOutcome::NotFound(_) => 404u16,
-            GetPaymentOptionsOutcome::TooManyRequests(_) => 429u16,
-            GetPaymentOptionsOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetPaymentOptionsOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
+    401, NotFound(_) => 404, TooManyRequests(_) => 429, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for GetPaymentOptionsOutcome {
     type Success = PaymentOptionsResponse;
     fn status(&self) -> u16 {
@@ -1207,23 +1115,10 @@ pub enum GetPaymentDescriptorsOutcome {
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
 }
-impl GetPaymentDescriptorsOutcome {
-    /// The HTTP status of the response.
-    pub fn status(&self) -> u16 {
-        match self {
-            GetPaymentDescriptorsOutcome::Ok(_) => 200u16,
-            GetPaymentDescriptorsOutcome::BadRequest(_) => 400u16,
-            GetPaymentDescriptorsOutcome::Unauthorized(_) => 401u16,
-            GetPaymentDescriptorsOutcome::NotFound(_) => 404u16,
-            GetPaymentDescriptorsOutcome::TooManyRequests(_) => 429u16,
-            GetPaymentDescriptorsOutcome::InternalServerError(_) => 500u16,
-        }
-    }
-    /// Whether the status is 2xx.
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status())
-    }
-}
+rt::outcome!(
+    GetPaymentDescriptorsOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
+    401, NotFound(_) => 404, TooManyRequests(_) => 429, InternalServerError(_) => 500 }
+);
 impl crate::runtime::client::Outcome for GetPaymentDescriptorsOutcome {
     type Success = PaymentDescriptorsResponse;
     fn status(&self) -> u16 {

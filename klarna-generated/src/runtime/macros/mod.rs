@@ -7,5 +7,6 @@
 
 mod enums;
 mod newtypes;
+mod outcomes;
 mod structs;
 mod unions;
