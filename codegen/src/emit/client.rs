@@ -145,17 +145,14 @@ impl Emitter<'_> {
                 #(#variants)*
             }
 
-            #rt::outcome!(#name { #(#status_arms),* });
-
-            #outcome_impl
+            #rt::outcome!(#name { #(#status_arms),* }, #outcome_impl);
         }
     }
 
-    /// `Outcome` for an outcome enum: its success value is the body of its
-    /// only 2xx status (`()` without one), or the outcome itself when
-    /// several statuses succeed.
+    /// The `Outcome` part of the `outcome!` call: the success value is the
+    /// body of the only 2xx status (`()` without one), or the outcome itself
+    /// when several statuses succeed; then the arms of `into_success`.
     fn outcome_impl(&self, op: &Operation, name: &Ident) -> TokenStream {
-        let rt = &self.runtime;
         let successes: Vec<_> = op
             .responses
             .iter()
@@ -183,22 +180,7 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
-        quote! {
-            impl #rt::client::Outcome for #name {
-                type Success = #success;
-
-                fn status(&self) -> u16 {
-                    #name::status(self)
-                }
-
-                fn into_success(self) -> Result<Self::Success, Self> {
-                    match self {
-                        #into_success
-                        #error_arm
-                    }
-                }
-            }
-        }
+        quote!(#success, { #into_success #error_arm })
     }
 
     /// The argument type for an input of some shape: borrowed, `Option` when optional.

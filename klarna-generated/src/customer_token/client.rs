@@ -230,20 +230,10 @@ pub enum ReadCustomerTokenOutcome {
     NotFound(ErrorV2),
 }
 rt::outcome!(
-    ReadCustomerTokenOutcome { Ok(_) => 200, Forbidden(_) => 403, NotFound(_) => 404 }
+    ReadCustomerTokenOutcome { Ok(_) => 200, Forbidden(_) => 403, NotFound(_) => 404 },
+    CustomerToken, { ReadCustomerTokenOutcome::Ok(body) => Ok(body), other => Err(other),
+    }
 );
-impl crate::runtime::client::Outcome for ReadCustomerTokenOutcome {
-    type Success = CustomerToken;
-    fn status(&self) -> u16 {
-        ReadCustomerTokenOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            ReadCustomerTokenOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::create_order`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -261,20 +251,9 @@ pub enum CreateOrderOutcome {
 }
 rt::outcome!(
     CreateOrderOutcome { Ok(_) => 200, BadRequest(_) => 400, Forbidden(_) => 403,
-    NotFound(_) => 404, Conflict(_) => 409 }
+    NotFound(_) => 404, Conflict(_) => 409 }, Order, { CreateOrderOutcome::Ok(body) =>
+    Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for CreateOrderOutcome {
-    type Success = Order;
-    fn status(&self) -> u16 {
-        CreateOrderOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            CreateOrderOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::patch_customer_token`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -290,17 +269,6 @@ pub enum PatchCustomerTokenOutcome {
 }
 rt::outcome!(
     PatchCustomerTokenOutcome { Accepted => 202, BadRequest(_) => 400, Forbidden(_) =>
-    403, NotFound(_) => 404 }
+    403, NotFound(_) => 404 }, (), { PatchCustomerTokenOutcome::Accepted => Ok(()), other
+    => Err(other), }
 );
-impl crate::runtime::client::Outcome for PatchCustomerTokenOutcome {
-    type Success = ();
-    fn status(&self) -> u16 {
-        PatchCustomerTokenOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            PatchCustomerTokenOutcome::Accepted => Ok(()),
-            other => Err(other),
-        }
-    }
-}

@@ -332,20 +332,10 @@ pub enum CheckCustomerExistsOutcome {
 rt::outcome!(
     CheckCustomerExistsOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
     401, Forbidden(_) => 403, NotFound(_) => 404, TooManyRequests(_) => 429,
-    InternalServerError(_) => 500, ServiceUnavailable(_) => 503 }
+    InternalServerError(_) => 500, ServiceUnavailable(_) => 503 },
+    CheckCustomerExistsResponse, { CheckCustomerExistsOutcome::Ok(body) => Ok(body),
+    other => Err(other), }
 );
-impl crate::runtime::client::Outcome for CheckCustomerExistsOutcome {
-    type Success = CheckCustomerExistsResponse;
-    fn status(&self) -> u16 {
-        CheckCustomerExistsOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            CheckCustomerExistsOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::introspect_customer_token`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -373,20 +363,9 @@ rt::outcome!(
     IntrospectCustomerTokenOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_)
     => 401, Forbidden(_) => 403, NotFound(_) => 404, Conflict(_) => 409,
     TooManyRequests(_) => 429, InternalServerError(_) => 500, ServiceUnavailable(_) =>
-    503 }
+    503 }, IntrospectCustomerTokenResponse, { IntrospectCustomerTokenOutcome::Ok(body) =>
+    Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for IntrospectCustomerTokenOutcome {
-    type Success = IntrospectCustomerTokenResponse;
-    fn status(&self) -> u16 {
-        IntrospectCustomerTokenOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            IntrospectCustomerTokenOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::revoke_customer_token`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -413,17 +392,7 @@ pub enum RevokeCustomerTokenOutcome {
 rt::outcome!(
     RevokeCustomerTokenOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
     401, Forbidden(_) => 403, NotFound(_) => 404, Conflict(_) => 409, TooManyRequests(_)
-    => 429, InternalServerError(_) => 500, ServiceUnavailable(_) => 503 }
+    => 429, InternalServerError(_) => 500, ServiceUnavailable(_) => 503 },
+    RevokeCustomerTokenResponse, { RevokeCustomerTokenOutcome::Ok(body) => Ok(body),
+    other => Err(other), }
 );
-impl crate::runtime::client::Outcome for RevokeCustomerTokenOutcome {
-    type Success = RevokeCustomerTokenResponse;
-    fn status(&self) -> u16 {
-        RevokeCustomerTokenOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            RevokeCustomerTokenOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}

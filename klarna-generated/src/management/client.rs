@@ -2219,20 +2219,9 @@ pub enum ListCredentialsOutcome {
 }
 rt::outcome!(
     ListCredentialsOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_)
-    => 500 }
+    => 500 }, CredentialList, { ListCredentialsOutcome::Ok(body) => Ok(body), other =>
+    Err(other), }
 );
-impl crate::runtime::client::Outcome for ListCredentialsOutcome {
-    type Success = CredentialList;
-    fn status(&self) -> u16 {
-        ListCredentialsOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            ListCredentialsOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::create_credential`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2248,20 +2237,9 @@ pub enum CreateCredentialOutcome {
 }
 rt::outcome!(
     CreateCredentialOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, Credential, { CreateCredentialOutcome::Ok(body) =>
+    Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for CreateCredentialOutcome {
-    type Success = Credential;
-    fn status(&self) -> u16 {
-        CreateCredentialOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            CreateCredentialOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::disable_credential`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2275,20 +2253,9 @@ pub enum DisableCredentialOutcome {
 }
 rt::outcome!(
     DisableCredentialOutcome { NoContent => 204, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, (), { DisableCredentialOutcome::NoContent => Ok(()),
+    other => Err(other), }
 );
-impl crate::runtime::client::Outcome for DisableCredentialOutcome {
-    type Success = ();
-    fn status(&self) -> u16 {
-        DisableCredentialOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            DisableCredentialOutcome::NoContent => Ok(()),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::list_payment_distribution_profiles`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2302,20 +2269,9 @@ pub enum ListPaymentDistributionProfilesOutcome {
 }
 rt::outcome!(
     ListPaymentDistributionProfilesOutcome { Ok(_) => 200, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, PaymentDistributionProfileList, {
+    ListPaymentDistributionProfilesOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for ListPaymentDistributionProfilesOutcome {
-    type Success = PaymentDistributionProfileList;
-    fn status(&self) -> u16 {
-        ListPaymentDistributionProfilesOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            ListPaymentDistributionProfilesOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::onboard_merchant`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2331,20 +2287,9 @@ pub enum OnboardMerchantOutcome {
 }
 rt::outcome!(
     OnboardMerchantOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, OnboardedAccount, { OnboardMerchantOutcome::Ok(body)
+    => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for OnboardMerchantOutcome {
-    type Success = OnboardedAccount;
-    fn status(&self) -> u16 {
-        OnboardMerchantOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            OnboardMerchantOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2358,20 +2303,8 @@ pub enum GetAccountOutcome {
 }
 rt::outcome!(
     GetAccountOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_) =>
-    500 }
+    500 }, Account, { GetAccountOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetAccountOutcome {
-    type Success = Account;
-    fn status(&self) -> u16 {
-        GetAccountOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            GetAccountOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::update_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2387,20 +2320,9 @@ pub enum UpdateAccountOutcome {
 }
 rt::outcome!(
     UpdateAccountOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, Account, { UpdateAccountOutcome::Ok(body) =>
+    Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for UpdateAccountOutcome {
-    type Success = Account;
-    fn status(&self) -> u16 {
-        UpdateAccountOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            UpdateAccountOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::list_payment_products`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2414,20 +2336,9 @@ pub enum ListPaymentProductsOutcome {
 }
 rt::outcome!(
     ListPaymentProductsOutcome { Ok(_) => 200, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, PaymentProductList, {
+    ListPaymentProductsOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for ListPaymentProductsOutcome {
-    type Success = PaymentProductList;
-    fn status(&self) -> u16 {
-        ListPaymentProductsOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            ListPaymentProductsOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::update_payment_product`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2443,20 +2354,9 @@ pub enum UpdatePaymentProductOutcome {
 }
 rt::outcome!(
     UpdatePaymentProductOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
-    401, InternalServerError(_) => 500 }
+    401, InternalServerError(_) => 500 }, PaymentProduct, {
+    UpdatePaymentProductOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for UpdatePaymentProductOutcome {
-    type Success = PaymentProduct;
-    fn status(&self) -> u16 {
-        UpdatePaymentProductOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            UpdatePaymentProductOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::suspend_payment_product`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2470,20 +2370,9 @@ pub enum SuspendPaymentProductOutcome {
 }
 rt::outcome!(
     SuspendPaymentProductOutcome { Ok(_) => 200, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, PaymentProduct, {
+    SuspendPaymentProductOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for SuspendPaymentProductOutcome {
-    type Success = PaymentProduct;
-    fn status(&self) -> u16 {
-        SuspendPaymentProductOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            SuspendPaymentProductOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::revert_payment_product_suspension`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2499,20 +2388,9 @@ pub enum RevertPaymentProductSuspensionOutcome {
 }
 rt::outcome!(
     RevertPaymentProductSuspensionOutcome { Ok(_) => 200, BadRequest(_) => 400,
-    Unauthorized(_) => 401, InternalServerError(_) => 500 }
+    Unauthorized(_) => 401, InternalServerError(_) => 500 }, PaymentProduct, {
+    RevertPaymentProductSuspensionOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for RevertPaymentProductSuspensionOutcome {
-    type Success = PaymentProduct;
-    fn status(&self) -> u16 {
-        RevertPaymentProductSuspensionOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            RevertPaymentProductSuspensionOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::suspend_payment_product_deprecated`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2526,20 +2404,9 @@ pub enum SuspendPaymentProductDeprecatedOutcome {
 }
 rt::outcome!(
     SuspendPaymentProductDeprecatedOutcome { Ok(_) => 200, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, PaymentProduct, {
+    SuspendPaymentProductDeprecatedOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for SuspendPaymentProductDeprecatedOutcome {
-    type Success = PaymentProduct;
-    fn status(&self) -> u16 {
-        SuspendPaymentProductDeprecatedOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            SuspendPaymentProductDeprecatedOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::revert_payment_product_suspension_deprecated`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2555,21 +2422,10 @@ pub enum RevertPaymentProductSuspensionDeprecatedOutcome {
 }
 rt::outcome!(
     RevertPaymentProductSuspensionDeprecatedOutcome { Ok(_) => 200, BadRequest(_) => 400,
-    Unauthorized(_) => 401, InternalServerError(_) => 500 }
+    Unauthorized(_) => 401, InternalServerError(_) => 500 }, PaymentProduct, {
+    RevertPaymentProductSuspensionDeprecatedOutcome::Ok(body) => Ok(body), other =>
+    Err(other), }
 );
-impl crate::runtime::client::Outcome
-for RevertPaymentProductSuspensionDeprecatedOutcome {
-    type Success = PaymentProduct;
-    fn status(&self) -> u16 {
-        RevertPaymentProductSuspensionDeprecatedOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            RevertPaymentProductSuspensionDeprecatedOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::migrate_merchant`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2585,20 +2441,9 @@ pub enum MigrateMerchantOutcome {
 }
 rt::outcome!(
     MigrateMerchantOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, OnboardedAccount, { MigrateMerchantOutcome::Ok(body)
+    => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for MigrateMerchantOutcome {
-    type Success = OnboardedAccount;
-    fn status(&self) -> u16 {
-        MigrateMerchantOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            MigrateMerchantOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::list_websites`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2612,20 +2457,9 @@ pub enum ListWebsitesOutcome {
 }
 rt::outcome!(
     ListWebsitesOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_) =>
-    500 }
+    500 }, WebsiteChannelList, { ListWebsitesOutcome::Ok(body) => Ok(body), other =>
+    Err(other), }
 );
-impl crate::runtime::client::Outcome for ListWebsitesOutcome {
-    type Success = WebsiteChannelList;
-    fn status(&self) -> u16 {
-        ListWebsitesOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            ListWebsitesOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::update_website`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2641,20 +2475,9 @@ pub enum UpdateWebsiteOutcome {
 }
 rt::outcome!(
     UpdateWebsiteOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, WebsiteChannel, { UpdateWebsiteOutcome::Ok(body) =>
+    Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for UpdateWebsiteOutcome {
-    type Success = WebsiteChannel;
-    fn status(&self) -> u16 {
-        UpdateWebsiteOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            UpdateWebsiteOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::list_collections`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2668,20 +2491,9 @@ pub enum ListCollectionsOutcome {
 }
 rt::outcome!(
     ListCollectionsOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_)
-    => 500 }
+    => 500 }, CollectionChannelList, { ListCollectionsOutcome::Ok(body) => Ok(body),
+    other => Err(other), }
 );
-impl crate::runtime::client::Outcome for ListCollectionsOutcome {
-    type Success = CollectionChannelList;
-    fn status(&self) -> u16 {
-        ListCollectionsOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            ListCollectionsOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::update_collection`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2697,20 +2509,9 @@ pub enum UpdateCollectionOutcome {
 }
 rt::outcome!(
     UpdateCollectionOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, CollectionChannel, {
+    UpdateCollectionOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for UpdateCollectionOutcome {
-    type Success = CollectionChannel;
-    fn status(&self) -> u16 {
-        UpdateCollectionOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            UpdateCollectionOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_account_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2724,20 +2525,9 @@ pub enum GetAccountInformationOutcome {
 }
 rt::outcome!(
     GetAccountInformationOutcome { Ok(_) => 200, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, AccountInformation, {
+    GetAccountInformationOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetAccountInformationOutcome {
-    type Success = AccountInformation;
-    fn status(&self) -> u16 {
-        GetAccountInformationOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            GetAccountInformationOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::update_account_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2755,20 +2545,9 @@ pub enum UpdateAccountInformationOutcome {
 }
 rt::outcome!(
     UpdateAccountInformationOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_)
-    => 401, Conflict(_) => 409, InternalServerError(_) => 500 }
+    => 401, Conflict(_) => 409, InternalServerError(_) => 500 }, AccountInformation, {
+    UpdateAccountInformationOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for UpdateAccountInformationOutcome {
-    type Success = AccountInformation;
-    fn status(&self) -> u16 {
-        UpdateAccountInformationOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            UpdateAccountInformationOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_business_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2782,20 +2561,9 @@ pub enum GetBusinessInformationOutcome {
 }
 rt::outcome!(
     GetBusinessInformationOutcome { Ok(_) => 200, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, BusinessInformation, {
+    GetBusinessInformationOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetBusinessInformationOutcome {
-    type Success = BusinessInformation;
-    fn status(&self) -> u16 {
-        GetBusinessInformationOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            GetBusinessInformationOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::update_business_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2811,20 +2579,9 @@ pub enum UpdateBusinessInformationOutcome {
 }
 rt::outcome!(
     UpdateBusinessInformationOutcome { Ok(_) => 200, BadRequest(_) => 400,
-    Unauthorized(_) => 401, InternalServerError(_) => 500 }
+    Unauthorized(_) => 401, InternalServerError(_) => 500 }, BusinessInformation, {
+    UpdateBusinessInformationOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for UpdateBusinessInformationOutcome {
-    type Success = BusinessInformation;
-    fn status(&self) -> u16 {
-        UpdateBusinessInformationOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            UpdateBusinessInformationOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::list_stakeholders`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2838,20 +2595,9 @@ pub enum ListStakeholdersOutcome {
 }
 rt::outcome!(
     ListStakeholdersOutcome { Ok(_) => 200, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, StakeholderList, { ListStakeholdersOutcome::Ok(body)
+    => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for ListStakeholdersOutcome {
-    type Success = StakeholderList;
-    fn status(&self) -> u16 {
-        ListStakeholdersOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            ListStakeholdersOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::register_stakeholder`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2867,20 +2613,9 @@ pub enum RegisterStakeholderOutcome {
 }
 rt::outcome!(
     RegisterStakeholderOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
-    401, InternalServerError(_) => 500 }
+    401, InternalServerError(_) => 500 }, Stakeholder, {
+    RegisterStakeholderOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for RegisterStakeholderOutcome {
-    type Success = Stakeholder;
-    fn status(&self) -> u16 {
-        RegisterStakeholderOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            RegisterStakeholderOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_stakeholder`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2894,20 +2629,9 @@ pub enum GetStakeholderOutcome {
 }
 rt::outcome!(
     GetStakeholderOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_)
-    => 500 }
+    => 500 }, Stakeholder, { GetStakeholderOutcome::Ok(body) => Ok(body), other =>
+    Err(other), }
 );
-impl crate::runtime::client::Outcome for GetStakeholderOutcome {
-    type Success = Stakeholder;
-    fn status(&self) -> u16 {
-        GetStakeholderOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            GetStakeholderOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::delete_stakeholder`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2921,20 +2645,9 @@ pub enum DeleteStakeholderOutcome {
 }
 rt::outcome!(
     DeleteStakeholderOutcome { NoContent => 204, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, (), { DeleteStakeholderOutcome::NoContent => Ok(()),
+    other => Err(other), }
 );
-impl crate::runtime::client::Outcome for DeleteStakeholderOutcome {
-    type Success = ();
-    fn status(&self) -> u16 {
-        DeleteStakeholderOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            DeleteStakeholderOutcome::NoContent => Ok(()),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::update_stakeholder`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2950,20 +2663,9 @@ pub enum UpdateStakeholderOutcome {
 }
 rt::outcome!(
     UpdateStakeholderOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
-    401, InternalServerError(_) => 500 }
+    401, InternalServerError(_) => 500 }, Stakeholder, {
+    UpdateStakeholderOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for UpdateStakeholderOutcome {
-    type Success = Stakeholder;
-    fn status(&self) -> u16 {
-        UpdateStakeholderOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            UpdateStakeholderOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_settlement_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -2979,20 +2681,9 @@ pub enum GetSettlementInformationOutcome {
 }
 rt::outcome!(
     GetSettlementInformationOutcome { Ok(_) => 200, Unauthorized(_) => 401, NotFound(_)
-    => 404, InternalServerError(_) => 500 }
+    => 404, InternalServerError(_) => 500 }, SettlementInformation, {
+    GetSettlementInformationOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetSettlementInformationOutcome {
-    type Success = SettlementInformation;
-    fn status(&self) -> u16 {
-        GetSettlementInformationOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            GetSettlementInformationOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::update_settlement_information`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -3010,20 +2701,10 @@ pub enum UpdateSettlementInformationOutcome {
 }
 rt::outcome!(
     UpdateSettlementInformationOutcome { Ok(_) => 200, BadRequest(_) => 400,
-    Unauthorized(_) => 401, NotFound(_) => 404, InternalServerError(_) => 500 }
+    Unauthorized(_) => 401, NotFound(_) => 404, InternalServerError(_) => 500 },
+    SettlementInformation, { UpdateSettlementInformationOutcome::Ok(body) => Ok(body),
+    other => Err(other), }
 );
-impl crate::runtime::client::Outcome for UpdateSettlementInformationOutcome {
-    type Success = SettlementInformation;
-    fn status(&self) -> u16 {
-        UpdateSettlementInformationOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            UpdateSettlementInformationOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::list_bank_accounts`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -3037,20 +2718,9 @@ pub enum ListBankAccountsOutcome {
 }
 rt::outcome!(
     ListBankAccountsOutcome { Ok(_) => 200, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, BankAccountList, { ListBankAccountsOutcome::Ok(body)
+    => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for ListBankAccountsOutcome {
-    type Success = BankAccountList;
-    fn status(&self) -> u16 {
-        ListBankAccountsOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            ListBankAccountsOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::add_bank_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -3066,20 +2736,9 @@ pub enum AddBankAccountOutcome {
 }
 rt::outcome!(
     AddBankAccountOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, BankAccount, { AddBankAccountOutcome::Ok(body) =>
+    Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for AddBankAccountOutcome {
-    type Success = BankAccount;
-    fn status(&self) -> u16 {
-        AddBankAccountOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            AddBankAccountOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_bank_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -3093,20 +2752,9 @@ pub enum GetBankAccountOutcome {
 }
 rt::outcome!(
     GetBankAccountOutcome { Ok(_) => 200, Unauthorized(_) => 401, InternalServerError(_)
-    => 500 }
+    => 500 }, BankAccount, { GetBankAccountOutcome::Ok(body) => Ok(body), other =>
+    Err(other), }
 );
-impl crate::runtime::client::Outcome for GetBankAccountOutcome {
-    type Success = BankAccount;
-    fn status(&self) -> u16 {
-        GetBankAccountOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            GetBankAccountOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::delete_bank_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -3120,20 +2768,9 @@ pub enum DeleteBankAccountOutcome {
 }
 rt::outcome!(
     DeleteBankAccountOutcome { NoContent => 204, Unauthorized(_) => 401,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, (), { DeleteBankAccountOutcome::NoContent => Ok(()),
+    other => Err(other), }
 );
-impl crate::runtime::client::Outcome for DeleteBankAccountOutcome {
-    type Success = ();
-    fn status(&self) -> u16 {
-        DeleteBankAccountOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            DeleteBankAccountOutcome::NoContent => Ok(()),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::update_bank_account`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -3149,17 +2786,6 @@ pub enum UpdateBankAccountOutcome {
 }
 rt::outcome!(
     UpdateBankAccountOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
-    401, InternalServerError(_) => 500 }
+    401, InternalServerError(_) => 500 }, BankAccount, {
+    UpdateBankAccountOutcome::Ok(body) => Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for UpdateBankAccountOutcome {
-    type Success = BankAccount;
-    fn status(&self) -> u16 {
-        UpdateBankAccountOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            UpdateBankAccountOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}

@@ -873,20 +873,9 @@ pub enum GetCreditPromotionAutoSizeMessagingOutcome {
 rt::outcome!(
     GetCreditPromotionAutoSizeMessagingOutcome { Ok(_) => 200, NoContent => 204,
     BadRequest(_) => 400, Unauthorized(_) => 401, NotFound(_) => 404, TooManyRequests(_)
-    => 429, InternalServerError(_) => 500 }
+    => 429, InternalServerError(_) => 500 }, Self, { success if success.is_success() =>
+    Ok(success), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetCreditPromotionAutoSizeMessagingOutcome {
-    type Success = Self;
-    fn status(&self) -> u16 {
-        GetCreditPromotionAutoSizeMessagingOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            success if success.is_success() => Ok(success),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_credit_promotion_badge_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -909,20 +898,9 @@ pub enum GetCreditPromotionBadgeMessagingOutcome {
 rt::outcome!(
     GetCreditPromotionBadgeMessagingOutcome { Ok(_) => 200, NoContent => 204,
     BadRequest(_) => 400, Unauthorized(_) => 401, NotFound(_) => 404, TooManyRequests(_)
-    => 429, InternalServerError(_) => 500 }
+    => 429, InternalServerError(_) => 500 }, Self, { success if success.is_success() =>
+    Ok(success), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetCreditPromotionBadgeMessagingOutcome {
-    type Success = Self;
-    fn status(&self) -> u16 {
-        GetCreditPromotionBadgeMessagingOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            success if success.is_success() => Ok(success),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_top_strip_promotion_auto_size_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -945,20 +923,9 @@ pub enum GetTopStripPromotionAutoSizeMessagingOutcome {
 rt::outcome!(
     GetTopStripPromotionAutoSizeMessagingOutcome { Ok(_) => 200, NoContent => 204,
     BadRequest(_) => 400, Unauthorized(_) => 401, NotFound(_) => 404, TooManyRequests(_)
-    => 429, InternalServerError(_) => 500 }
+    => 429, InternalServerError(_) => 500 }, Self, { success if success.is_success() =>
+    Ok(success), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetTopStripPromotionAutoSizeMessagingOutcome {
-    type Success = Self;
-    fn status(&self) -> u16 {
-        GetTopStripPromotionAutoSizeMessagingOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            success if success.is_success() => Ok(success),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_top_strip_promotion_badge_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -981,20 +948,9 @@ pub enum GetTopStripPromotionBadgeMessagingOutcome {
 rt::outcome!(
     GetTopStripPromotionBadgeMessagingOutcome { Ok(_) => 200, NoContent => 204,
     BadRequest(_) => 400, Unauthorized(_) => 401, NotFound(_) => 404, TooManyRequests(_)
-    => 429, InternalServerError(_) => 500 }
+    => 429, InternalServerError(_) => 500 }, Self, { success if success.is_success() =>
+    Ok(success), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetTopStripPromotionBadgeMessagingOutcome {
-    type Success = Self;
-    fn status(&self) -> u16 {
-        GetTopStripPromotionBadgeMessagingOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            success if success.is_success() => Ok(success),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_checkout_messaging`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1017,20 +973,9 @@ pub enum GetCheckoutMessagingOutcome {
 rt::outcome!(
     GetCheckoutMessagingOutcome { Ok(_) => 200, NoContent => 204, BadRequest(_) => 400,
     Unauthorized(_) => 401, NotFound(_) => 404, TooManyRequests(_) => 429,
-    InternalServerError(_) => 500 }
+    InternalServerError(_) => 500 }, Self, { success if success.is_success() =>
+    Ok(success), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetCheckoutMessagingOutcome {
-    type Success = Self;
-    fn status(&self) -> u16 {
-        GetCheckoutMessagingOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            success if success.is_success() => Ok(success),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_messaging_capabilities`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1051,20 +996,9 @@ pub enum GetMessagingCapabilitiesOutcome {
 rt::outcome!(
     GetMessagingCapabilitiesOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_)
     => 401, NotFound(_) => 404, TooManyRequests(_) => 429, InternalServerError(_) => 500
-    }
+    }, MessagingCapabilitiesResponse, { GetMessagingCapabilitiesOutcome::Ok(body) =>
+    Ok(body), other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetMessagingCapabilitiesOutcome {
-    type Success = MessagingCapabilitiesResponse;
-    fn status(&self) -> u16 {
-        GetMessagingCapabilitiesOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            GetMessagingCapabilitiesOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_payment_options`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1084,20 +1018,10 @@ pub enum GetPaymentOptionsOutcome {
 }
 rt::outcome!(
     GetPaymentOptionsOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
-    401, NotFound(_) => 404, TooManyRequests(_) => 429, InternalServerError(_) => 500 }
+    401, NotFound(_) => 404, TooManyRequests(_) => 429, InternalServerError(_) => 500 },
+    PaymentOptionsResponse, { GetPaymentOptionsOutcome::Ok(body) => Ok(body), other =>
+    Err(other), }
 );
-impl crate::runtime::client::Outcome for GetPaymentOptionsOutcome {
-    type Success = PaymentOptionsResponse;
-    fn status(&self) -> u16 {
-        GetPaymentOptionsOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            GetPaymentOptionsOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
 /// What [`Client::get_payment_descriptors`] can return: one variant per documented status.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
@@ -1117,17 +1041,7 @@ pub enum GetPaymentDescriptorsOutcome {
 }
 rt::outcome!(
     GetPaymentDescriptorsOutcome { Ok(_) => 200, BadRequest(_) => 400, Unauthorized(_) =>
-    401, NotFound(_) => 404, TooManyRequests(_) => 429, InternalServerError(_) => 500 }
+    401, NotFound(_) => 404, TooManyRequests(_) => 429, InternalServerError(_) => 500 },
+    PaymentDescriptorsResponse, { GetPaymentDescriptorsOutcome::Ok(body) => Ok(body),
+    other => Err(other), }
 );
-impl crate::runtime::client::Outcome for GetPaymentDescriptorsOutcome {
-    type Success = PaymentDescriptorsResponse;
-    fn status(&self) -> u16 {
-        GetPaymentDescriptorsOutcome::status(self)
-    }
-    fn into_success(self) -> Result<Self::Success, Self> {
-        match self {
-            GetPaymentDescriptorsOutcome::Ok(body) => Ok(body),
-            other => Err(other),
-        }
-    }
-}
