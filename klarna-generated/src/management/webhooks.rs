@@ -4,11 +4,11 @@ use super::*;
 /// The callbacks this API sends, by their name in the spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WebhookKind {
-    /// Webhook callback (callback `accountStateChanged` of `onboardMerchant`). Event type `partner.account.state-change.operational`.
+    /// Webhook callback (callback `accountStateChanged` of `onboardMerchant`, `migrateMerchant`). Event type `partner.account.state-change.operational`.
     AccountStateChanged,
-    /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProduct`). Event type `partner.account.product.payment.state-change.disabled`.
+    /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProduct`, `suspendPaymentProductDeprecated`). Event type `partner.account.product.payment.state-change.disabled`.
     PaymentProductDisabled,
-    /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspension`). Event type `partner.account.product.payment.state-change.enabled`.
+    /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspension`, `revertPaymentProductSuspensionDeprecated`). Event type `partner.account.product.payment.state-change.enabled`.
     PaymentProductEnabled,
 }
 impl WebhookKind {
@@ -32,11 +32,11 @@ impl WebhookKind {
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum Webhook {
-    /// Webhook callback (callback `accountStateChanged` of `onboardMerchant`). Event type `partner.account.state-change.operational`.
+    /// Webhook callback (callback `accountStateChanged` of `onboardMerchant`, `migrateMerchant`). Event type `partner.account.state-change.operational`.
     AccountStateChanged(AccountStateChangedWebhook),
-    /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProduct`). Event type `partner.account.product.payment.state-change.disabled`.
+    /// Webhook callback (callback `paymentProductDisabled` of `suspendPaymentProduct`, `suspendPaymentProductDeprecated`). Event type `partner.account.product.payment.state-change.disabled`.
     PaymentProductDisabled(PaymentProductDisabledWebhook),
-    /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspension`). Event type `partner.account.product.payment.state-change.enabled`.
+    /// Webhook callback (callback `paymentProductEnabled` of `revertPaymentProductSuspension`, `revertPaymentProductSuspensionDeprecated`). Event type `partner.account.product.payment.state-change.enabled`.
     PaymentProductEnabled(PaymentProductEnabledWebhook),
     /// A delivery whose `metadata.event_type` no callback of the spec names, kept as JSON.
     Other(crate::runtime::webhook_event::OtherWebhook),
