@@ -526,6 +526,9 @@ pub struct Operation {
     /// The header that carries the caller's correlation id (a convention;
     /// a declared parameter of that name is not among `params`).
     pub correlation_header: Option<String>,
+    /// The schema of the declared correlation header, which
+    /// `CallOptions::correlation_id` is checked against before sending.
+    pub correlation_shape: Option<Shape>,
     /// The header of the partner account scheme, when the operation's
     /// security allows acting on behalf of another account.
     pub partner_account_header: Option<String>,

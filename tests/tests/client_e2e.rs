@@ -392,7 +392,9 @@ async fn invalid_inputs_are_refused_before_anything_is_sent() {
     match error {
         ClientError::InvalidRequest(violations) => {
             let pointers: Vec<&str> = violations.as_slice().iter().map(|v| v.pointer.as_str()).collect();
-            assert_eq!(pointers, vec!["/body/description"]);
+            // Every violation at once: the body and the options (checked
+            // against the spec's Partner-Correlation-Id schema).
+            assert_eq!(pointers, vec!["/body/description", "/options/correlation_id"]);
         }
         other => panic!("{other:?}"),
     }

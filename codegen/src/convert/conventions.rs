@@ -4,7 +4,7 @@
 use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme};
 
 use super::Converter;
-use crate::ir::{BaseUrls, Method, Param, ParamLocation};
+use crate::ir::{BaseUrls, Method, Param, ParamLocation, Shape};
 use crate::settings::{Conventions, ServerChoice};
 
 /// The live and test base URLs of a document under `choice`.
@@ -35,6 +35,8 @@ pub(super) struct ConventionHeaders {
     pub idempotency: Option<String>,
     /// The correlation id header.
     pub correlation: Option<String>,
+    /// The declared schema of the correlation id header.
+    pub correlation_shape: Option<Shape>,
     /// The partner account header.
     pub partner_account: Option<String>,
 }
@@ -51,19 +53,19 @@ impl Converter<'_> {
         at: &str,
     ) -> ConventionHeaders {
         let conventions: Conventions = self.conventions.clone();
-        let mut claimed = |name: &str| {
-            let before = params.len();
-            params.retain(|p| !(p.location == ParamLocation::Header && p.wire_name.eq_ignore_ascii_case(name)));
-            params.len() != before
+        let mut claimed = |name: &str| -> Option<Param> {
+            let at = params
+                .iter()
+                .position(|p| p.location == ParamLocation::Header && p.wire_name.eq_ignore_ascii_case(name))?;
+            Some(params.remove(at))
         };
         let idempotency = conventions.idempotency.as_ref().and_then(|convention| {
-            let declared = claimed(&convention.header);
+            let declared = claimed(&convention.header).is_some();
             let by_method = convention.methods.iter().any(|m| m.eq_ignore_ascii_case(method.as_str()));
             (declared || by_method).then(|| convention.header.clone())
         });
-        let correlation = conventions.correlation_header.clone().inspect(|header| {
-            claimed(header);
-        });
+        let correlation = conventions.correlation_header.clone();
+        let correlation_shape = correlation.as_deref().and_then(&mut claimed).map(|p| p.shape);
         let scheme = conventions.partner_account_scheme.clone();
         let partner_account = match scheme {
             Some(scheme) if security.iter().any(|alternative| alternative.contains(&scheme)) => {
@@ -78,7 +80,7 @@ impl Converter<'_> {
             }
             _ => None,
         };
-        ConventionHeaders { idempotency, correlation, partner_account }
+        ConventionHeaders { idempotency, correlation, correlation_shape, partner_account }
     }
 
     /// The header name of the `apiKey` security scheme `scheme`.

@@ -134,6 +134,7 @@ impl Converter<'_> {
             pointer: at.to_owned(),
             idempotency_header: conventions.idempotency,
             correlation_header: conventions.correlation,
+            correlation_shape: conventions.correlation_shape,
             partner_account_header: conventions.partner_account,
         })
     }

@@ -486,6 +486,16 @@ impl Emitter<'_> {
             " [`Client::{}`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.",
             method_ident.to_string().trim_start_matches("r#")
         );
+        if let Some(shape) = &op.correlation_shape {
+            let ident = format_ident!("correlation_id");
+            let check = self.input_check("options", Some("correlation_id"), &ident, shape, false);
+            if !check.is_empty() {
+                checks.push(quote! {
+                    let correlation_id = options.correlation_id.as_deref();
+                    #check
+                });
+            }
+        }
         let check_stmt = if checks.iter().all(|c| c.is_empty()) {
             quote!()
         } else {

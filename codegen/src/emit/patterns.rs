@@ -25,6 +25,7 @@ impl PatternTable {
         }
         for operation in &api.operations {
             operation.params.iter().for_each(|p| table.add_shape(&p.shape));
+            operation.correlation_shape.iter().for_each(|shape| table.add_shape(shape));
         }
         table
     }

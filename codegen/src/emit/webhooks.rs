@@ -32,10 +32,8 @@ impl Emitter<'_> {
                     let quoted: Vec<String> = w.event_types.iter().map(|t| format!("`{t}`")).collect();
                     format!(" Event type {}.", quoted.join(", "))
                 };
-                let owners: Vec<String> = std::iter::once(&w.operation_id)
-                    .chain(&w.also_on)
-                    .map(|id| format!("`{id}`"))
-                    .collect();
+                let owners: Vec<String> =
+                    std::iter::once(&w.operation_id).chain(&w.also_on).map(|id| format!("`{id}`")).collect();
                 format!(
                     " {} (callback `{}` of {}).{deprecated}{types}",
                     text.replace('\n', " "),

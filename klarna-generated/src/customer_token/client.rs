@@ -66,6 +66,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_3,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -120,6 +136,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_3,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -190,6 +222,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_3,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,

@@ -14,6 +14,12 @@ pub(crate) static PATTERN_2: rt::Pattern = rt::Pattern::new(
     &["^[A-Za-z]{3,3}$"],
     &[],
 );
+/// The spec pattern `^[A-Za-z0-9]+$`.
+pub(crate) static PATTERN_3: rt::Pattern = rt::Pattern::new(
+    "^[A-Za-z0-9]+$",
+    &["^[A-Za-z0-9]+$"],
+    &[],
+);
 /// The `Address` object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]

@@ -86,6 +86,22 @@ impl Client {
         );
         rt::client::check_header_param("X-Klarna-Client-Id", x_klarna_client_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_3,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -173,6 +189,22 @@ impl Client {
             x_klarna_customer_token,
             out,
         );
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_3,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -269,6 +301,22 @@ impl Client {
             x_klarna_customer_token,
             out,
         );
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_3,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,

@@ -17,6 +17,12 @@ pub(crate) static PATTERN_2: rt::Pattern = rt::Pattern::new(
     &["^\\+[0-9]{1,3}[0-9]{1,12}$"],
     &[],
 );
+/// The spec pattern `^[A-Za-z0-9]+$`.
+pub(crate) static PATTERN_3: rt::Pattern = rt::Pattern::new(
+    "^[A-Za-z0-9]+$",
+    &["^[A-Za-z0-9]+$"],
+    &[],
+);
 /// The unique identifier of the account for which the action is performed.
 ///
 /// Example: `"krn:partner:global:account:live:LWT2XJSE"`

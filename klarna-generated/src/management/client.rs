@@ -53,6 +53,25 @@ impl Client {
         &self,
         options: rt::client::CallOptions,
     ) -> Result<rt::client::Response<ListCredentialsOutcome>, rt::client::ClientError> {
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
+        check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listCredentials",
@@ -99,6 +118,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -161,6 +196,22 @@ impl Client {
             out,
         );
         rt::client::check_path_param("credential_id", credential_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Delete,
@@ -208,6 +259,25 @@ impl Client {
         rt::client::Response<ListPaymentDistributionProfilesOutcome>,
         rt::client::ClientError,
     > {
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
+        check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listPaymentDistributionProfiles",
@@ -260,6 +330,25 @@ impl Client {
         body: Option<&OnboardMerchantRequest>,
         options: rt::client::CallOptions,
     ) -> Result<rt::client::Response<OnboardMerchantOutcome>, rt::client::ClientError> {
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
+        check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "onboardMerchant",
@@ -310,6 +399,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -362,6 +467,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -420,6 +541,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -492,6 +629,22 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("product_id", product_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -570,6 +723,22 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("product_id", product_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -646,6 +815,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("product_id", product_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -728,6 +913,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -801,6 +1002,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -867,6 +1084,25 @@ impl Client {
         body: Option<&MigrateMerchantRequest>,
         options: rt::client::CallOptions,
     ) -> Result<rt::client::Response<MigrateMerchantOutcome>, rt::client::ClientError> {
+        let mut check = rt::client::InputCheck::default();
+        let out = check.sink();
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
+        check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "migrateMerchant",
@@ -917,6 +1153,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -981,6 +1233,22 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("website_id", website_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1035,6 +1303,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1099,6 +1383,22 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("collection_id", collection_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1161,6 +1461,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1231,6 +1547,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1298,6 +1630,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1368,6 +1716,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1428,6 +1792,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1497,6 +1877,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -1565,6 +1961,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("stakeholder_id", stakeholder_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1633,6 +2045,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("stakeholder_id", stakeholder_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Delete,
@@ -1708,6 +2136,22 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("stakeholder_id", stakeholder_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1776,6 +2220,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1845,6 +2305,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1907,6 +2383,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1964,6 +2456,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -2030,6 +2538,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("bank_account_id", bank_account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -2098,6 +2622,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("bank_account_id", bank_account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Delete,
@@ -2173,6 +2713,22 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("bank_account_id", bank_account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_9,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,

@@ -56,6 +56,12 @@ pub(crate) static PATTERN_8: rt::Pattern = rt::Pattern::new(
     ],
     &[],
 );
+/// The spec pattern `^[A-Za-z0-9]+$`.
+pub(crate) static PATTERN_9: rt::Pattern = rt::Pattern::new(
+    "^[A-Za-z0-9]+$",
+    &["^[A-Za-z0-9]+$"],
+    &[],
+);
 /// Account details.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]

@@ -93,6 +93,22 @@ impl Client {
             &rt::Path::Root.field("query").field("payment_amount"),
             out,
         );
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_2,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -225,6 +241,22 @@ impl Client {
             &rt::Path::Root.field("query").field("payment_amount"),
             out,
         );
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_2,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -341,6 +373,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_2,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -454,6 +502,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_2,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -566,6 +630,22 @@ impl Client {
             &rt::Path::Root.field("query").field("payment_amount"),
             out,
         );
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_2,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -653,6 +733,22 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_2,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -735,6 +831,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_2,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -815,6 +927,22 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
+        let correlation_id = options.correlation_id.as_deref();
+        if let Some(correlation_id) = correlation_id {
+            rt::check::length(
+                correlation_id,
+                Some(1),
+                Some(255),
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+            rt::check::pattern(
+                correlation_id,
+                &PATTERN_2,
+                &rt::Path::Root.field("options").field("correlation_id"),
+                out,
+            );
+        }
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,

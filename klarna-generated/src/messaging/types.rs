@@ -8,6 +8,12 @@ pub(crate) static PATTERN_1: rt::Pattern = rt::Pattern::new(
     &["^[A-Za-z]{3}$"],
     &[],
 );
+/// The spec pattern `^[A-Za-z0-9]+$`.
+pub(crate) static PATTERN_2: rt::Pattern = rt::Pattern::new(
+    "^[A-Za-z0-9]+$",
+    &["^[A-Za-z0-9]+$"],
+    &[],
+);
 /// Unique account identifier assigned by Klarna to the onboarded merchant
 ///
 /// Example: `"krn:partner:global:account:live:LWT2XJSE"`

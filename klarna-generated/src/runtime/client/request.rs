@@ -62,8 +62,10 @@ pub struct CallOptions {
     /// random key is used (unless turned off in the config); either way the
     /// same key goes with every retry of the call.
     pub idempotency_key: Option<String>,
-    /// `Partner-Correlation-Id`: up to 255 ASCII letters and digits, echoed
-    /// back by Klarna.
+    /// The correlation id of the call, sent in the operation's correlation
+    /// header (`Partner-Correlation-Id` for Klarna, echoed back) and checked
+    /// against that header's schema in the spec. An operation without one
+    /// refuses it.
     pub correlation_id: Option<String>,
     /// The deadline of this call, every attempt and wait included; `None`
     /// uses the configuration's (`ClientConfigBuilder::deadline`).
@@ -127,9 +129,7 @@ impl CallOptions {
         let root = Path::Root;
         let options = root.field("options");
         if let Some(id) = &self.correlation_id {
-            let at = options.field("correlation_id");
-            crate::runtime::check::length(id, Some(1), Some(255), &at, out);
-            crate::runtime::check::pattern(id, &CORRELATION_ID, &at, out);
+            header::check(id, &options.field("correlation_id"), out);
         }
         if let Some(key) = &self.idempotency_key {
             let at = options.field("idempotency_key");
@@ -147,10 +147,6 @@ impl CallOptions {
         }
     }
 }
-
-/// `Partner-Correlation-Id`: alphanumeric characters.
-static CORRELATION_ID: crate::runtime::Pattern =
-    crate::runtime::Pattern::new("^[A-Za-z0-9]+$", &["^[A-Za-z0-9]+$"], &[]);
 
 /// How a structured query value is written (OpenAPI `style`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
