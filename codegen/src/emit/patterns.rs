@@ -1,6 +1,6 @@
 //! One `static` per distinct pattern, compiled once per process at first use.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -10,35 +10,42 @@ use crate::ir::{Api, PatternDef, Shape, Ty, TypeKind};
 /// Every distinct pattern of an API with the name of its `static`.
 pub struct PatternTable {
     by_source: BTreeMap<String, (Ident, PatternDef)>,
+    /// Sources of the patterns only operations (the client) use.
+    client_only: BTreeSet<String>,
 }
 
 impl PatternTable {
     /// Numbers the patterns in the order types (by name) use them.
     pub fn collect(api: &Api) -> Self {
-        let mut table = PatternTable { by_source: BTreeMap::new() };
+        let mut table = PatternTable { by_source: BTreeMap::new(), client_only: BTreeSet::new() };
         for def in api.types.values() {
             match &def.kind {
-                TypeKind::Struct(s) => s.fields.iter().for_each(|f| table.add_shape(&f.shape)),
-                TypeKind::Newtype(shape) | TypeKind::Alias(shape) => table.add_shape(shape),
+                TypeKind::Struct(s) => s.fields.iter().for_each(|f| table.add_shape(&f.shape, false)),
+                TypeKind::Newtype(shape) | TypeKind::Alias(shape) => table.add_shape(shape, false),
                 TypeKind::Enum(_) | TypeKind::Union(_) => {}
             }
         }
         for operation in &api.operations {
-            operation.params.iter().for_each(|p| table.add_shape(&p.shape));
-            operation.correlation_shape.iter().for_each(|shape| table.add_shape(shape));
+            operation.params.iter().for_each(|p| table.add_shape(&p.shape, true));
+            operation.correlation_shape.iter().for_each(|shape| table.add_shape(shape, true));
         }
         table
     }
 
-    fn add_shape(&mut self, shape: &Shape) {
+    /// Adds the patterns of `shape`; `client_only` when only the client
+    /// module (which a cargo feature may leave out) uses it.
+    fn add_shape(&mut self, shape: &Shape, client_only: bool) {
         if let Some(pattern) = &shape.rules.pattern {
             if !self.by_source.contains_key(&pattern.source) {
                 let ident = format_ident!("PATTERN_{}", self.by_source.len() + 1);
                 self.by_source.insert(pattern.source.clone(), (ident, pattern.clone()));
+                if client_only {
+                    self.client_only.insert(pattern.source.clone());
+                }
             }
         }
         if let Ty::Array(inner) | Ty::Map(inner) = &shape.ty {
-            self.add_shape(inner);
+            self.add_shape(inner, client_only);
         }
     }
 
@@ -56,8 +63,14 @@ impl PatternTable {
             let must = &pattern.must_match;
             let must_not = &pattern.must_not_match;
             let doc = format!(" The spec pattern `{}`.", source.replace('`', "'"));
+            let allow = if self.client_only.contains(source) {
+                quote!(#[allow(dead_code)]) // only the client checks it; a feature may leave the client out
+            } else {
+                quote!()
+            };
             quote! {
                 #[doc = #doc]
+                #allow
                 // Visible to the client module, which checks parameters against it.
                 pub(crate) static #ident: #runtime::Pattern = #runtime::Pattern::new(#source, &[#(#must),*], &[#(#must_not),*]);
             }

@@ -18,6 +18,7 @@ pub(crate) static PATTERN_2: rt::Pattern = rt::Pattern::new(
     &[],
 );
 /// The spec pattern `^[A-Za-z0-9]+$`.
+#[allow(dead_code)]
 pub(crate) static PATTERN_3: rt::Pattern = rt::Pattern::new(
     "^[A-Za-z0-9]+$",
     &["^[A-Za-z0-9]+$"],

@@ -57,6 +57,7 @@ pub(crate) static PATTERN_8: rt::Pattern = rt::Pattern::new(
     &[],
 );
 /// The spec pattern `^[A-Za-z0-9]+$`.
+#[allow(dead_code)]
 pub(crate) static PATTERN_9: rt::Pattern = rt::Pattern::new(
     "^[A-Za-z0-9]+$",
     &["^[A-Za-z0-9]+$"],
