@@ -21,12 +21,45 @@ impl Emitter<'_> {
         };
         let live = url(&self.api.base_urls.live);
         let test = url(&self.api.base_urls.test);
+        // One checker per distinct correlation-id schema, called by every
+        // method whose operation declares it.
+        let mut correlation_shapes: Vec<&Shape> = Vec::new();
+        for shape in self.api.operations.iter().filter_map(|op| op.correlation_shape.as_ref()) {
+            if !correlation_shapes.contains(&shape) {
+                correlation_shapes.push(shape);
+            }
+        }
+        let correlation_checker = |index: usize| format_ident!("check_correlation_id_{}", index + 1);
+        let mut checkers = Vec::new();
+        let mut checker_of: Vec<Option<Ident>> = Vec::new();
+        for (index, shape) in correlation_shapes.iter().enumerate() {
+            let ident = format_ident!("correlation_id");
+            let check = self.input_check("options", Some("correlation_id"), &ident, shape, false);
+            if check.is_empty() {
+                checker_of.push(None);
+                continue;
+            }
+            let name = correlation_checker(index);
+            checkers.push(quote! {
+                /// Checks `CallOptions::correlation_id` against the declared correlation header's schema.
+                fn #name(options: &rt::client::CallOptions, out: &mut Vec<rt::Violation>) {
+                    let correlation_id = options.correlation_id.as_deref();
+                    #check
+                }
+            });
+            checker_of.push(Some(name));
+        }
         let mut methods = Vec::new();
         let mut outcomes = Vec::new();
         for op in &self.api.operations {
             let outcome = self.outcome_name(op);
+            let checker = op
+                .correlation_shape
+                .as_ref()
+                .and_then(|shape| correlation_shapes.iter().position(|s| *s == shape))
+                .and_then(|index| checker_of[index].as_ref());
             outcomes.push(self.outcome_enum(op, &outcome));
-            methods.push(self.method(op, &outcome));
+            methods.push(self.method(op, &outcome, checker));
         }
         let title = format!(" Client for the {} (version {}).", self.api.title, self.api.version);
         quote! {
@@ -62,6 +95,8 @@ impl Emitter<'_> {
 
                 #(#methods)*
             }
+
+            #(#checkers)*
 
             #(#outcomes)*
         }
@@ -234,7 +269,7 @@ impl Emitter<'_> {
         }
     }
 
-    fn method(&self, op: &Operation, outcome: &Ident) -> TokenStream {
+    fn method(&self, op: &Operation, outcome: &Ident, correlation_checker: Option<&Ident>) -> TokenStream {
         let method_ident = rust_ident(&op.rust_name);
         let params: Vec<&Param> = op.params.iter().collect();
         let ordered: Vec<&Param> =
@@ -486,15 +521,8 @@ impl Emitter<'_> {
             " [`Client::{}`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.",
             method_ident.to_string().trim_start_matches("r#")
         );
-        if let Some(shape) = &op.correlation_shape {
-            let ident = format_ident!("correlation_id");
-            let check = self.input_check("options", Some("correlation_id"), &ident, shape, false);
-            if !check.is_empty() {
-                checks.push(quote! {
-                    let correlation_id = options.correlation_id.as_deref();
-                    #check
-                });
-            }
+        if let Some(checker) = correlation_checker {
+            checks.push(quote!(#checker(&options, out);));
         }
         let check_stmt = if checks.iter().all(|c| c.is_empty()) {
             quote!()

@@ -66,22 +66,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_3,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -136,22 +121,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_3,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -222,22 +192,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_3,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -264,6 +219,28 @@ impl Client {
             _ => Err(response.unexpected_status()),
         }?;
         Ok(response.into_response(outcome))
+    }
+}
+/// Checks `CallOptions::correlation_id` against the declared correlation header's schema.
+fn check_correlation_id_1(
+    options: &rt::client::CallOptions,
+    out: &mut Vec<rt::Violation>,
+) {
+    let correlation_id = options.correlation_id.as_deref();
+    if let Some(correlation_id) = correlation_id {
+        rt::check::length(
+            correlation_id,
+            Some(1),
+            Some(255),
+            &rt::Path::Root.field("options").field("correlation_id"),
+            out,
+        );
+        rt::check::pattern(
+            correlation_id,
+            &PATTERN_3,
+            &rt::Path::Root.field("options").field("correlation_id"),
+            out,
+        );
     }
 }
 /// What [`Client::read_customer_token`] can return: one variant per documented status.

@@ -86,22 +86,7 @@ impl Client {
         );
         rt::client::check_header_param("X-Klarna-Client-Id", x_klarna_client_id, out);
         rt::Validate::validate_at(body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_3,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -189,22 +174,7 @@ impl Client {
             x_klarna_customer_token,
             out,
         );
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_3,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -301,22 +271,7 @@ impl Client {
             x_klarna_customer_token,
             out,
         );
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_3,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -354,6 +309,28 @@ impl Client {
             _ => Err(response.unexpected_status()),
         }?;
         Ok(response.into_response(outcome))
+    }
+}
+/// Checks `CallOptions::correlation_id` against the declared correlation header's schema.
+fn check_correlation_id_1(
+    options: &rt::client::CallOptions,
+    out: &mut Vec<rt::Violation>,
+) {
+    let correlation_id = options.correlation_id.as_deref();
+    if let Some(correlation_id) = correlation_id {
+        rt::check::length(
+            correlation_id,
+            Some(1),
+            Some(255),
+            &rt::Path::Root.field("options").field("correlation_id"),
+            out,
+        );
+        rt::check::pattern(
+            correlation_id,
+            &PATTERN_3,
+            &rt::Path::Root.field("options").field("correlation_id"),
+            out,
+        );
     }
 }
 /// What [`Client::check_customer_exists`] can return: one variant per documented status.

@@ -55,22 +55,7 @@ impl Client {
     ) -> Result<rt::client::Response<ListCredentialsOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -118,22 +103,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -196,22 +166,7 @@ impl Client {
             out,
         );
         rt::client::check_path_param("credential_id", credential_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Delete,
@@ -261,22 +216,7 @@ impl Client {
     > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -332,22 +272,7 @@ impl Client {
     ) -> Result<rt::client::Response<OnboardMerchantOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -399,22 +324,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -467,22 +377,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -541,22 +436,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -629,22 +509,7 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("product_id", product_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -723,22 +588,7 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("product_id", product_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -815,22 +665,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("product_id", product_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -913,22 +748,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -1002,22 +822,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -1086,22 +891,7 @@ impl Client {
     ) -> Result<rt::client::Response<MigrateMerchantOutcome>, rt::client::ClientError> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -1153,22 +943,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1233,22 +1008,7 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("website_id", website_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1303,22 +1063,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1383,22 +1128,7 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("collection_id", collection_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1461,22 +1191,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1547,22 +1262,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1630,22 +1330,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1716,22 +1401,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -1792,22 +1462,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -1877,22 +1532,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -1961,22 +1601,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("stakeholder_id", stakeholder_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -2045,22 +1670,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("stakeholder_id", stakeholder_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Delete,
@@ -2136,22 +1746,7 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("stakeholder_id", stakeholder_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -2220,22 +1815,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -2305,22 +1885,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -2383,22 +1948,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -2456,22 +2006,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -2538,22 +2073,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("bank_account_id", bank_account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -2622,22 +2142,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("bank_account_id", bank_account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Delete,
@@ -2713,22 +2218,7 @@ impl Client {
         rt::client::check_path_param("account_id", account_id, out);
         rt::client::check_path_param("bank_account_id", bank_account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_9,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
@@ -2760,6 +2250,28 @@ impl Client {
             _ => Err(response.unexpected_status()),
         }?;
         Ok(response.into_response(outcome))
+    }
+}
+/// Checks `CallOptions::correlation_id` against the declared correlation header's schema.
+fn check_correlation_id_1(
+    options: &rt::client::CallOptions,
+    out: &mut Vec<rt::Violation>,
+) {
+    let correlation_id = options.correlation_id.as_deref();
+    if let Some(correlation_id) = correlation_id {
+        rt::check::length(
+            correlation_id,
+            Some(1),
+            Some(255),
+            &rt::Path::Root.field("options").field("correlation_id"),
+            out,
+        );
+        rt::check::pattern(
+            correlation_id,
+            &PATTERN_9,
+            &rt::Path::Root.field("options").field("correlation_id"),
+            out,
+        );
     }
 }
 /// What [`Client::list_credentials`] can return: one variant per documented status.

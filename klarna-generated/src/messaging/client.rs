@@ -93,22 +93,7 @@ impl Client {
             &rt::Path::Root.field("query").field("payment_amount"),
             out,
         );
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_2,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -241,22 +226,7 @@ impl Client {
             &rt::Path::Root.field("query").field("payment_amount"),
             out,
         );
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_2,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -373,22 +343,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_2,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -502,22 +457,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_2,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -630,22 +570,7 @@ impl Client {
             &rt::Path::Root.field("query").field("payment_amount"),
             out,
         );
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_2,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -733,22 +658,7 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_2,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
@@ -831,22 +741,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_2,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -927,22 +822,7 @@ impl Client {
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
-        let correlation_id = options.correlation_id.as_deref();
-        if let Some(correlation_id) = correlation_id {
-            rt::check::length(
-                correlation_id,
-                Some(1),
-                Some(255),
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-            rt::check::pattern(
-                correlation_id,
-                &PATTERN_2,
-                &rt::Path::Root.field("options").field("correlation_id"),
-                out,
-            );
-        }
+        check_correlation_id_1(&options, out);
         check.finish()?;
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
@@ -977,6 +857,28 @@ impl Client {
             _ => Err(response.unexpected_status()),
         }?;
         Ok(response.into_response(outcome))
+    }
+}
+/// Checks `CallOptions::correlation_id` against the declared correlation header's schema.
+fn check_correlation_id_1(
+    options: &rt::client::CallOptions,
+    out: &mut Vec<rt::Violation>,
+) {
+    let correlation_id = options.correlation_id.as_deref();
+    if let Some(correlation_id) = correlation_id {
+        rt::check::length(
+            correlation_id,
+            Some(1),
+            Some(255),
+            &rt::Path::Root.field("options").field("correlation_id"),
+            out,
+        );
+        rt::check::pattern(
+            correlation_id,
+            &PATTERN_2,
+            &rt::Path::Root.field("options").field("correlation_id"),
+            out,
+        );
     }
 }
 /// What [`Client::get_credit_promotion_auto_size_messaging`] can return: one variant per documented status.
