@@ -4,6 +4,7 @@
 //! The pipeline is load -> model -> emit -> format. This crate never touches
 //! the filesystem: callers hand in the spec text and get back file contents.
 
+mod contract;
 mod convert;
 mod digest;
 mod docs;
@@ -99,13 +100,14 @@ pub fn generate_contract_calls(
     settings: &Settings,
 ) -> Result<String, CodegenError> {
     let (api, _) = model(source, settings)?;
+    let plan = contract::plan(&api)?;
     let mut emitter = emit::Emitter::new(&api, settings);
     let path: proc_macro2::TokenStream = api_path.parse().map_err(|_| CodegenError::Format {
         file: source.file.to_owned(),
         reason: format!("{api_path:?} is not a Rust path"),
     })?;
     emitter.type_prefix = quote!(#path::);
-    let calls = emitter.contract_calls(&path)?;
+    let calls = emitter.contract_calls(&path, &plan);
     let doc = format!(" Contract calls for {} (every operation, example inputs).", api.title);
     format::format_file(
         source.file,
