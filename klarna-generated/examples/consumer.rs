@@ -2,7 +2,7 @@
 //! two lines, onboarding, a signed webhook verified and parsed. `tests/tests/consumer.rs` runs it
 //! against Prism; `cargo run --example consumer` uses `IDENTITY_URL`, `TOKENS_URL`, `MANAGEMENT_URL`.
 use klarna_generated::customer_token::{self as ct, CustomerTokenOrderRequired as Order, OrderLineRequired as Line};
-use klarna_generated::identity::{self, CheckCustomerExistsRequest as Check, Email, IdentityRequestClientId};
+use klarna_generated::identity::{self, CheckCustomerExistsRequest as Check, Email};
 use klarna_generated::management::{self, OnboardMerchantRequestRequired as Onboarding, Webhook};
 use klarna_generated::{runtime::SigningKeys, ApiKey, ClientConfig, Environment};
 
@@ -17,8 +17,7 @@ pub async fn run(identity_url: &str, tokens_url: &str, management_url: &str) -> 
     let config = |url: &str| ClientConfig::builder(Environment::Custom(url.into()), ApiKey::new("key")).build();
     let identity = identity::Client::new(config(identity_url)?)?;
     let email = Check::new().with_email(Email::new("jane.doe@example.com")?);
-    let client_id = IdentityRequestClientId::new("shop")?;
-    let exists = identity.check_customer_exists(ACCOUNT, &client_id, &email).await?.into_result()?;
+    let exists = identity.check_customer_exists(ACCOUNT, "shop", &email).await?.into_result()?;
     let line = |name: &str, price| Line { name: name.into(), quantity: 1, unit_price: price, total_amount: price };
     let lines = vec![line("Running shoe", 2500).into(), ct::OrderLine::from(line("Socks", 500)).with_tax_rate(0)];
     let order = Order { purchase_currency: "EUR".into(), order_amount: 3000, order_tax_amount: 0, order_lines: lines };

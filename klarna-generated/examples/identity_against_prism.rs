@@ -13,7 +13,7 @@
 //! Set `KLARNA_BASE_URL` to use another server, and `KLARNA_API_KEY` for the key
 //! (Prism accepts any).
 
-use klarna_generated::identity::{CheckCustomerExistsRequest, Client, Email, IdentityRequestClientId};
+use klarna_generated::identity::{CheckCustomerExistsRequest, Client, Email};
 use klarna_generated::{ApiKey, CallOptions, ClientConfig, Environment};
 
 #[tokio::main]
@@ -23,16 +23,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let config = ClientConfig::builder(Environment::Custom(base_url), ApiKey::new(api_key)).build()?;
     let client = Client::new(config)?;
 
-    // Inputs are checked against the spec as they are built...
+    // Named constrained values are checked as they are built (text
+    // arguments such as the client id are checked by the call itself)...
     let email = Email::new("jane.doe@example.com")?;
-    let client_id = IdentityRequestClientId::new("example-client")?;
     // ...and a value that breaks the spec cannot even be constructed.
     assert!(Email::new("not an address").is_err());
 
     let account = "krn:partner:global:account:live:LWT2XJSE";
     let body = CheckCustomerExistsRequest::new().with_email(email);
     let options = CallOptions::default().with_correlation_id("example1");
-    let response = client.check_customer_exists_with(account, &client_id, &body, options).await?;
+    let response = client.check_customer_exists_with(account, "example-client", &body, options).await?;
     println!("status {} after {} attempt(s)", response.status(), response.meta().attempts);
     let answer = response.into_result()?;
     println!("customer exists: {:?}", answer.exists);

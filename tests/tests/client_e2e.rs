@@ -41,8 +41,8 @@ fn phone_body() -> identity::CheckCustomerExistsRequest {
     identity::CheckCustomerExistsRequest::new().with_phone(identity::Phone::new("+18445527621").unwrap())
 }
 
-fn client_id() -> identity::IdentityRequestClientId {
-    identity::IdentityRequestClientId::new("client-1").unwrap()
+fn client_id() -> &'static str {
+    "client-1"
 }
 
 fn error_body() -> serde_json::Value {
@@ -57,7 +57,7 @@ fn error_body() -> serde_json::Value {
 
 async fn check_exists(server: &MockServer) -> Result<identity::client::CheckCustomerExistsOutcome, ClientError> {
     identity_client(server)
-        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, client_id(), &phone_body(), CallOptions::default())
         .await
         .map(klarna_generated::runtime::client::Response::into_outcome)
 }
@@ -98,7 +98,7 @@ async fn path_segments_are_percent_encoded() {
         .mount(&server)
         .await;
     let outcome = identity_client(&server)
-        .check_customer_exists_with("a/b c?", &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with("a/b c?", client_id(), &phone_body(), CallOptions::default())
         .await
         .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap();
@@ -313,7 +313,7 @@ async fn a_post_without_idempotency_key_is_never_retried() {
         .await;
     let client = identity::client::Client::new(config(&server).auto_idempotency_keys(false).build().unwrap()).unwrap();
     let outcome = client
-        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, client_id(), &phone_body(), CallOptions::default())
         .await
         .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap();
@@ -348,7 +348,7 @@ async fn attempts_time_out() {
     let client = identity::client::Client::new(config).unwrap();
     let started = std::time::Instant::now();
     let error = client
-        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, client_id(), &phone_body(), CallOptions::default())
         .await
         .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
@@ -367,7 +367,7 @@ async fn connection_failures_are_transport_errors() {
         .unwrap();
     let client = identity::client::Client::new(config).unwrap();
     let error = client
-        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, client_id(), &phone_body(), CallOptions::default())
         .await
         .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
@@ -423,7 +423,7 @@ async fn the_api_key_never_shows_in_debug_or_errors() {
     let client = identity::client::Client::new(config).unwrap();
     assert!(!format!("{client:?}").contains("s3cr3t"));
     let error = client
-        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, client_id(), &phone_body(), CallOptions::default())
         .await
         .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
@@ -489,7 +489,7 @@ async fn a_caller_supplied_reqwest_client_is_used() {
     let own = reqwest::Client::builder().default_headers(headers).build().unwrap();
     let client = identity::client::Client::new(config(&server).http_client(own).build().unwrap()).unwrap();
     let outcome = client
-        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, client_id(), &phone_body(), CallOptions::default())
         .await
         .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap();
@@ -506,9 +506,32 @@ async fn oversized_responses_are_refused_not_buffered() {
     let config = config(&server).max_response_bytes(1024).build().unwrap();
     let client = identity::client::Client::new(config).unwrap();
     let error = client
-        .check_customer_exists_with(ACCOUNT, &client_id(), &phone_body(), CallOptions::default())
+        .check_customer_exists_with(ACCOUNT, client_id(), &phone_body(), CallOptions::default())
         .await
         .map(klarna_generated::runtime::client::Response::into_outcome)
         .unwrap_err();
     assert!(matches!(error, ClientError::ResponseTooLarge { status: 200, limit: 1024, .. }), "{error:?}");
+}
+
+#[tokio::test]
+async fn text_arguments_are_checked_against_their_schema_before_sending() {
+    let server = MockServer::start().await;
+    // The client id header is a string of 1..255 characters in the spec: the
+    // method takes `&str` and checks it like any other input.
+    let too_long = "c".repeat(256);
+    for bad in ["", too_long.as_str()] {
+        let error = identity_client(&server)
+            .check_customer_exists(ACCOUNT, bad, &phone_body())
+            .await
+            .map(klarna_generated::runtime::client::Response::into_outcome)
+            .unwrap_err();
+        match error {
+            ClientError::InvalidRequest(violations) => {
+                let pointers: Vec<&str> = violations.as_slice().iter().map(|v| v.pointer.as_str()).collect();
+                assert_eq!(pointers, vec!["/header/X-Klarna-Client-Id"], "{bad:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
 }

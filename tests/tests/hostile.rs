@@ -477,9 +477,8 @@ async fn secret_headers_are_redacted_too() {
     bounded(async {
         let server = Server::start(echo("status")).await;
         let client = identity::client::Client::new(config(&server).build().unwrap()).unwrap();
-        let token = identity::CustomerToken::new(TOKEN).unwrap();
         let error = client
-            .introspect_customer_token_with(ACCOUNT, &token, CallOptions::default())
+            .introspect_customer_token_with(ACCOUNT, TOKEN, CallOptions::default())
             .await
             .map(klarna_generated::runtime::client::Response::into_outcome)
             .unwrap_err();
@@ -806,9 +805,8 @@ async fn a_partner_account_is_never_silently_dropped() {
         let client = identity::client::Client::new(config(&server).partner_account(PARTNER).build().unwrap()).unwrap();
         let body: identity::CheckCustomerExistsRequest =
             identity::CheckCustomerExistsRequest::new().with_phone(identity::Phone::new("+18445527621").unwrap());
-        let client_id = identity::IdentityRequestClientId::new("client-1").unwrap();
         let error = client
-            .check_customer_exists_with(ACCOUNT, &client_id, &body, CallOptions::default())
+            .check_customer_exists_with(ACCOUNT, "client-1", &body, CallOptions::default())
             .await
             .map(klarna_generated::runtime::client::Response::into_outcome)
             .unwrap_err();
@@ -896,9 +894,8 @@ async fn decode_errors_name_the_json_path() {
         let client = identity::client::Client::new(config(&server).build().unwrap()).unwrap();
         let request: identity::CheckCustomerExistsRequest =
             identity::CheckCustomerExistsRequest::new().with_phone(identity::Phone::new("+18445527621").unwrap());
-        let client_id = identity::IdentityRequestClientId::new("client-1").unwrap();
         let error = client
-            .check_customer_exists_with(ACCOUNT, &client_id, &request, CallOptions::default())
+            .check_customer_exists_with(ACCOUNT, "client-1", &request, CallOptions::default())
             .await
             .map(klarna_generated::runtime::client::Response::into_outcome)
             .unwrap_err();

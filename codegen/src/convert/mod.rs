@@ -9,6 +9,7 @@
 //! checks that every operation
 //! can become a client method. Emission itself cannot fail.
 
+mod arguments;
 mod boxing;
 mod conventions;
 mod dedupe;
@@ -67,6 +68,7 @@ pub fn convert(
     facts::assign(&mut types);
     facts::assign_structured(&types, &mut operations);
     dedupe::merge(&mut types);
+    arguments::take_string_newtypes_as_text(&types, &mut operations);
     inputs::check(source, &types, &operations)?;
     Ok(Api {
         file: source.file.to_owned(),

@@ -51,7 +51,7 @@ impl Client {
     pub async fn check_customer_exists(
         &self,
         account_id: &str,
-        x_klarna_client_id: &IdentityRequestClientId,
+        x_klarna_client_id: &str,
         body: &CheckCustomerExistsRequest,
     ) -> Result<
         rt::client::Response<CheckCustomerExistsOutcome>,
@@ -69,7 +69,7 @@ impl Client {
     pub async fn check_customer_exists_with(
         &self,
         account_id: &str,
-        x_klarna_client_id: &IdentityRequestClientId,
+        x_klarna_client_id: &str,
         body: &CheckCustomerExistsRequest,
         options: rt::client::CallOptions,
     ) -> Result<
@@ -79,8 +79,10 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        rt::Validate::validate_at(
+        rt::check::length(
             x_klarna_client_id,
+            Some(1),
+            Some(255),
             &rt::Path::Root.field("header").field("X-Klarna-Client-Id"),
             out,
         );
@@ -139,7 +141,7 @@ impl Client {
     pub async fn introspect_customer_token(
         &self,
         account_id: &str,
-        x_klarna_customer_token: &CustomerToken,
+        x_klarna_customer_token: &str,
     ) -> Result<
         rt::client::Response<IntrospectCustomerTokenOutcome>,
         rt::client::ClientError,
@@ -155,7 +157,7 @@ impl Client {
     pub async fn introspect_customer_token_with(
         &self,
         account_id: &str,
-        x_klarna_customer_token: &CustomerToken,
+        x_klarna_customer_token: &str,
         options: rt::client::CallOptions,
     ) -> Result<
         rt::client::Response<IntrospectCustomerTokenOutcome>,
@@ -164,8 +166,10 @@ impl Client {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
-        rt::Validate::validate_at(
+        rt::check::length(
             x_klarna_customer_token,
+            None,
+            Some(1024),
             &rt::Path::Root.field("header").field("X-Klarna-Customer-Token"),
             out,
         );

@@ -141,7 +141,7 @@ impl Client {
     /// - `credential_id`: required path `credential_id`. Identifier of the Credential
     pub async fn disable_credential(
         &self,
-        credential_id: &CredentialIdentifier,
+        credential_id: &str,
     ) -> Result<
         rt::client::Response<DisableCredentialOutcome>,
         rt::client::ClientError,
@@ -152,7 +152,7 @@ impl Client {
     /// [`Client::disable_credential`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn disable_credential_with(
         &self,
-        credential_id: &CredentialIdentifier,
+        credential_id: &str,
         options: rt::client::CallOptions,
     ) -> Result<
         rt::client::Response<DisableCredentialOutcome>,
@@ -160,8 +160,9 @@ impl Client {
     > {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
-        rt::Validate::validate_at(
+        rt::check::pattern(
             credential_id,
+            &PATTERN_4,
             &rt::Path::Root.field("path").field("credential_id"),
             out,
         );

@@ -15,9 +15,7 @@ pub async fn call_all(
                         "\"krn:partner:global:account:live:LWT2XJSE\"",
                     )
                     .expect("example for checkCustomerExists/account_id");
-                let x_klarna_client_id: klarna_generated::identity::IdentityRequestClientId = serde_json::from_str(
-                        "\"x\"",
-                    )
+                let x_klarna_client_id: String = serde_json::from_str("\"x\"")
                     .expect("example for checkCustomerExists/x_klarna_client_id");
                 let body: klarna_generated::identity::CheckCustomerExistsRequest = serde_json::from_str(
                         "{\"phone\":\"+18445527621\"}",
@@ -38,7 +36,7 @@ pub async fn call_all(
                         "\"krn:partner:global:account:live:LWT2XJSE\"",
                     )
                     .expect("example for introspectCustomerToken/account_id");
-                let x_klarna_customer_token: klarna_generated::identity::CustomerToken = serde_json::from_str(
+                let x_klarna_customer_token: String = serde_json::from_str(
                         "\"krn:partner:us1:live:identity:customer-token:vVQGmYzlfsQ16dko3jcwY5lV8hBgKs9a\"",
                     )
                     .expect(

@@ -32,7 +32,7 @@ pub async fn call_all(
         .push((
             "disableCredential",
             async {
-                let credential_id: klarna_generated::management::CredentialIdentifier = serde_json::from_str(
+                let credential_id: String = serde_json::from_str(
                         "\"206bbb83-9b6e-46fa-940d-337153c04a58\"",
                     )
                     .expect("example for disableCredential/credential_id");
