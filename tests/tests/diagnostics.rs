@@ -106,6 +106,19 @@ const WARNINGS: &[(&str, &[(&str, &str)])] = &[
     ),
     ("header_without_schema", &[("/paths/~1a/post/responses/201/headers/Location", "header without `schema`")]),
     (
+        "several_media_types",
+        &[
+            (
+                "/paths/~1report/post/requestBody/content/application~1xml",
+                "media type `application/xml` is documented too; the client uses `application/json`",
+            ),
+            (
+                "/paths/~1report/post/responses/200/content/text~1csv",
+                "media type `text/csv` is documented too; the client uses `application/json`",
+            ),
+        ],
+    ),
+    (
         "odd_schemas",
         &[
             ("/components/schemas/Name", "`minItems` does not apply to type string; ignored"),

@@ -76,6 +76,7 @@ impl Converter<'_> {
                 let (body, body_at) = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
                 let (content_type, media, kind) = media::choose(&body.content)
                     .ok_or_else(|| self.unsupported(&body_at, "a request body without content"))?;
+                self.warn_unused_media(&body.content, content_type, &body_at);
                 let schema_at = format!("{body_at}/content/{}/schema", pointer::escape(content_type));
                 let shape = self.body_shape(media, kind, &format!("{context}Request"), &schema_at)?;
                 // A `*/*` request body is sent as JSON.
@@ -139,6 +140,22 @@ impl Converter<'_> {
         })
     }
 
+    /// Warns about each documented media type the client does not use, so a
+    /// body is never dropped silently.
+    fn warn_unused_media(
+        &mut self,
+        content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+        chosen: &str,
+        at: &str,
+    ) {
+        for other in content.keys().filter(|other| other.as_str() != chosen) {
+            self.warn(
+                &format!("{at}/content/{}", pointer::escape(other)),
+                format!("media type `{other}` is documented too; the client uses `{chosen}`"),
+            );
+        }
+    }
+
     /// The body of a response (or callback request) and how it is read;
     /// `None` without content, or for `*/*` without a schema.
     fn response_body(
@@ -150,6 +167,7 @@ impl Converter<'_> {
         let Some((content_type, media, kind)) = media::choose(content) else {
             return Ok(None);
         };
+        self.warn_unused_media(content, content_type, at);
         if kind == Media::AnyJson && media.schema.is_none() {
             return Ok(None);
         }
