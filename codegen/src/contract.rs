@@ -69,9 +69,16 @@ fn example_for(api: &Api, shape: &Shape, depth: usize) -> Option<Value> {
                 }
                 TypeKind::Enum(e) => e.values.first().map(|v| Value::String(v.wire_name.clone())),
                 TypeKind::Newtype(inner) | TypeKind::Alias(inner) => example_for(api, inner, depth + 1),
-                TypeKind::Union(variants) => variants
-                    .iter()
-                    .find_map(|v| example_for(api, &Shape::plain(Ty::Named(v.type_name.clone())), depth + 1)),
+                TypeKind::Union(union) => union.variants.iter().find_map(|v| {
+                    let mut example = example_for(api, &Shape::plain(Ty::Named(v.type_name.clone())), depth + 1)?;
+                    // A tagged form carries the tag it is sent with.
+                    if let (Some(property), Some(tag), Value::Object(object)) =
+                        (&union.discriminator, v.tags.first(), &mut example)
+                    {
+                        object.insert(property.clone(), Value::String(tag.clone()));
+                    }
+                    Some(example)
+                }),
             }
         }
         Ty::String if c.pattern.is_none() => {

@@ -111,9 +111,15 @@ pub fn digest(api: &Api) -> String {
             TypeKind::Alias(s) => {
                 let _ = writeln!(out, "alias {} [{direction}] = {}", def.name, shape(s));
             }
-            TypeKind::Union(variants) => {
-                let names: Vec<&str> = variants.iter().map(|v| v.type_name.as_str()).collect();
-                let _ = writeln!(out, "union {} [{direction}] = {}", def.name, names.join(" | "));
+            TypeKind::Union(union) => {
+                let forms: Vec<String> = match &union.discriminator {
+                    None => union.member_types().map(str::to_owned).collect(),
+                    Some(_) => {
+                        union.variants.iter().map(|v| format!("{} ({})", v.type_name, v.tags.join(", "))).collect()
+                    }
+                };
+                let by = union.discriminator.as_ref().map(|p| format!(" by {p}")).unwrap_or_default();
+                let _ = writeln!(out, "union {} [{direction}]{by} = {}", def.name, forms.join(" | "));
             }
         }
     }

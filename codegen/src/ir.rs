@@ -116,7 +116,25 @@ pub enum TypeKind {
     /// An unconstrained name for another shape (`type X = String;`).
     Alias(Shape),
     /// `anyOf` / `oneOf` of named types.
-    Union(Vec<Variant>),
+    Union(UnionDef),
+}
+
+/// `anyOf` / `oneOf`: one variant per member, told apart by a discriminator
+/// when the schema has one.
+#[derive(Debug, Clone)]
+pub struct UnionDef {
+    /// The members, in document order.
+    pub variants: Vec<Variant>,
+    /// `discriminator.propertyName`: the member whose value (the tag) selects
+    /// the variant; each variant lists its tags. `None` for an untagged union.
+    pub discriminator: Option<String>,
+}
+
+impl UnionDef {
+    /// The type names the variants hold, in order.
+    pub fn member_types(&self) -> impl Iterator<Item = &str> {
+        self.variants.iter().map(|v| v.type_name.as_str())
+    }
 }
 
 /// An object type.
@@ -222,6 +240,9 @@ pub struct Variant {
     pub name: String,
     /// The named type it holds.
     pub type_name: String,
+    /// The discriminator values that select it, the one it is sent with
+    /// first (empty for an untagged union; see [`UnionDef::discriminator`]).
+    pub tags: Vec<String>,
 }
 
 /// A type expression with the constraints that apply at that position.

@@ -33,9 +33,7 @@ pub fn assign(source: SpecSource<'_>, types: &mut BTreeMap<String, TypeDef>) -> 
         match &def.kind {
             TypeKind::Struct(s) => s.fields.iter().for_each(|f| add(&f.shape.ty, true)),
             TypeKind::Newtype(shape) | TypeKind::Alias(shape) => add(&shape.ty, false),
-            TypeKind::Union(variants) => {
-                variants.iter().for_each(|v| add(&Ty::Named(v.type_name.clone()), false));
-            }
+            TypeKind::Union(union) => union.member_types().for_each(|t| add(&Ty::Named(t.to_owned()), false)),
             TypeKind::Enum(_) => {}
         }
     }

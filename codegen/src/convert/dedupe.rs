@@ -34,7 +34,7 @@ pub fn merge(types: &mut BTreeMap<String, TypeDef>) {
 fn key(def: &TypeDef) -> Option<String> {
     let kind = match &def.kind {
         TypeKind::Enum(e) => format!("enum {:?}", e.values),
-        TypeKind::Union(variants) => format!("union {variants:?}"),
+        TypeKind::Union(union) => format!("union {union:?}"),
         TypeKind::Newtype(shape) => format!("newtype {shape:?}"),
         TypeKind::Struct(_) | TypeKind::Alias(_) => return None,
     };

@@ -45,7 +45,7 @@ fn mark_named(types: &mut BTreeMap<String, TypeDef>, name: &str, request: bool) 
     let inner: Vec<Shape> = match &def.kind {
         TypeKind::Struct(s) => s.fields.iter().map(|f| f.shape.clone()).collect(),
         TypeKind::Newtype(shape) | TypeKind::Alias(shape) => vec![shape.clone()],
-        TypeKind::Union(variants) => variants.iter().map(|v| Shape::plain(Ty::Named(v.type_name.clone()))).collect(),
+        TypeKind::Union(union) => union.member_types().map(|t| Shape::plain(Ty::Named(t.to_owned()))).collect(),
         TypeKind::Enum(_) => Vec::new(),
     };
     for shape in &inner {

@@ -37,7 +37,11 @@ fn always_valid(types: &BTreeMap<String, TypeDef>) -> BTreeSet<String> {
                 }
             }
             TypeKind::Alias(shape) => own_rules = collect(shape, &mut refs),
-            TypeKind::Union(variants) => refs.extend(variants.iter().map(|v| v.type_name.as_str())),
+            TypeKind::Union(union) => {
+                // A tag that selects no variant, or another one, is a violation.
+                own_rules = union.discriminator.is_some();
+                refs.extend(union.member_types());
+            }
             TypeKind::Newtype(_) => own_rules = true,
             TypeKind::Enum(_) => own_rules = def.lenient(),
         }
@@ -88,7 +92,7 @@ fn named_displayable(types: &BTreeMap<String, TypeDef>, name: &str, memo: &mut B
                     ty => scalar(ty),
                 }
         }
-        Some(TypeKind::Union(variants)) => variants.iter().all(|v| named_displayable(types, &v.type_name, memo)),
+        Some(TypeKind::Union(union)) => union.member_types().all(|t| named_displayable(types, t, memo)),
         Some(TypeKind::Struct(_)) | None => false,
     };
     memo.insert(name.to_owned(), result);

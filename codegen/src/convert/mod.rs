@@ -14,6 +14,7 @@ mod boxing;
 mod conventions;
 mod dedupe;
 mod direction;
+mod discriminator;
 mod facts;
 mod inputs;
 mod media;
@@ -22,6 +23,7 @@ mod operation;
 mod path;
 mod presence;
 mod schema;
+mod union;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -61,7 +63,9 @@ pub fn convert(
         }
     }
     let (mut operations, webhooks) = converter.operations()?;
+    converter.warn_misplaced_discriminators();
     let mut types = converter.types;
+    discriminator::assign(source, &mut types, converter.warnings);
     presence::assign(source, &mut types, converter.warnings);
     boxing::assign(source, &mut types)?;
     direction::assign(&mut types, &operations, &webhooks);

@@ -7,9 +7,7 @@ use openapiv3::{
 
 use super::Converter;
 use crate::error::{CodegenError, Result};
-use crate::ir::{
-    EnumDef, EnumValue, Field, PatternDef, Presence, Rules, Shape, StructDef, Ty, TypeDef, TypeKind, Variant,
-};
+use crate::ir::{EnumDef, EnumValue, Field, PatternDef, Presence, Rules, Shape, StructDef, Ty, TypeDef, TypeKind};
 use crate::naming;
 use crate::pattern;
 use crate::pointer;
@@ -77,7 +75,10 @@ impl Converter<'_> {
         let kind = match self.form(schema, at)? {
             Form::Struct(object) => TypeKind::Struct(self.struct_def(&name, object, at)?),
             Form::Enum(values) => TypeKind::Enum(enum_def(values)),
-            Form::Union(members, keyword) => TypeKind::Union(self.union_variants(&name, members, keyword, at)?),
+            Form::Union(members, keyword) => {
+                let discriminator = schema.schema_data.discriminator.as_ref();
+                TypeKind::Union(self.union_def(&name, members, keyword, discriminator, at)?)
+            }
             Form::Wrapper(inner) => TypeKind::Alias(self.wrapped_shape(inner, schema, &name, at)?),
             Form::Scalar => {
                 let shape = self.scalar_shape(schema, &name, at)?;
@@ -285,50 +286,6 @@ impl Converter<'_> {
         }
         let any_required = self.any_required.remove(at).unwrap_or_default();
         Ok(StructDef { fields, keeps_additional, any_required })
-    }
-
-    fn union_variants(
-        &mut self,
-        name: &str,
-        members: &[ReferenceOr<Schema>],
-        keyword: &str,
-        at: &str,
-    ) -> Result<Vec<Variant>> {
-        let mut variants = Vec::new();
-        for (i, member) in members.iter().enumerate() {
-            let member_at = format!("{at}/{keyword}/{i}");
-            let shape = self.shape(member, &format!("{name}Variant{}", i + 1), &member_at)?;
-            match shape.ty {
-                Ty::Named(type_name) if !shape.nullable => variants.push((type_name.clone(), type_name)),
-                // An inline scalar, array or nullable member gets a name of
-                // its own, after its kind: `IdOrName::Integer(IdOrNameInteger)`.
-                _ => {
-                    let kind_name = kind_word(&shape.ty);
-                    let kind =
-                        if shape_has_own_rules(&shape) { TypeKind::Newtype(shape) } else { TypeKind::Alias(shape) };
-                    let def = TypeDef::new(format!("{name}{kind_name}"), &member_at, kind);
-                    let type_name = self.insert_type(def, true)?;
-                    variants.push((kind_name.to_owned(), type_name));
-                }
-            }
-        }
-        let variant_names = naming::dedupe(variants.iter().map(|(variant, _)| variant.clone()).collect());
-        Ok(variant_names.into_iter().zip(variants).map(|(name, (_, type_name))| Variant { name, type_name }).collect())
-    }
-}
-
-/// The word naming an inline union member after its kind.
-fn kind_word(ty: &Ty) -> &'static str {
-    match ty {
-        Ty::Named(_) => "Named",
-        Ty::String => "String",
-        Ty::I32 | Ty::I64 => "Integer",
-        Ty::F64 => "Number",
-        Ty::Bool => "Boolean",
-        Ty::Array(_) => "Array",
-        Ty::Map(_) | Ty::JsonObject => "Object",
-        Ty::Json => "Value",
-        Ty::Bytes => "Bytes",
     }
 }
 

@@ -58,7 +58,7 @@ impl<'a> Emitter<'a> {
                 TypeKind::Enum(e) => self.enum_def(def, &name, e),
                 TypeKind::Newtype(shape) => self.newtype_def(def, &name, shape),
                 TypeKind::Alias(shape) => self.alias_def(def, &name, shape),
-                TypeKind::Union(variants) => self.union_def(def, &name, variants),
+                TypeKind::Union(union) => self.union_def(def, &name, union),
             }
         });
         let registry = self.registry();

@@ -18,6 +18,8 @@ pub mod path;
 #[doc(hidden)] // compiled patterns of generated validators
 pub mod pattern;
 pub mod signature;
+#[doc(hidden)] // called by generated unions
+pub mod union;
 pub mod validate;
 pub mod webhook;
 pub mod webhook_event;

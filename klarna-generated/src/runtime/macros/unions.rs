@@ -1,32 +1,39 @@
-//! `anyOf` / `oneOf` of named types: untagged enums with one form per variant.
+//! `anyOf` / `oneOf` of named types: enums with one form per variant,
+//! untagged or tagged by a discriminator (see `runtime::union`).
 
 /// `Deserialize` (the first form that accepts the value; when none does,
 /// the error says why each refused it) and `Validate` (the form held) for
-/// `union!(Name { Variant(Type), ... })`. With `from` first, it instead
-/// implements `From<Type>` for each form; with `display`, `Display` as the
-/// form held.
+/// `union!(Name { Variant(Type), ... })`.
+///
+/// With `tagged` first, `union!(tagged Name, "property" { Variant(Type)
+/// ["tag", ...], ... })` implements `Deserialize` (the forms the tag
+/// selects; without a tag, or with one no form has, every form), `Serialize`
+/// (the form, with its first tag added when it holds none) and `Validate`
+/// (the form held, and its tag). With `from` first, it instead implements
+/// `From<Type>` for each form; with `display`, `Display` as the form held.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __klarna_union {
     ($name:ident { $($variant:ident($ty:ty)),* $(,)? }) => {
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                let mut refusals: ::std::vec::Vec<::std::string::String> = ::std::vec::Vec::new();
-                $(
-                    match <$ty as ::serde::Deserialize>::deserialize(&value) {
-                        Ok(form) => return Ok($name::$variant(form)),
-                        Err(error) => refusals.push(format!("{}: {}", stringify!($ty), error)),
-                    }
-                )*
-                Err(<D::Error as ::serde::de::Error>::custom(format!(
-                    "matches none of the forms of {}: {}",
-                    stringify!($name),
-                    refusals.join("; ")
-                )))
+        $crate::runtime::union!(@deserialize $name, None, { $($variant($ty) []),* });
+        $crate::runtime::union!(@validate $name, "", { $($variant []),* });
+    };
+    (tagged $name:ident, $property:literal { $($variant:ident($ty:ty) [$($tag:literal),*]),* $(,)? }) => {
+        $crate::runtime::union!(@deserialize $name, Some($property), { $($variant($ty) [$($tag),*]),* });
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    $($name::$variant(form) => {
+                        $crate::runtime::union::serialize_tagged(form, $property, &[$($tag),*], serializer)
+                    })*
+                }
             }
         }
 
+        $crate::runtime::union!(@validate $name, $property, { $($variant [$($tag),*]),* });
+    };
+    (@validate $name:ident, $property:literal, { $($variant:ident [$($tag:literal),*]),* }) => {
         impl $crate::runtime::Validate for $name {
             fn validate_at(
                 &self,
@@ -34,8 +41,29 @@ macro_rules! __klarna_union {
                 out: &mut ::std::vec::Vec<$crate::runtime::Violation>,
             ) {
                 match self {
-                    $($name::$variant(value) => $crate::runtime::Validate::validate_at(value, path, out),)*
+                    $($name::$variant(form) => {
+                        // No tags (an untagged union): nothing to check.
+                        $crate::runtime::union::check_tag(form, $property, &[$($tag),*], path, out);
+                        $crate::runtime::Validate::validate_at(form, path, out);
+                    })*
                 }
+            }
+        }
+    };
+    (@deserialize $name:ident, $discriminator:expr, { $($variant:ident($ty:ty) [$($tag:literal),*]),* }) => {
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let forms: &$crate::runtime::union::Forms = &[$((stringify!($ty), &[$($tag),*])),*];
+                let mut reading = $crate::runtime::union::Reading::new(&value, $discriminator, forms);
+                $(
+                    if reading.tries(stringify!($ty)) {
+                        if let Some(form) = reading.read::<$ty>(stringify!($ty)) {
+                            return Ok($name::$variant(form));
+                        }
+                    }
+                )*
+                Err(reading.refused(stringify!($name)))
             }
         }
     };
