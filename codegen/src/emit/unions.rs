@@ -31,9 +31,9 @@ impl Emitter<'_> {
         let rt = &self.rt;
         let variants = &union.variants;
         let reading = match &union.discriminator {
-            None => "Exactly one form is sent; a received value takes the first form that accepts it.".to_owned(),
+            None => "Exactly one form is sent; a received value takes the first form that accepts it and keeps every member it has, else the first that accepts it.".to_owned(),
             Some(property) => format!(
-                "Tagged by `{property}`: a received value is read as the form its tag selects. Without a tag, or with one no form has, it takes the first form that accepts it, and `validate()` reports an unknown tag. A form is sent with its tag (added when the form does not hold one)."
+                "Tagged by `{property}`: a received value is read as the form its tag selects. Without a tag, or with one no form has, it is read as an untagged value, and `validate()` reports an unknown tag. A form is sent with its tag (added when the form does not hold one)."
             ),
         };
         let docs = doc_attrs(def.doc.as_deref(), &format!("One of several forms of `{}`.", def.name), &[reading]);

@@ -318,7 +318,7 @@ crate::runtime::builder!(
 );
 /// One of several forms of `RevokeCustomerTokenXKlarnaCustomerToken`.
 ///
-/// Exactly one form is sent; a received value takes the first form that accepts it.
+/// Exactly one form is sent; a received value takes the first form that accepts it and keeps every member it has, else the first that accepts it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]

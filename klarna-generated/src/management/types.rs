@@ -1049,7 +1049,7 @@ pub type PaymentProductListItem = serde_json::Map<String, serde_json::Value>;
 pub type PaymentProductMigrationData = serde_json::Map<String, serde_json::Value>;
 /// The product_id path parameter: "PaymentProductDefault (string) or PaymentProductIdentifier (string)", either the literal default (the unique payment product of the account) or a payment product identifier.
 ///
-/// Exactly one form is sent; a received value takes the first form that accepts it.
+/// Exactly one form is sent; a received value takes the first form that accepts it and keeps every member it has, else the first that accepts it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]

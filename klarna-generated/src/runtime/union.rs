@@ -8,6 +8,12 @@
 //! with a tag that selects no form, is read like an untagged one: as the
 //! first form that accepts it (lenient inbound); `validate()` then reports
 //! the tag, so the client never sends it (strict outbound).
+//!
+//! Among several forms that accept a value, the first that keeps every
+//! member of it (written back, each non-null member is still there, at any
+//! depth) wins; when none does, the first that accepts it. So an `anyOf` of
+//! objects whose first member would drop what only a later one declares
+//! reads as the later one, and the value round-trips.
 
 use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
@@ -31,6 +37,20 @@ pub struct Reading<'v> {
     selected: Vec<&'static str>,
     /// Why each form tried refused the value.
     refusals: Vec<String>,
+    /// How many forms are left to try.
+    left: usize,
+    /// Whether a form tried so far accepted the value but dropped a member.
+    lossy: bool,
+}
+
+/// A form that accepted a value.
+#[derive(Debug)]
+pub enum Fit<T> {
+    /// Written back, it keeps every member of the value (or no other form
+    /// is left to try).
+    Whole(T),
+    /// It drops some member of the value: a later form may keep it.
+    Lossy(T),
 }
 
 impl<'v> Reading<'v> {
@@ -43,7 +63,9 @@ impl<'v> Reading<'v> {
             None => Vec::new(),
         };
         let tag = if selected.is_empty() { None } else { tag };
-        Reading { value, tag, selected, refusals: Vec::new() }
+        let left =
+            if tag.is_some() { forms.iter().filter(|(form, _)| selected.contains(form)).count() } else { forms.len() };
+        Reading { value, tag, selected, refusals: Vec::new(), left, lossy: false }
     }
 
     /// Whether the form `form` (its type name) is to be tried.
@@ -51,11 +73,21 @@ impl<'v> Reading<'v> {
         self.tag.is_none() || self.selected.contains(&form)
     }
 
-    /// The value as the form `form` of type `T`; `None` when `T` refuses
-    /// it, with the reason and its JSON path inside the value kept.
-    pub fn read<T: DeserializeOwned>(&mut self, form: &'static str) -> Option<T> {
+    /// The value as the form `form` of type `T`, and whether it keeps every
+    /// member (not checked for the last form when no earlier one accepted
+    /// the value: there is no other choice); `None`
+    /// when `T` refuses it, with the reason and its JSON path inside the
+    /// value kept.
+    pub fn read<T: DeserializeOwned + Serialize>(&mut self, form: &'static str) -> Option<Fit<T>> {
+        self.left = self.left.saturating_sub(1);
         match serde_path_to_error::deserialize::<_, T>(self.value) {
-            Ok(value) => Some(value),
+            Ok(read) => {
+                let whole = (self.left == 0 && !self.lossy)
+                    || !(self.value.is_object() || self.value.is_array())
+                    || serde_json::to_value(&read).is_ok_and(|back| keeps(self.value, &back));
+                self.lossy |= !whole;
+                Some(if whole { Fit::Whole(read) } else { Fit::Lossy(read) })
+            }
             Err(error) => {
                 let at = super::decode::pointer(error.path());
                 let at = if at.is_empty() { String::new() } else { format!("at {at}: ") };
@@ -76,6 +108,23 @@ impl<'v> Reading<'v> {
             }
             None => format!("matches none of the forms of {union}: {reasons}"),
         })
+    }
+}
+
+/// Whether `back` (a value read and written back) still has every non-null
+/// member of `original`, at every depth. Values themselves are not compared:
+/// numbers may be written differently, defaults may fill in.
+fn keeps(original: &Value, back: &Value) -> bool {
+    match (original, back) {
+        (Value::Object(original), Value::Object(back)) => original
+            .iter()
+            .filter(|(_, value)| !value.is_null())
+            .all(|(key, value)| back.get(key).is_some_and(|kept| keeps(value, kept))),
+        (Value::Array(original), Value::Array(back)) => {
+            original.len() == back.len() && original.iter().zip(back).all(|(value, kept)| keeps(value, kept))
+        }
+        (Value::Object(_) | Value::Array(_), _) => false,
+        _ => true,
     }
 }
 

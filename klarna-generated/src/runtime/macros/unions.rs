@@ -1,8 +1,9 @@
 //! `anyOf` / `oneOf` of named types: enums with one form per variant,
 //! untagged or tagged by a discriminator (see `runtime::union`).
 
-/// `Deserialize` (the first form that accepts the value; when none does,
-/// the error says why each refused it) and `Validate` (the form held) for
+/// `Deserialize` (the first form that accepts the value and keeps every
+/// member of it, else the first that accepts it; when none does, the error
+/// says why each refused it) and `Validate` (the form held) for
 /// `union!(Name { Variant(Type), ... })`.
 ///
 /// With `tagged` first, `union!(tagged Name, "property" { Variant(Type)
@@ -56,14 +57,20 @@ macro_rules! __klarna_union {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 let forms: &$crate::runtime::union::Forms = &[$((stringify!($ty), &[$($tag),*])),*];
                 let mut reading = $crate::runtime::union::Reading::new(&value, $discriminator, forms);
+                // The first form that accepts the value but drops a member of it.
+                let mut lossy = None;
                 $(
                     if reading.tries(stringify!($ty)) {
-                        if let Some(form) = reading.read::<$ty>(stringify!($ty)) {
-                            return Ok($name::$variant(form));
+                        match reading.read::<$ty>(stringify!($ty)) {
+                            Some($crate::runtime::union::Fit::Whole(form)) => return Ok($name::$variant(form)),
+                            Some($crate::runtime::union::Fit::Lossy(form)) => {
+                                lossy = lossy.or(Some($name::$variant(form)));
+                            }
+                            None => {}
                         }
                     }
                 )*
-                Err(reading.refused(stringify!($name)))
+                lossy.ok_or_else(|| reading.refused(stringify!($name)))
             }
         }
     };
