@@ -62,22 +62,6 @@ pub enum CodegenError {
         /// The reference as written.
         target: String,
     },
-    /// Two operations share an operationId.
-    #[error("{at}: duplicate operationId {id:?} (first used at {first})")]
-    DuplicateOperationId {
-        /// The second operation.
-        at: Location,
-        /// The operationId.
-        id: String,
-        /// JSON pointer of the first operation.
-        first: String,
-    },
-    /// An operation has no operationId, so its method cannot be named.
-    #[error("{at}: operation has no operationId")]
-    MissingOperationId {
-        /// The operation.
-        at: Location,
-    },
     /// A `pattern` cannot be compiled into a linear-time matcher with ECMA-262 semantics.
     #[error("{at}: pattern {pattern:?} cannot be honoured: {reason}")]
     Pattern {

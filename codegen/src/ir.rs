@@ -357,10 +357,16 @@ pub enum ParamLocation {
     Cookie,
 }
 
-/// How a query parameter's value is written (OpenAPI `style`).
+/// How a parameter's value is written (OpenAPI `style`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QueryStyle {
-    /// `form` (the default): `a=1&a=2`, or `a=1,2` without explode.
+pub enum ParamStyle {
+    /// `simple` (the default in paths and headers): `1,2`; objects `k,v` or, exploded, `k=v`.
+    Simple,
+    /// `label` (paths): `.1,2`, or `.1.2` exploded.
+    Label,
+    /// `matrix` (paths): `;id=1,2`, or `;id=1;id=2` exploded.
+    Matrix,
+    /// `form` (the default in queries and cookies): `a=1&a=2`, or `a=1,2` without explode.
     Form,
     /// `spaceDelimited`: `a=1%202`.
     SpaceDelimited,
@@ -368,6 +374,8 @@ pub enum QueryStyle {
     PipeDelimited,
     /// `deepObject`: `a[key]=value`.
     DeepObject,
+    /// Described by `content` with a JSON media type: the value's JSON text.
+    Json,
 }
 
 /// One operation parameter.
@@ -385,12 +393,13 @@ pub struct Param {
     pub shape: Shape,
     /// Documentation.
     pub doc: Option<String>,
-    /// `explode` for arrays and objects in the query.
+    /// `explode` for arrays and objects.
     pub explode: bool,
-    /// How a query value is written (`style`).
-    pub style: QueryStyle,
-    /// A query value written from its serde form (an object, `deepObject`
-    /// or a delimited style) rather than as text (filled in by the facts pass).
+    /// How the value is written (`style`).
+    pub style: ParamStyle,
+    /// A value written from its serde form (an object, an array in a path,
+    /// a style other than the plain `form` or `simple`) rather than as text
+    /// (filled in by the facts pass).
     pub structured: bool,
     /// An example value from the spec (parameter or inline schema).
     pub example: Option<serde_json::Value>,
@@ -519,8 +528,12 @@ pub enum PathSegment {
 pub struct Operation {
     /// `operationId`.
     pub id: String,
-    /// The Rust method name.
+    /// The Rust method name, distinct from every other method of the client
+    /// (filled in once all operations are read).
     pub rust_name: String,
+    /// The name of the outcome enum, distinct from every type (filled in
+    /// once all operations are read).
+    pub outcome_name: String,
     /// The HTTP method.
     pub method: Method,
     /// The path template.

@@ -1,10 +1,10 @@
 //! Reading a spec: YAML, then early checks, then the typed OpenAPI document.
 //!
 //! Checks run before any conversion so that every later step can trust the
-//! document: OpenAPI 3.0.x only, every `$ref` resolves inside the document,
-//! operationIds exist and are unique.
-
-use std::collections::BTreeMap;
+//! document: OpenAPI 3.0.x only, every `$ref` resolves inside the document.
+//! Repairs follow, each a warning: referenced path items and callbacks
+//! inlined, headers without a schema read as strings, every operation given
+//! a unique operationId.
 
 use openapiv3::OpenAPI;
 use serde_yaml::Value;
@@ -52,8 +52,11 @@ pub(crate) fn load_document(source: SpecSource<'_>, warnings: &mut Warnings) -> 
     let mut raw: Value = serde_yaml::from_str(source.text).map_err(|e| yaml_error(source, &e))?;
     check_version(source, &raw)?;
     check_refs(source, &raw, &raw, "")?;
+    for at in crate::inline_refs::inline(&mut raw) {
+        warnings.push(source.at(at), "$ref chain of a path item or callback never ends; it is skipped");
+    }
     repair_headers(source, &mut raw, warnings);
-    let document: OpenAPI = match serde_path_to_error::deserialize(raw.clone()) {
+    let mut document: OpenAPI = match serde_path_to_error::deserialize(raw.clone()) {
         Ok(document) => document,
         Err(e) => {
             // openapiv3 flattens maps (paths, components), which hides the
@@ -63,7 +66,7 @@ pub(crate) fn load_document(source: SpecSource<'_>, warnings: &mut Warnings) -> 
             return Err(CodegenError::Shape { at: source.at(pointer), reason });
         }
     };
-    check_operation_ids(source, &document)?;
+    crate::operation_ids::assign(source, &mut document, warnings);
     Ok(document)
 }
 
@@ -192,7 +195,7 @@ fn refine(raw: &Value) -> Option<(String, String)> {
         .or_else(|| first_error::<RequestBody>(section("requestBodies"), "/components/requestBodies"))
 }
 
-fn key_text(key: &Value) -> String {
+pub(crate) fn key_text(key: &Value) -> String {
     match key {
         Value::String(s) => s.clone(),
         other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
@@ -224,7 +227,7 @@ fn check_refs(source: SpecSource<'_>, root: &Value, node: &Value, at: &str) -> R
 }
 
 /// Resolves a local reference (`#/components/schemas/X`) in the raw document.
-fn resolve<'v>(root: &'v Value, target: &str) -> Option<&'v Value> {
+pub(crate) fn resolve<'v>(root: &'v Value, target: &str) -> Option<&'v Value> {
     let path = target.strip_prefix("#")?;
     if path.is_empty() {
         return Some(root);
@@ -238,21 +241,6 @@ fn resolve<'v>(root: &'v Value, target: &str) -> Option<&'v Value> {
             _ => None,
         }
     })
-}
-
-fn check_operation_ids(source: SpecSource<'_>, document: &OpenAPI) -> Result<()> {
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for (path, method, operation) in document.operations() {
-        let at = pointer::join(&pointer::join("/paths", path), method);
-        let Some(id) = &operation.operation_id else {
-            return Err(CodegenError::MissingOperationId { at: source.at(at) });
-        };
-        if let Some(first) = seen.get(id) {
-            return Err(CodegenError::DuplicateOperationId { at: source.at(at), id: id.clone(), first: first.clone() });
-        }
-        seen.insert(id.clone(), at);
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -303,15 +291,6 @@ mod tests {
             format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n");
         let err = load_text(&text).unwrap_err().to_string();
         assert_eq!(err, "t.yaml#/components/schemas/A: unresolved $ref \"#/components/schemas/B\"");
-    }
-
-    #[test]
-    fn reports_duplicate_operation_id() {
-        let text = format!(
-            "{HEAD}paths:\n  /a:\n    get: {{operationId: x, responses: {{'200': {{description: ok}}}}}}\n  /b:\n    get: {{operationId: x, responses: {{'200': {{description: ok}}}}}}\n"
-        );
-        let err = load_text(&text).unwrap_err().to_string();
-        assert_eq!(err, "t.yaml#/paths/~1b/get: duplicate operationId \"x\" (first used at /paths/~1a/get)");
     }
 
     #[test]

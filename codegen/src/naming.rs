@@ -13,6 +13,16 @@ const KEYWORDS: &[&str] = &[
     "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
 
+/// Type names the generated modules use or define themselves: the std
+/// types generated code names unqualified, the client and the webhook
+/// enums. A schema of one of these names is numbered like a collision.
+const RESERVED_TYPES: &[&str] = &["Box", "Client", "Option", "Result", "String", "Vec", "Webhook", "WebhookKind"];
+
+/// Whether a type name is taken by the generated module itself.
+pub fn is_reserved_type(name: &str) -> bool {
+    RESERVED_TYPES.contains(&name)
+}
+
 /// Keywords that cannot even be raw identifiers.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 

@@ -119,6 +119,36 @@ const WARNINGS: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "operation_oddities",
+        &[
+            ("/paths/~1loop", "$ref chain of a path item or callback never ends; it is skipped"),
+            ("/paths/~1items~1{id}/get", "operation has no operationId; it is called \"get_items_id\""),
+            (
+                "/paths/~1items~1{id}/post/operationId",
+                "operationId \"same\" is already used at /paths/~1items~1{id}/put; this operation is called \"same_2\"",
+            ),
+            ("/paths/~1items~1{id}/get", "path template names {id} but no path parameter; it is a required string"),
+            ("/paths/~1items~1{id}/put", "path template names {id} but no path parameter"),
+            ("/paths/~1items~1{id}/put", "path parameter \"unused\" is not in the path template; it is left out"),
+            ("/paths/~1items~1{id}/post/requestBody", "request body without `content`; the operation sends no body"),
+            ("/paths/~1items~1{id}/post", "path template names {id} but no path parameter"),
+            (
+                "/paths/~1items~1{id}/post/callbacks/done/{$request.body#~1callback}/post",
+                "callback without a request body; its payload is read as any JSON value",
+            ),
+            (
+                "/paths/~1items~1{id}/post/callbacks/done/{$request.body#~1callback}/post/x-klarna-event-types",
+                "must be a list of event type strings; ignored",
+            ),
+            (
+                "/paths/~1filters/get/parameters/0/content",
+                "parameter `content` must have exactly one media type; `application/json` is used",
+            ),
+            ("/components/schemas/Ping", "Ping only names itself through other names; read as any JSON value"),
+            ("/components/schemas/Pong", "Pong only names itself through other names"),
+        ],
+    ),
+    (
         "odd_schemas",
         &[
             ("/components/schemas/Name", "`minItems` does not apply to type string; ignored"),

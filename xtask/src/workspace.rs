@@ -21,11 +21,13 @@ pub enum Target {
         /// The module name (the file stem).
         module: String,
     },
-    /// A fixture spec in `tests/fixtures/ok/`: one module compiled by the tests crate.
+    /// A fixture spec in `tests/fixtures/ok/` or `tests/fixtures/warnings/`:
+    /// one module compiled by the tests crate.
     Fixture {
         /// The spec, relative to the root.
         spec: String,
-        /// The module name (the file stem).
+        /// The module's path below `tests/src/fixtures/`: the file stem, in
+        /// `warned/` for the fixtures that give warnings.
         module: String,
     },
 }
@@ -36,13 +38,14 @@ pub fn targets(root: &Path) -> Result<Vec<Target>, String> {
         .into_iter()
         .map(|stem| Target::Api { spec: format!("specs/{stem}.yaml"), module: stem })
         .collect();
-    let fixtures = root.join("tests/fixtures/ok");
-    if fixtures.is_dir() {
-        targets.extend(
-            yaml_stems(&fixtures)?
-                .into_iter()
-                .map(|stem| Target::Fixture { spec: format!("tests/fixtures/ok/{stem}.yaml"), module: stem }),
-        );
+    for (dir, module_dir) in [("ok", ""), ("warnings", "warned/")] {
+        let fixtures = root.join("tests/fixtures").join(dir);
+        if fixtures.is_dir() {
+            targets.extend(yaml_stems(&fixtures)?.into_iter().map(|stem| Target::Fixture {
+                spec: format!("tests/fixtures/{dir}/{stem}.yaml"),
+                module: format!("{module_dir}{stem}"),
+            }));
+        }
     }
     Ok(targets)
 }

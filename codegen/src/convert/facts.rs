@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ir::{Shape, Ty, TypeDef, TypeKind};
+use crate::ir::{Operation, ParamLocation, ParamStyle, Shape, Ty, TypeDef, TypeKind};
 
 /// Fills in [`TypeDef::always_valid`] and [`TypeDef::displayable`]. Needs
 /// directions, since an enum received from the server keeps unknown values.
@@ -111,14 +111,23 @@ pub fn shape_displayable(types: &BTreeMap<String, TypeDef>, shape: &Shape) -> bo
     }
 }
 
-/// Marks the query parameters written from their serde form: any in a
-/// style other than `form`, and any whose values cannot be written as text
-/// (objects, arrays of objects).
-pub fn assign_structured(types: &BTreeMap<String, TypeDef>, operations: &mut [crate::ir::Operation]) {
+/// Marks the parameters written from their serde form rather than as text:
+/// values that cannot be written as text (objects, arrays of objects),
+/// content described as JSON, query values in a style other than `form`,
+/// path values in a style other than `simple` or holding an array (whose
+/// delimiters stay literal while each item is encoded), and cookie arrays
+/// (one cookie per item, or items checked one by one around their commas).
+pub fn assign_structured(types: &BTreeMap<String, TypeDef>, operations: &mut [Operation]) {
     for param in operations.iter_mut().flat_map(|op| op.params.iter_mut()) {
-        let text = shape_displayable(types, &param.shape)
-            || matches!(&param.shape.ty, Ty::Array(item) if shape_displayable(types, item));
-        param.structured =
-            param.location == crate::ir::ParamLocation::Query && (param.style != crate::ir::QueryStyle::Form || !text);
+        let scalar = shape_displayable(types, &param.shape);
+        let array = matches!(&param.shape.ty, Ty::Array(item) if shape_displayable(types, item));
+        param.structured = param.style == ParamStyle::Json
+            || !(scalar || array)
+            || match param.location {
+                ParamLocation::Query => param.style != ParamStyle::Form,
+                ParamLocation::Path => param.style != ParamStyle::Simple || array,
+                ParamLocation::Cookie => array,
+                ParamLocation::Header => false,
+            };
     }
 }

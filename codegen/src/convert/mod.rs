@@ -5,10 +5,10 @@
 //! add inline types of their own. Finally one pass over the model computes
 //! what emission relies on: how each member is held (presence, boxing),
 //! which way each type's values travel, whether they are always valid and
-//! whether they can be written as text; merges identical inline types; and
-//! checks that every operation
-//! can become a client method. Emission itself cannot fail.
+//! whether they can be written as text; and merges identical inline types.
+//! Emission itself cannot fail.
 
+mod alias_cycles;
 mod arguments;
 mod boxing;
 mod conventions;
@@ -16,8 +16,8 @@ mod dedupe;
 mod direction;
 mod discriminator;
 mod facts;
-mod inputs;
 mod media;
+mod method_names;
 mod normalize;
 mod operation;
 mod path;
@@ -67,13 +67,14 @@ pub fn convert(
     let mut types = converter.types;
     discriminator::assign(source, &mut types, converter.warnings);
     presence::assign(source, &mut types, converter.warnings);
+    alias_cycles::break_cycles(source, &mut types, converter.warnings);
     boxing::assign(source, &mut types)?;
     direction::assign(&mut types, &operations, &webhooks);
     facts::assign(&mut types);
     facts::assign_structured(&types, &mut operations);
     dedupe::merge(&mut types);
+    method_names::assign(&types, &mut operations);
     arguments::take_string_newtypes_as_text(&types, &mut operations);
-    inputs::check(source, &types, &operations)?;
     Ok(Api {
         file: source.file.to_owned(),
         title: document.info.title.clone(),
@@ -127,7 +128,7 @@ impl<'a> Converter<'a> {
                 let base = naming::type_name(key);
                 let mut name = base.clone();
                 let mut n = 2;
-                while owners.contains_key(&name) {
+                while owners.contains_key(&name) || naming::is_reserved_type(&name) {
                     name = format!("{base}{n}");
                     n += 1;
                 }
@@ -191,6 +192,7 @@ impl<'a> Converter<'a> {
         let mut n = 2;
         let start = name.clone();
         while self.types.contains_key(&name)
+            || naming::is_reserved_type(&name)
             || self.component_names.values().any(|v| *v == name)
             || self.pointer_types.values().any(|v| *v == name)
         {
@@ -289,7 +291,10 @@ impl<'a> Converter<'a> {
         if synthesized {
             let base = def.name.clone();
             let mut n = 2;
-            while self.types.contains_key(&def.name) || self.component_names.values().any(|v| *v == def.name) {
+            while self.types.contains_key(&def.name)
+                || naming::is_reserved_type(&def.name)
+                || self.component_names.values().any(|v| *v == def.name)
+            {
                 def.name = format!("{base}{n}");
                 n += 1;
             }

@@ -6,7 +6,7 @@ use super::media;
 use super::Converter;
 use crate::error::Result;
 use crate::ir::{
-    Body, Media, Method, Operation, Param, ParamLocation, QueryStyle, Response, Shape, StatusMatch, Ty, Webhook,
+    Body, Media, Method, Operation, Param, ParamLocation, ParamStyle, Response, Shape, StatusMatch, Ty, Webhook,
 };
 use crate::naming;
 use crate::pointer;
@@ -21,12 +21,10 @@ impl Converter<'_> {
         let document = self.document;
         for (path, item) in &document.paths.paths {
             let path_at = pointer::join("/paths", path);
-            let item = match item {
-                ReferenceOr::Item(item) => item,
-                ReferenceOr::Reference { .. } => return Err(self.unsupported(&path_at, "$ref path items")),
-            };
-            for (method, operation) in methods(item) {
-                let at = pointer::join(&path_at, method);
+            // The loader has inlined every path item `$ref` but the endless ones, which it reported.
+            let ReferenceOr::Item(item) = item else { continue };
+            for (key, method, operation) in methods(item) {
+                let at = pointer::join(&path_at, key);
                 operations.push(self.operation(path, method, item, operation, &at)?);
                 for (name, callback) in &operation.callbacks {
                     let callback_at = pointer::join(&pointer::join(&at, "callbacks"), name);
@@ -46,7 +44,7 @@ impl Converter<'_> {
     fn operation(
         &mut self,
         path: &str,
-        method: &str,
+        method: Method,
         item: &PathItem,
         op: &OaOperation,
         at: &str,
@@ -65,34 +63,7 @@ impl Converter<'_> {
             params.retain(|p| !(p.wire_name == param.wire_name && p.location == param.location));
             params.push(param);
         }
-        let names = naming::dedupe(params.iter().map(|p| p.rust_name.clone()).collect());
-        for (param, name) in params.iter_mut().zip(names) {
-            param.rust_name = name;
-        }
-        let body = match &op.request_body {
-            None => None,
-            Some(body) => {
-                let body_at = format!("{at}/requestBody");
-                let (body, body_at) = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
-                let (content_type, media, kind) = media::choose(&body.content)
-                    .ok_or_else(|| self.unsupported(&body_at, "a request body without content"))?;
-                self.warn_unused_media(&body.content, content_type, &body_at);
-                let schema_at = format!("{body_at}/content/{}/schema", pointer::escape(content_type));
-                let shape = self.body_shape(media, kind, &format!("{context}Request"), &schema_at)?;
-                // A `*/*` request body is sent as JSON.
-                let (content_type, kind) = match kind {
-                    Media::AnyJson => (JSON.to_owned(), Media::Json),
-                    _ => (content_type.clone(), kind),
-                };
-                let example = media.example.clone().or_else(|| {
-                    media.examples.values().find_map(|e| match e {
-                        ReferenceOr::Item(example) => example.value.clone(),
-                        ReferenceOr::Reference { .. } => None,
-                    })
-                });
-                Some(Body { shape, required: body.required, content_type, media: kind, example })
-            }
-        };
+        let body = self.request_body(op, &context, at)?;
         let mut responses = Vec::new();
         let declared = op.responses.responses.iter().map(|(status, response)| (status_match(status), response));
         for (status, response) in declared.chain(op.responses.default.iter().map(|r| (StatusMatch::Default, r))) {
@@ -111,7 +82,6 @@ impl Converter<'_> {
             let headers = response.headers.keys().cloned().collect();
             responses.push(Response { status, doc: response.description.clone(), body, media, headers });
         }
-        let method = http_method(method).ok_or_else(|| self.unsupported(at, format!("HTTP method {method}")))?;
         let security: Vec<Vec<String>> = op
             .security
             .as_ref()
@@ -119,12 +89,20 @@ impl Converter<'_> {
             .map(|alternatives| alternatives.iter().map(|req| req.keys().cloned().collect()).collect())
             .unwrap_or_default();
         let conventions = self.convention_headers(method, &security, &mut params, at);
-        let path = super::path::parse(path, &params).map_err(|reason| self.unsupported(at, reason))?;
+        let parsed = super::path::parse(path, &mut params);
+        for problem in parsed.problems {
+            self.warn(at, problem);
+        }
+        let names = naming::dedupe(params.iter().map(|p| p.rust_name.clone()).collect());
+        for (param, name) in params.iter_mut().zip(names) {
+            param.rust_name = name;
+        }
         Ok(Operation {
-            rust_name: naming::value_name(&id),
+            rust_name: String::new(),
+            outcome_name: String::new(),
             id,
             method,
-            path,
+            path: parsed.template,
             summary: op.summary.clone(),
             description: op.description.clone(),
             deprecated: op.deprecated,
@@ -138,6 +116,33 @@ impl Converter<'_> {
             correlation_shape: conventions.correlation_shape,
             partner_account_header: conventions.partner_account,
         })
+    }
+
+    /// The request body of an operation, if it has one that says what it holds.
+    fn request_body(&mut self, op: &OaOperation, context: &str, at: &str) -> Result<Option<Body>> {
+        let Some(body) = &op.request_body else { return Ok(None) };
+        let body_at = format!("{at}/requestBody");
+        let (body, body_at) = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
+        let chosen = media::choose(&body.content);
+        let Some((content_type, media, kind)) = chosen else {
+            self.warn(&body_at, "request body without `content`; the operation sends no body");
+            return Ok(None);
+        };
+        self.warn_unused_media(&body.content, content_type, &body_at);
+        let schema_at = format!("{body_at}/content/{}/schema", pointer::escape(content_type));
+        let shape = self.body_shape(media, kind, &format!("{context}Request"), &schema_at)?;
+        // A `*/*` request body is sent as JSON.
+        let (content_type, kind) = match kind {
+            Media::AnyJson => (JSON.to_owned(), Media::Json),
+            _ => (content_type.clone(), kind),
+        };
+        let example = media.example.clone().or_else(|| {
+            media.examples.values().find_map(|e| match e {
+                ReferenceOr::Item(example) => example.value.clone(),
+                ReferenceOr::Reference { .. } => None,
+            })
+        });
+        Ok(Some(Body { shape, required: body.required, content_type, media: kind, example }))
     }
 
     /// Warns about each documented media type the client does not use, so a
@@ -194,26 +199,38 @@ impl Converter<'_> {
         let (param, at) = self.resolve(param, "parameters", |c| &c.parameters, at)?;
         let param = param.into_owned();
         let at = at.as_str();
-        let mut style = QueryStyle::Form;
-        let (location, data, explode) = match &param {
-            Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data, false),
-            Parameter::Query { parameter_data, style: written, .. } => {
-                style = match written {
-                    openapiv3::QueryStyle::Form => QueryStyle::Form,
-                    openapiv3::QueryStyle::SpaceDelimited => QueryStyle::SpaceDelimited,
-                    openapiv3::QueryStyle::PipeDelimited => QueryStyle::PipeDelimited,
-                    openapiv3::QueryStyle::DeepObject => QueryStyle::DeepObject,
-                };
-                (ParamLocation::Query, parameter_data, parameter_data.explode.unwrap_or(style == QueryStyle::Form))
+        let (location, data, style) = match &param {
+            Parameter::Path { parameter_data, style } => (
+                ParamLocation::Path,
+                parameter_data,
+                match style {
+                    openapiv3::PathStyle::Simple => ParamStyle::Simple,
+                    openapiv3::PathStyle::Label => ParamStyle::Label,
+                    openapiv3::PathStyle::Matrix => ParamStyle::Matrix,
+                },
+            ),
+            Parameter::Query { parameter_data, style, .. } => (
+                ParamLocation::Query,
+                parameter_data,
+                match style {
+                    openapiv3::QueryStyle::Form => ParamStyle::Form,
+                    openapiv3::QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+                    openapiv3::QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+                    openapiv3::QueryStyle::DeepObject => ParamStyle::DeepObject,
+                },
+            ),
+            Parameter::Header { parameter_data, .. } => (ParamLocation::Header, parameter_data, ParamStyle::Simple),
+            Parameter::Cookie { parameter_data, .. } => (ParamLocation::Cookie, parameter_data, ParamStyle::Form),
+        };
+        // `explode` defaults to true for `form` only.
+        let explode = data.explode.unwrap_or(style == ParamStyle::Form);
+        let context = format!("{context}{}", naming::type_name(&data.name));
+        let (schema, style, shape) = match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => {
+                (Some(schema), style, self.shape(schema, &context, &format!("{at}/schema"))?)
             }
-            Parameter::Header { parameter_data, .. } => (ParamLocation::Header, parameter_data, false),
-            Parameter::Cookie { parameter_data, .. } => (ParamLocation::Cookie, parameter_data, false),
+            ParameterSchemaOrContent::Content(content) => self.content_param(content, style, &context, at)?,
         };
-        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
-            return Err(self.unsupported(at, "parameters described by `content` instead of `schema`"));
-        };
-        let shape =
-            self.shape(schema, &format!("{context}{}", naming::type_name(&data.name)), &format!("{at}/schema"))?;
         Ok(Param {
             wire_name: data.name.clone(),
             rust_name: naming::value_name(&data.name),
@@ -225,28 +242,49 @@ impl Converter<'_> {
             style,
             structured: false,
             example: data.example.clone().or_else(|| match schema {
-                ReferenceOr::Item(schema) => schema.schema_data.example.clone(),
-                ReferenceOr::Reference { .. } => None,
+                Some(ReferenceOr::Item(schema)) => schema.schema_data.example.clone(),
+                _ => None,
             }),
             secret: is_secret_name(&data.name),
         })
+    }
+
+    /// A parameter described by `content`: its one media type's schema,
+    /// written as JSON text for a JSON media type and as text otherwise.
+    fn content_param<'c>(
+        &mut self,
+        content: &'c indexmap::IndexMap<String, openapiv3::MediaType>,
+        style: ParamStyle,
+        context: &str,
+        at: &str,
+    ) -> Result<(Option<&'c ReferenceOr<openapiv3::Schema>>, ParamStyle, Shape)> {
+        let Some((content_type, media)) = content.iter().next() else {
+            self.warn(&pointer::join(at, "content"), "parameter `content` without a media type; read as a string");
+            return Ok((None, style, Shape::plain(Ty::String)));
+        };
+        if content.len() > 1 {
+            self.warn(
+                &pointer::join(at, "content"),
+                format!("parameter `content` must have exactly one media type; `{content_type}` is used"),
+            );
+        }
+        let media_at = pointer::join(&pointer::join(at, "content"), content_type);
+        let json = matches!(media::classify(content_type), Media::Json | Media::AnyJson);
+        let shape = match &media.schema {
+            Some(schema) => self.shape(schema, context, &pointer::join(&media_at, "schema"))?,
+            None if json => Shape::plain(Ty::Json),
+            None => Shape::plain(Ty::String),
+        };
+        Ok((media.schema.as_ref(), if json { ParamStyle::Json } else { style }, shape))
     }
 
     fn callback(&mut self, name: &str, owner: &str, callback: &openapiv3::Callback, at: &str) -> Result<Vec<Webhook>> {
         let mut webhooks = Vec::new();
         for (expression, item) in callback {
             let item_at = pointer::join(at, expression);
-            for (method, operation) in methods(item) {
-                let op_at = pointer::join(&item_at, method);
-                let body_at = format!("{op_at}/requestBody");
-                let body = operation
-                    .request_body
-                    .as_ref()
-                    .ok_or_else(|| self.unsupported(&op_at, "a callback without a request body"))?;
-                let (body, body_at) = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
-                let (shape, _) = self
-                    .response_body(&body.content, &format!("{}Webhook", naming::type_name(name)), &body_at)?
-                    .ok_or_else(|| self.unsupported(&body_at, "a callback body without content"))?;
+            for (key, _, operation) in methods(item) {
+                let op_at = pointer::join(&item_at, key);
+                let shape = self.callback_payload(operation, name, &op_at)?;
                 let event_types = self.event_types(operation, &op_at)?;
                 let context = naming::type_name(name);
                 let mut headers = Vec::new();
@@ -269,17 +307,37 @@ impl Converter<'_> {
         Ok(webhooks)
     }
 
-    /// `x-klarna-event-types` of a callback operation: a list of strings.
-    fn event_types(&self, operation: &OaOperation, at: &str) -> Result<Vec<String>> {
+    /// The payload of a callback: its request body; any JSON value, with a
+    /// warning, when it declares none.
+    fn callback_payload(&mut self, operation: &OaOperation, name: &str, at: &str) -> Result<Shape> {
+        let Some(body) = &operation.request_body else {
+            self.warn(at, "callback without a request body; its payload is read as any JSON value");
+            return Ok(Shape::plain(Ty::Json));
+        };
+        let (body, body_at) =
+            self.resolve(body, "requestBodies", |c| &c.request_bodies, &format!("{at}/requestBody"))?;
+        match self.response_body(&body.content, &format!("{}Webhook", naming::type_name(name)), &body_at)? {
+            Some((shape, _)) => Ok(shape),
+            None => {
+                self.warn(&body_at, "callback body without a schema; its payload is read as any JSON value");
+                Ok(Shape::plain(Ty::Json))
+            }
+        }
+    }
+
+    /// `x-klarna-event-types` of a callback operation: a list of strings;
+    /// anything else is ignored with a warning.
+    fn event_types(&mut self, operation: &OaOperation, at: &str) -> Result<Vec<String>> {
         let Some(value) = operation.extensions.get(EVENT_TYPES_EXTENSION) else {
             return Ok(Vec::new());
         };
         let at = pointer::join(at, EVENT_TYPES_EXTENSION);
-        let items = value.as_array().ok_or_else(|| self.unsupported(&at, "must be a list of event type strings"))?;
-        items
-            .iter()
-            .map(|item| item.as_str().map(str::to_owned).ok_or_else(|| self.unsupported(&at, "must hold strings only")))
-            .collect()
+        let strings: Option<Vec<String>> =
+            value.as_array().and_then(|items| items.iter().map(|item| item.as_str().map(str::to_owned)).collect());
+        if strings.is_none() {
+            self.warn(&at, "must be a list of event type strings; ignored");
+        }
+        Ok(strings.unwrap_or_default())
     }
 }
 
@@ -314,35 +372,21 @@ fn merge_same_webhooks(webhooks: Vec<Webhook>) -> Vec<Webhook> {
     merged
 }
 
-/// The operations of a path item in a fixed method order.
-fn methods(item: &PathItem) -> impl Iterator<Item = (&'static str, &OaOperation)> {
+/// The operations of a path item in a fixed method order, with the
+/// method's key in the path item.
+fn methods(item: &PathItem) -> impl Iterator<Item = (&'static str, Method, &OaOperation)> {
     [
-        ("get", &item.get),
-        ("put", &item.put),
-        ("post", &item.post),
-        ("delete", &item.delete),
-        ("options", &item.options),
-        ("head", &item.head),
-        ("patch", &item.patch),
-        ("trace", &item.trace),
+        ("get", Method::Get, &item.get),
+        ("put", Method::Put, &item.put),
+        ("post", Method::Post, &item.post),
+        ("delete", Method::Delete, &item.delete),
+        ("options", Method::Options, &item.options),
+        ("head", Method::Head, &item.head),
+        ("patch", Method::Patch, &item.patch),
+        ("trace", Method::Trace, &item.trace),
     ]
     .into_iter()
-    .filter_map(|(method, op)| op.as_ref().map(|op| (method, op)))
-}
-
-/// The methods the client can send.
-fn http_method(method: &str) -> Option<Method> {
-    Some(match method {
-        "get" => Method::Get,
-        "put" => Method::Put,
-        "post" => Method::Post,
-        "delete" => Method::Delete,
-        "patch" => Method::Patch,
-        "options" => Method::Options,
-        "head" => Method::Head,
-        "trace" => Method::Trace,
-        _ => return None,
-    })
+    .filter_map(|(key, method, op)| op.as_ref().map(|op| (key, method, op)))
 }
 
 fn status_match(status: &StatusCode) -> StatusMatch {

@@ -7,9 +7,8 @@ use super::docs::doc_attrs;
 use super::validation::{has_rules, Location, Value};
 use super::Emitter;
 use crate::ir::{
-    Media, Method, Operation, Param, ParamLocation, PathSegment, QueryStyle, Shape, StatusMatch, Ty, TypeKind,
+    Media, Method, Operation, Param, ParamLocation, ParamStyle, PathSegment, Shape, StatusMatch, Ty, TypeKind,
 };
-use crate::naming;
 
 impl Emitter<'_> {
     /// The client module body: base URLs, `Client`, its methods and outcomes.
@@ -103,7 +102,7 @@ impl Emitter<'_> {
     }
 
     fn outcome_name(&self, op: &Operation) -> Ident {
-        format_ident!("{}Outcome", naming::type_name(&op.id))
+        format_ident!("{}", op.outcome_name)
     }
 
     fn variant_name(status: &StatusMatch) -> Ident {
@@ -319,11 +318,18 @@ impl Emitter<'_> {
         let mut build = Vec::new();
         for segment in &op.path.segments {
             match segment {
-                PathSegment::Literal(text) => build.push(quote!(request.segment(#text);)),
+                PathSegment::Literal(text) => build.push(quote!(request.fixed_segment(#text);)),
                 PathSegment::Param(index) => {
                     let param = &op.params[*index];
                     let ident = rust_ident(&param.rust_name);
-                    build.push(quote!(request.segment(#ident.to_string());));
+                    if param.structured {
+                        let (name, style, explode) = (&param.wire_name, style_ident(param.style), param.explode);
+                        build.push(
+                            quote!(request.path_value(#name, #ident, rt::client::ParamStyle::#style, #explode)?;),
+                        );
+                    } else {
+                        build.push(quote!(request.segment(#ident.to_string());));
+                    }
                     if param.secret {
                         build.push(quote!(request.secret(#ident);));
                     }
@@ -335,7 +341,13 @@ impl Emitter<'_> {
                             PathSegment::Param(index) => {
                                 let param = &op.params[*index];
                                 let ident = rust_ident(&param.rust_name);
-                                pieces.push(quote!(#ident.to_string()));
+                                if param.structured {
+                                    let (name, style, explode) =
+                                        (&param.wire_name, style_ident(param.style), param.explode);
+                                    pieces.push(quote!(rt::client::styled_text(#name, #ident, rt::client::ParamStyle::#style, #explode)?));
+                                } else {
+                                    pieces.push(quote!(#ident.to_string()));
+                                }
                                 if param.secret {
                                     build.push(quote!(request.secret(#ident);));
                                 }
@@ -348,47 +360,40 @@ impl Emitter<'_> {
                 }
             }
         }
-        let has_cookies = ordered.iter().any(|p| p.location == ParamLocation::Cookie);
-        if has_cookies {
-            build.push(quote! {
-                let mut cookies: Vec<String> = Vec::new();
-                let mut push_cookie = |name: &str, text: String| cookies.push(format!("{name}={text}"));
-            });
-        }
         for p in ordered.iter().filter(|p| p.location != ParamLocation::Path) {
             let ident = rust_ident(&p.rust_name);
             let name = &p.wire_name;
-            let add = match p.location {
-                ParamLocation::Query => quote!(request.query),
-                // All cookies go in one `Cookie` header, added below.
-                ParamLocation::Cookie => quote!(push_cookie),
-                _ => quote!(request.header),
-            };
             let secret = if p.secret { quote!(request.secret(&text);) } else { quote!() };
-            let write = match &p.shape.ty {
-                _ if p.structured => {
-                    let style = match p.style {
-                        QueryStyle::Form => quote!(Form),
-                        QueryStyle::SpaceDelimited => quote!(SpaceDelimited),
-                        QueryStyle::PipeDelimited => quote!(PipeDelimited),
-                        QueryStyle::DeepObject => quote!(DeepObject),
-                    };
-                    let explode = p.explode;
-                    quote!(request.query_value(#name, value, rt::client::QueryStyle::#style, #explode)?;)
-                }
-                Ty::Array(_) if p.location == ParamLocation::Query && p.explode => quote! {
-                    for item in value.iter() {
-                        let text = item.to_string();
-                        #secret
-                        #add(#name, text);
-                    }
-                },
-                _ => {
-                    let text = Self::wire_text(p, &format_ident!("value"));
-                    quote! {
-                        let text = #text;
-                        #secret
-                        #add(#name, text);
+            let write = if p.structured {
+                let (style, explode) = (style_ident(p.style), p.explode);
+                let call = match p.location {
+                    ParamLocation::Query => quote!(query_value),
+                    ParamLocation::Header => quote!(header_value),
+                    _ => quote!(cookie_value),
+                };
+                quote!(request.#call(#name, value, rt::client::ParamStyle::#style, #explode)?;)
+            } else {
+                // All cookies go in one `Cookie` header.
+                let add = match p.location {
+                    ParamLocation::Query => quote!(request.query),
+                    ParamLocation::Cookie => quote!(request.cookie),
+                    _ => quote!(request.header),
+                };
+                match &p.shape.ty {
+                    Ty::Array(_) if p.location == ParamLocation::Query && p.explode => quote! {
+                        for item in value.iter() {
+                            let text = item.to_string();
+                            #secret
+                            #add(#name, text);
+                        }
+                    },
+                    _ => {
+                        let text = Self::wire_text(p, &format_ident!("value"));
+                        quote! {
+                            let text = #text;
+                            #secret
+                            #add(#name, text);
+                        }
                     }
                 }
             };
@@ -397,11 +402,6 @@ impl Emitter<'_> {
             } else {
                 quote!(if let Some(value) = #ident { #write })
             });
-        }
-        if has_cookies {
-            build.push(quote!(if !cookies.is_empty() {
-                request.header("Cookie", cookies.join("; "));
-            }));
         }
         if let Some(body) = &op.body {
             let content_type = &body.content_type;
@@ -576,13 +576,21 @@ impl Emitter<'_> {
         let name = &p.wire_name;
         let value = if p.required { ident.clone() } else { format_ident!("value") };
         let text = match &p.shape.ty {
-            Ty::Array(_) => {
-                let joined = Self::wire_text(p, &value);
-                quote!(&#joined)
-            }
+            Ty::Array(_) => Self::wire_text(p, &value),
             _ => quote!(#value),
         };
         let check = match p.location {
+            _ if p.structured => {
+                let location = match p.location {
+                    ParamLocation::Path => quote!(Path),
+                    ParamLocation::Header => quote!(Header),
+                    ParamLocation::Cookie => quote!(Cookie),
+                    // Form-encoded whatever it holds.
+                    ParamLocation::Query => return quote!(),
+                };
+                let (style, explode) = (style_ident(p.style), p.explode);
+                quote!(rt::client::check_param_value(rt::client::ParamIn::#location, #name, #value, rt::client::ParamStyle::#style, #explode, out);)
+            }
             ParamLocation::Path => quote!(rt::client::check_path_param(#name, #text, out);),
             ParamLocation::Header => quote!(rt::client::check_header_param(#name, #text, out);),
             ParamLocation::Cookie => quote!(rt::client::check_cookie_param(#name, #text, out);),
@@ -594,6 +602,23 @@ impl Emitter<'_> {
             quote!(if let Some(value) = #ident { #check })
         }
     }
+}
+
+/// The runtime's `ParamStyle` variant for a style.
+fn style_ident(style: ParamStyle) -> Ident {
+    format_ident!(
+        "{}",
+        match style {
+            ParamStyle::Simple => "Simple",
+            ParamStyle::Label => "Label",
+            ParamStyle::Matrix => "Matrix",
+            ParamStyle::Form => "Form",
+            ParamStyle::SpaceDelimited => "SpaceDelimited",
+            ParamStyle::PipeDelimited => "PipeDelimited",
+            ParamStyle::DeepObject => "DeepObject",
+            ParamStyle::Json => "Json",
+        }
+    )
 }
 
 /// The identifier for a Rust name that may be a raw keyword (`r#type`).

@@ -72,6 +72,8 @@ impl Emitter<'_> {
             }
         };
         quote! {
+            // Payloads that are free-form JSON name no type of the module.
+            #[allow(unused_imports)]
             use super::*;
 
             /// The callbacks this API sends, by their name in the spec.

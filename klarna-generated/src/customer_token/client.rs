@@ -73,9 +73,9 @@ impl Client {
             "readCustomerToken",
         );
         request.path_template("/customer-token/v1/tokens/{customerToken}");
-        request.segment("customer-token");
-        request.segment("v1");
-        request.segment("tokens");
+        request.fixed_segment("customer-token");
+        request.fixed_segment("v1");
+        request.fixed_segment("tokens");
         request.segment(customer_token.to_string());
         request.secret(customer_token);
         request.correlation_id_header("Partner-Correlation-Id");
@@ -128,12 +128,12 @@ impl Client {
             "createOrder",
         );
         request.path_template("/customer-token/v1/tokens/{customerToken}/order");
-        request.segment("customer-token");
-        request.segment("v1");
-        request.segment("tokens");
+        request.fixed_segment("customer-token");
+        request.fixed_segment("v1");
+        request.fixed_segment("tokens");
         request.segment(customer_token.to_string());
         request.secret(customer_token);
-        request.segment("order");
+        request.fixed_segment("order");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -199,12 +199,12 @@ impl Client {
             "patchCustomerToken",
         );
         request.path_template("/customer-token/v1/tokens/{customerToken}/status");
-        request.segment("customer-token");
-        request.segment("v1");
-        request.segment("tokens");
+        request.fixed_segment("customer-token");
+        request.fixed_segment("v1");
+        request.fixed_segment("tokens");
         request.segment(customer_token.to_string());
         request.secret(customer_token);
-        request.segment("status");
+        request.fixed_segment("status");
         if let Some(body) = body {
             request.json_body(body)?;
         }

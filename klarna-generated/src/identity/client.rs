@@ -95,11 +95,11 @@ impl Client {
             "checkCustomerExists",
         );
         request.path_template("/v2/accounts/{account_id}/identity/customer-exists");
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("identity");
-        request.segment("customer-exists");
+        request.fixed_segment("identity");
+        request.fixed_segment("customer-exists");
         {
             let value = x_klarna_client_id;
             let text = value.to_string();
@@ -188,12 +188,12 @@ impl Client {
             .path_template(
                 "/v2/accounts/{account_id}/identity/customer-token/introspect",
             );
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("identity");
-        request.segment("customer-token");
-        request.segment("introspect");
+        request.fixed_segment("identity");
+        request.fixed_segment("customer-token");
+        request.fixed_segment("introspect");
         {
             let value = x_klarna_customer_token;
             let text = value.to_string();
@@ -283,12 +283,12 @@ impl Client {
         );
         request
             .path_template("/v2/accounts/{account_id}/identity/customer-token/revoke");
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("identity");
-        request.segment("customer-token");
-        request.segment("revoke");
+        request.fixed_segment("identity");
+        request.fixed_segment("customer-token");
+        request.fixed_segment("revoke");
         {
             let value = x_klarna_customer_token;
             let text = value.to_string();

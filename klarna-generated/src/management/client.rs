@@ -62,9 +62,9 @@ impl Client {
             "listCredentials",
         );
         request.path_template("/v1/account/credentials");
-        request.segment("v1");
-        request.segment("account");
-        request.segment("credentials");
+        request.fixed_segment("v1");
+        request.fixed_segment("account");
+        request.fixed_segment("credentials");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
@@ -110,9 +110,9 @@ impl Client {
             "createCredential",
         );
         request.path_template("/v1/account/credentials");
-        request.segment("v1");
-        request.segment("account");
-        request.segment("credentials");
+        request.fixed_segment("v1");
+        request.fixed_segment("account");
+        request.fixed_segment("credentials");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -174,9 +174,9 @@ impl Client {
             "disableCredential",
         );
         request.path_template("/v1/account/credentials/{credential_id}");
-        request.segment("v1");
-        request.segment("account");
-        request.segment("credentials");
+        request.fixed_segment("v1");
+        request.fixed_segment("account");
+        request.fixed_segment("credentials");
         request.segment(credential_id.to_string());
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -224,11 +224,11 @@ impl Client {
             "listPaymentDistributionProfiles",
         );
         request.path_template("/v1/distribution/products/payment/profiles");
-        request.segment("v1");
-        request.segment("distribution");
-        request.segment("products");
-        request.segment("payment");
-        request.segment("profiles");
+        request.fixed_segment("v1");
+        request.fixed_segment("distribution");
+        request.fixed_segment("products");
+        request.fixed_segment("payment");
+        request.fixed_segment("profiles");
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -280,9 +280,9 @@ impl Client {
             "onboardMerchant",
         );
         request.path_template("/v1/distribution/onboard");
-        request.segment("v1");
-        request.segment("distribution");
-        request.segment("onboard");
+        request.fixed_segment("v1");
+        request.fixed_segment("distribution");
+        request.fixed_segment("onboard");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -332,8 +332,8 @@ impl Client {
             "getAccount",
         );
         request.path_template("/v1/accounts/{account_id}");
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -385,8 +385,8 @@ impl Client {
             "updateAccount",
         );
         request.path_template("/v1/accounts/{account_id}");
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;
@@ -444,11 +444,11 @@ impl Client {
             "listPaymentProducts",
         );
         request.path_template("/v1/accounts/{account_id}/products/payment");
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("products");
-        request.segment("payment");
+        request.fixed_segment("products");
+        request.fixed_segment("payment");
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -517,11 +517,11 @@ impl Client {
             "updatePaymentProduct",
         );
         request.path_template("/v1/accounts/{account_id}/products/payment/{product_id}");
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("products");
-        request.segment("payment");
+        request.fixed_segment("products");
+        request.fixed_segment("payment");
         request.segment(product_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;
@@ -599,13 +599,13 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/products/payment/{product_id}/disable",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("products");
-        request.segment("payment");
+        request.fixed_segment("products");
+        request.fixed_segment("payment");
         request.segment(product_id.to_string());
-        request.segment("disable");
+        request.fixed_segment("disable");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -676,13 +676,13 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/products/payment/{product_id}/enable",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("products");
-        request.segment("payment");
+        request.fixed_segment("products");
+        request.fixed_segment("payment");
         request.segment(product_id.to_string());
-        request.segment("enable");
+        request.fixed_segment("enable");
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -756,12 +756,12 @@ impl Client {
             "suspendPaymentProductDeprecated",
         );
         request.path_template("/v1/accounts/{account_id}/products/payment/disable");
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("products");
-        request.segment("payment");
-        request.segment("disable");
+        request.fixed_segment("products");
+        request.fixed_segment("payment");
+        request.fixed_segment("disable");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -830,12 +830,12 @@ impl Client {
             "revertPaymentProductSuspensionDeprecated",
         );
         request.path_template("/v1/accounts/{account_id}/products/payment/enable");
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("products");
-        request.segment("payment");
-        request.segment("enable");
+        request.fixed_segment("products");
+        request.fixed_segment("payment");
+        request.fixed_segment("enable");
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -899,9 +899,9 @@ impl Client {
             "migrateMerchant",
         );
         request.path_template("/v1/distribution/migrate");
-        request.segment("v1");
-        request.segment("distribution");
-        request.segment("migrate");
+        request.fixed_segment("v1");
+        request.fixed_segment("distribution");
+        request.fixed_segment("migrate");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -951,11 +951,11 @@ impl Client {
             "listWebsites",
         );
         request.path_template("/v1/accounts/{account_id}/channel/websites");
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("channel");
-        request.segment("websites");
+        request.fixed_segment("channel");
+        request.fixed_segment("websites");
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1016,11 +1016,11 @@ impl Client {
             "updateWebsite",
         );
         request.path_template("/v1/accounts/{account_id}/channel/websites/{website_id}");
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("channel");
-        request.segment("websites");
+        request.fixed_segment("channel");
+        request.fixed_segment("websites");
         request.segment(website_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;
@@ -1071,11 +1071,11 @@ impl Client {
             "listCollections",
         );
         request.path_template("/v1/accounts/{account_id}/channel/collections");
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("channel");
-        request.segment("collections");
+        request.fixed_segment("channel");
+        request.fixed_segment("collections");
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1139,11 +1139,11 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/channel/collections/{collection_id}",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("channel");
-        request.segment("collections");
+        request.fixed_segment("channel");
+        request.fixed_segment("collections");
         request.segment(collection_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;
@@ -1202,11 +1202,11 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/account-information",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("account-information");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("account-information");
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1273,11 +1273,11 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/account-information",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("account-information");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("account-information");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -1341,11 +1341,11 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/business-information",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("business-information");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("business-information");
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1412,11 +1412,11 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/business-information",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("business-information");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("business-information");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -1473,12 +1473,12 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("beneficiary-information");
-        request.segment("stakeholders");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("beneficiary-information");
+        request.fixed_segment("stakeholders");
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1543,12 +1543,12 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("beneficiary-information");
-        request.segment("stakeholders");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("beneficiary-information");
+        request.fixed_segment("stakeholders");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -1612,12 +1612,12 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("beneficiary-information");
-        request.segment("stakeholders");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("beneficiary-information");
+        request.fixed_segment("stakeholders");
         request.segment(stakeholder_id.to_string());
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1681,12 +1681,12 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("beneficiary-information");
-        request.segment("stakeholders");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("beneficiary-information");
+        request.fixed_segment("stakeholders");
         request.segment(stakeholder_id.to_string());
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1757,12 +1757,12 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("beneficiary-information");
-        request.segment("stakeholders");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("beneficiary-information");
+        request.fixed_segment("stakeholders");
         request.segment(stakeholder_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;
@@ -1826,11 +1826,11 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/settlement-information",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("settlement-information");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("settlement-information");
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1896,11 +1896,11 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/settlement-information",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("settlement-information");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("settlement-information");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -1959,12 +1959,12 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("settlement-information");
-        request.segment("bank-accounts");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("settlement-information");
+        request.fixed_segment("bank-accounts");
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -2017,12 +2017,12 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("settlement-information");
-        request.segment("bank-accounts");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("settlement-information");
+        request.fixed_segment("bank-accounts");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -2084,12 +2084,12 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("settlement-information");
-        request.segment("bank-accounts");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("settlement-information");
+        request.fixed_segment("bank-accounts");
         request.segment(bank_account_id.to_string());
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -2153,12 +2153,12 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("settlement-information");
-        request.segment("bank-accounts");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("settlement-information");
+        request.fixed_segment("bank-accounts");
         request.segment(bank_account_id.to_string());
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -2229,12 +2229,12 @@ impl Client {
             .path_template(
                 "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
             );
-        request.segment("v1");
-        request.segment("accounts");
+        request.fixed_segment("v1");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("extra-account-data");
-        request.segment("settlement-information");
-        request.segment("bank-accounts");
+        request.fixed_segment("extra-account-data");
+        request.fixed_segment("settlement-information");
+        request.fixed_segment("bank-accounts");
         request.segment(bank_account_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;

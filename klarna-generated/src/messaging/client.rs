@@ -103,12 +103,12 @@ impl Client {
             .path_template(
                 "/v2/accounts/{account_id}/payment/messaging/credit-promotion-auto-size",
             );
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("payment");
-        request.segment("messaging");
-        request.segment("credit-promotion-auto-size");
+        request.fixed_segment("payment");
+        request.fixed_segment("messaging");
+        request.fixed_segment("credit-promotion-auto-size");
         {
             let value = locale;
             let text = value.to_string();
@@ -236,12 +236,12 @@ impl Client {
             .path_template(
                 "/v2/accounts/{account_id}/payment/messaging/credit-promotion-badge",
             );
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("payment");
-        request.segment("messaging");
-        request.segment("credit-promotion-badge");
+        request.fixed_segment("payment");
+        request.fixed_segment("messaging");
+        request.fixed_segment("credit-promotion-badge");
         {
             let value = locale;
             let text = value.to_string();
@@ -353,12 +353,12 @@ impl Client {
             .path_template(
                 "/v2/accounts/{account_id}/payment/messaging/top-strip-promotion-auto-size",
             );
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("payment");
-        request.segment("messaging");
-        request.segment("top-strip-promotion-auto-size");
+        request.fixed_segment("payment");
+        request.fixed_segment("messaging");
+        request.fixed_segment("top-strip-promotion-auto-size");
         {
             let value = locale;
             let text = value.to_string();
@@ -467,12 +467,12 @@ impl Client {
             .path_template(
                 "/v2/accounts/{account_id}/payment/messaging/top-strip-promotion-badge",
             );
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("payment");
-        request.segment("messaging");
-        request.segment("top-strip-promotion-badge");
+        request.fixed_segment("payment");
+        request.fixed_segment("messaging");
+        request.fixed_segment("top-strip-promotion-badge");
         {
             let value = locale;
             let text = value.to_string();
@@ -577,12 +577,12 @@ impl Client {
             "getCheckoutMessaging",
         );
         request.path_template("/v2/accounts/{account_id}/payment/messaging/checkout");
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("payment");
-        request.segment("messaging");
-        request.segment("checkout");
+        request.fixed_segment("payment");
+        request.fixed_segment("messaging");
+        request.fixed_segment("checkout");
         {
             let value = locale;
             let text = value.to_string();
@@ -666,12 +666,12 @@ impl Client {
         );
         request
             .path_template("/v2/accounts/{account_id}/payment/messaging/capabilities");
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("payment");
-        request.segment("messaging");
-        request.segment("capabilities");
+        request.fixed_segment("payment");
+        request.fixed_segment("messaging");
+        request.fixed_segment("capabilities");
         if let Some(value) = mid {
             let text = value.to_string();
             request.query("mid", text);
@@ -751,12 +751,12 @@ impl Client {
             .path_template(
                 "/v2/accounts/{account_id}/payment/messaging/payment-options",
             );
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("payment");
-        request.segment("messaging");
-        request.segment("payment-options");
+        request.fixed_segment("payment");
+        request.fixed_segment("messaging");
+        request.fixed_segment("payment-options");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -832,12 +832,12 @@ impl Client {
             .path_template(
                 "/v2/accounts/{account_id}/payment/messaging/payment-descriptors",
             );
-        request.segment("v2");
-        request.segment("accounts");
+        request.fixed_segment("v2");
+        request.fixed_segment("accounts");
         request.segment(account_id.to_string());
-        request.segment("payment");
-        request.segment("messaging");
-        request.segment("payment-descriptors");
+        request.fixed_segment("payment");
+        request.fixed_segment("messaging");
+        request.fixed_segment("payment-descriptors");
         if let Some(body) = body {
             request.json_body(body)?;
         }

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::error::ClientError;
-use super::request::QueryStyle;
+use super::param_style::flatten;
 
 /// `application/x-www-form-urlencoded` text for `body`, which must serialize
 /// to a JSON object. Top-level arrays repeat their key (`style: form`,
@@ -68,62 +68,6 @@ pub fn multipart(body: &Value, boundary: &str) -> Result<Vec<u8>, ClientError> {
     Ok(out)
 }
 
-/// The query pairs of a structured parameter `name` with `value`.
-pub fn query_pairs(name: &str, value: &Value, style: QueryStyle, explode: bool) -> Vec<(String, String)> {
-    let mut pairs = Vec::new();
-    let text = |value: &Value| match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    };
-    match (value, style) {
-        (Value::Null, _) => {}
-        (Value::Object(_), QueryStyle::DeepObject) | (Value::Array(_), QueryStyle::DeepObject) => {
-            flatten(name, value, &mut |key, text| pairs.push((key.to_owned(), text.to_owned())))
-        }
-        (Value::Object(members), QueryStyle::Form) if explode => {
-            for (key, member) in members {
-                flatten(key, member, &mut |key, text| pairs.push((key.to_owned(), text.to_owned())));
-            }
-        }
-        (Value::Object(members), _) => {
-            let joined: Vec<String> = members.iter().flat_map(|(key, member)| [key.clone(), text(member)]).collect();
-            pairs.push((name.to_owned(), joined.join(",")));
-        }
-        (Value::Array(items), QueryStyle::Form) if explode => {
-            pairs.extend(items.iter().filter(|i| !i.is_null()).map(|item| (name.to_owned(), text(item))))
-        }
-        (Value::Array(items), style) => {
-            let separator = match style {
-                QueryStyle::SpaceDelimited => " ",
-                QueryStyle::PipeDelimited => "|",
-                _ => ",",
-            };
-            let joined: Vec<String> = items.iter().map(text).collect();
-            pairs.push((name.to_owned(), joined.join(separator)));
-        }
-        (scalar, _) => pairs.push((name.to_owned(), text(scalar))),
-    }
-    pairs
-}
-
-fn flatten(key: &str, value: &Value, emit: &mut impl FnMut(&str, &str)) {
-    match value {
-        Value::Null => {}
-        Value::String(text) => emit(key, text),
-        Value::Bool(_) | Value::Number(_) => emit(key, &value.to_string()),
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                flatten(&format!("{key}[{index}]"), item, emit);
-            }
-        }
-        Value::Object(members) => {
-            for (name, member) in members {
-                flatten(&format!("{key}[{name}]"), member, emit);
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -135,22 +79,6 @@ mod tests {
         let body = json!({"a": "x y", "n": 2, "tags": ["p", "q"], "meta": {"k": "v", "list": [1]}, "none": null});
         assert_eq!(form(&body).unwrap(), "a=x+y&n=2&tags=p&tags=q&meta%5Bk%5D=v&meta%5Blist%5D%5B0%5D=1");
         assert!(form(&json!([1])).is_err());
-    }
-
-    #[test]
-    fn query_styles() {
-        let object = json!({"gt": 5, "in": {"a": "x"}});
-        let pairs = |value, style, explode| {
-            query_pairs("p", &value, style, explode).into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>()
-        };
-        assert_eq!(pairs(object.clone(), QueryStyle::DeepObject, true), ["p[gt]=5", "p[in][a]=x"]);
-        assert_eq!(pairs(object, QueryStyle::Form, true), ["gt=5", "in[a]=x"]);
-        assert_eq!(pairs(json!({"a": 1, "b": "x"}), QueryStyle::Form, false), ["p=a,1,b,x"]);
-        assert_eq!(pairs(json!(["a", "b"]), QueryStyle::DeepObject, true), ["p[0]=a", "p[1]=b"]);
-        assert_eq!(pairs(json!(["a", "b"]), QueryStyle::PipeDelimited, false), ["p=a|b"]);
-        assert_eq!(pairs(json!(["a", "b"]), QueryStyle::SpaceDelimited, false), ["p=a b"]);
-        assert_eq!(pairs(json!(["a", "b"]), QueryStyle::Form, true), ["p=a", "p=b"]);
-        assert_eq!(pairs(json!(null), QueryStyle::Form, true), Vec::<String>::new());
     }
 
     #[test]

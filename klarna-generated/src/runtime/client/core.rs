@@ -61,9 +61,11 @@ impl Core {
         let mut found = Vec::new();
         let mut path = self.inner.base_url.path().trim_end_matches('/').to_owned();
         for (index, value) in spec.segments.iter().enumerate() {
-            segment::check(value, &crate::runtime::Path::Root.field("path").index(index), &mut found);
+            if !value.fixed {
+                segment::check(&value.text, &crate::runtime::Path::Root.field("path").index(index), &mut found);
+            }
             path.push('/');
-            path.push_str(&segment::encode(value));
+            path.push_str(&value.encoded);
         }
         crate::runtime::Violations::check(found).map_err(ClientError::InvalidRequest)?;
         let mut url = self.inner.base_url.clone();

@@ -14,6 +14,7 @@ mod core;
 mod error;
 mod header;
 mod metadata;
+mod param_style;
 mod redact;
 mod regions;
 mod request;
@@ -29,10 +30,10 @@ pub use config::{
 };
 pub use error::{BodySnippet, ClientError, BODY_SNIPPET_LIMIT, HEADER_TEXT_LIMIT};
 pub use metadata::{RateLimit, ResponseMeta};
+#[doc(hidden)]
+pub use param_style::{styled_text, ParamStyle};
 pub use redact::{Redactor, REDACTED};
 pub use regions::Region;
-#[doc(hidden)]
-pub use request::QueryStyle;
 pub use request::{CallOptions, RESERVED_HEADERS};
 pub use secret::ApiKey;
 
@@ -42,7 +43,7 @@ pub use self::core::Core;
 #[doc(hidden)]
 pub use header::{check_cookie_param, check_header_param};
 #[doc(hidden)]
-pub use request::{InputCheck, Method, RequestSpec};
+pub use request::{check_param_value, InputCheck, Method, ParamIn, RequestSpec};
 #[doc(hidden)]
 pub use response::RawResponse;
 #[doc(hidden)]

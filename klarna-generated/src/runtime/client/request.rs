@@ -7,9 +7,13 @@ use crate::runtime::{Path, Violation, Violations};
 
 use super::config::RetryPolicy;
 
+use serde_json::Value;
+
 use super::error::ClientError;
 use super::header;
+use super::param_style::{self, ParamStyle, Piece};
 use super::redact::Redactor;
+use super::segment;
 
 /// HTTP methods the specs use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,19 +152,6 @@ impl CallOptions {
     }
 }
 
-/// How a structured query value is written (OpenAPI `style`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QueryStyle {
-    /// `form`: `a=1&a=2` (exploded) or `a=1,2`; object members as their own keys.
-    Form,
-    /// `spaceDelimited`: `a=1 2`.
-    SpaceDelimited,
-    /// `pipeDelimited`: `a=1|2`.
-    PipeDelimited,
-    /// `deepObject`: `a[key]=value`, nested members in further brackets.
-    DeepObject,
-}
-
 /// One request, built by a generated method after its inputs were validated.
 ///
 /// Its `Debug` output shows the method, the operation, the path with secret
@@ -170,7 +161,7 @@ pub struct RequestSpec {
     pub(crate) method: Method,
     pub(crate) operation: &'static str,
     pub(crate) path_template: &'static str,
-    pub(crate) segments: Vec<String>,
+    pub(crate) segments: Vec<Segment>,
     pub(crate) query: Vec<(std::borrow::Cow<'static, str>, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
     pub(crate) body: Option<Vec<u8>>,
@@ -184,7 +175,8 @@ pub struct RequestSpec {
 
 impl fmt::Debug for RequestSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.secrets.scrub(&self.segments.join("/"));
+        let path: Vec<&str> = self.segments.iter().map(|segment| segment.text.as_str()).collect();
+        let path = self.secrets.scrub(&path.join("/"));
         let query: Vec<&str> = self.query.iter().map(|(name, _)| name.as_ref()).collect();
         let headers: Vec<&str> = self.headers.iter().map(|(name, _)| *name).collect();
         f.debug_struct("RequestSpec")
@@ -225,25 +217,111 @@ impl RequestSpec {
         self
     }
 
-    /// Appends a path segment; it is percent-encoded when the URL is built,
-    /// and refused (nothing is sent) when it is empty, `.` or `..`.
+    /// Appends a path segment; it is percent-encoded, and refused when the
+    /// URL is built (nothing is sent) when it is empty, `.` or `..`.
     pub fn segment(&mut self, segment: impl Into<String>) -> &mut Self {
-        self.segments.push(segment.into());
+        let text = segment.into();
+        self.segments.push(Segment { encoded: segment::encode(&text), text, fixed: false });
         self
     }
 
+    /// Appends a segment of the path template itself (percent-encoded);
+    /// it may be empty, as the one of `/` or of a trailing slash is.
+    pub fn fixed_segment(&mut self, segment: &'static str) -> &mut Self {
+        self.segments.push(Segment { encoded: segment::encode(segment), text: segment.to_owned(), fixed: true });
+        self
+    }
+
+    /// Appends the path parameter `name` as one segment written from its
+    /// serde form in `style` (`simple`, `label`, `matrix` or JSON): the
+    /// style's delimiters as they are, every part of the value
+    /// percent-encoded. A value that cannot be one segment (empty, `.`,
+    /// `..`) is refused at `/path/<name>`.
+    pub fn path_value<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        style: ParamStyle,
+        explode: bool,
+    ) -> Result<&mut Self, ClientError> {
+        let pieces = param_style::path_pieces(name, &to_value(value)?, style, explode);
+        let text = param_style::joined(&pieces);
+        refuse_unless(|out| check_texts(ParamIn::Path, name, &[text.as_str()], out))?;
+        let encoded = pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Delimiter(delimiter) => (*delimiter).to_owned(),
+                Piece::Text(text) => segment::encode(text),
+            })
+            .collect();
+        self.segments.push(Segment { text, encoded, fixed: false });
+        Ok(self)
+    }
+
     /// Appends a query parameter written from its serde form in `style`
-    /// (objects, arrays, `deepObject`); `null` members are left out.
+    /// (objects, arrays, `deepObject`, JSON); `null` members are left out.
     pub fn query_value<T: serde::Serialize + ?Sized>(
         &mut self,
         name: &'static str,
         value: &T,
-        style: QueryStyle,
+        style: ParamStyle,
         explode: bool,
     ) -> Result<&mut Self, ClientError> {
-        let value = serde_json::to_value(value).map_err(|e| ClientError::Serialize(e.to_string()))?;
-        for (key, text) in super::body::query_pairs(name, &value, style, explode) {
+        for (key, text) in param_style::query_pairs(name, &to_value(value)?, style, explode) {
             self.query.push((key.into(), text));
+        }
+        Ok(self)
+    }
+
+    /// Adds the header parameter `name` written from its serde form
+    /// (`simple` style, or JSON); refused at `/header/<name>` unless the
+    /// text is visible ASCII.
+    pub fn header_value<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        style: ParamStyle,
+        explode: bool,
+    ) -> Result<&mut Self, ClientError> {
+        let value = to_value(value)?;
+        refuse_unless(|out| {
+            check_texts(ParamIn::Header, name, &texts(ParamIn::Header, name, &value, style, explode), out)
+        })?;
+        let text = param_style::joined(&param_style::path_pieces(name, &value, style, explode));
+        Ok(self.header(name, text))
+    }
+
+    /// Adds a cookie to the request's one `Cookie` header.
+    pub fn cookie(&mut self, name: &str, text: impl Into<String>) -> &mut Self {
+        let pair = format!("{name}={}", text.into());
+        match self.headers.iter_mut().find(|(header, _)| *header == "Cookie") {
+            Some((_, cookies)) => {
+                cookies.push_str("; ");
+                cookies.push_str(&pair);
+            }
+            None => self.headers.push(("Cookie", pair)),
+        }
+        self
+    }
+
+    /// Adds the cookie parameter `name` written from its serde form
+    /// (`form` style: an exploded array or object is one cookie per item or
+    /// member; or JSON). Each cookie value must be a cookie value (see
+    /// `check_cookie_param`), the commas between items aside; otherwise it
+    /// is refused at `/cookie/<name>`.
+    pub fn cookie_value<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        style: ParamStyle,
+        explode: bool,
+    ) -> Result<&mut Self, ClientError> {
+        let value = to_value(value)?;
+        refuse_unless(|out| {
+            check_texts(ParamIn::Cookie, name, &texts(ParamIn::Cookie, name, &value, style, explode), out)
+        })?;
+        for (key, text) in param_style::query_pairs(name, &value, style, explode) {
+            self.cookie(&key, text);
         }
         Ok(self)
     }
@@ -333,6 +411,87 @@ impl RequestSpec {
         self.correlation_header = Some(name);
         self
     }
+}
+
+/// One path segment: its text (for checks and `Debug`) and its text as sent.
+#[derive(Debug, Clone)]
+pub(crate) struct Segment {
+    /// The value as given.
+    pub(crate) text: String,
+    /// The value percent-encoded, a style's delimiters as they are.
+    pub(crate) encoded: String,
+    /// Text of the path template, not a value: exempt from the segment check.
+    pub(crate) fixed: bool,
+}
+
+/// Where a parameter written from its serde form goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamIn {
+    /// A path segment.
+    Path,
+    /// A header value.
+    Header,
+    /// Cookies.
+    Cookie,
+}
+
+/// Checks the parameter `name` written from its serde form in `style`, as
+/// [`RequestSpec::path_value`], [`RequestSpec::header_value`] and
+/// [`RequestSpec::cookie_value`] will write it: one path segment, a header
+/// value, cookie values (violations at `/path/<name>`, `/header/<name>`,
+/// `/cookie/<name>`). A value that cannot be serialized is left to the
+/// writer, which refuses it.
+pub fn check_param_value<T: serde::Serialize + ?Sized>(
+    location: ParamIn,
+    name: &str,
+    value: &T,
+    style: ParamStyle,
+    explode: bool,
+    out: &mut Vec<Violation>,
+) {
+    if let Ok(value) = serde_json::to_value(value) {
+        let texts = texts(location, name, &value, style, explode);
+        check_texts(location, name, &texts.iter().map(String::as_str).collect::<Vec<_>>(), out);
+    }
+}
+
+/// The texts of a structured value that must each pass its place's check:
+/// the whole segment or header value; each cookie value, and each item of a
+/// comma-separated cookie list (the commas are the style's).
+fn texts(location: ParamIn, name: &str, value: &Value, style: ParamStyle, explode: bool) -> Vec<String> {
+    match (location, value, style, explode) {
+        (ParamIn::Cookie, Value::Array(items), ParamStyle::Form, false) => {
+            items.iter().map(param_style::text).collect()
+        }
+        (ParamIn::Cookie, ..) => {
+            param_style::query_pairs(name, value, style, explode).into_iter().map(|(_, text)| text).collect()
+        }
+        _ => vec![param_style::joined(&param_style::path_pieces(name, value, style, explode))],
+    }
+}
+
+/// Runs the check of `location` on each text.
+fn check_texts<S: AsRef<str>>(location: ParamIn, name: &str, texts: &[S], out: &mut Vec<Violation>) {
+    for text in texts {
+        let text = text.as_ref();
+        match location {
+            ParamIn::Path => segment::check(text, &Path::Root.field("path").field(name), out),
+            ParamIn::Header => header::check(text, &Path::Root.field("header").field(name), out),
+            ParamIn::Cookie => header::check_cookie_param(name, text, out),
+        }
+    }
+}
+
+/// `value`'s serde form.
+fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, ClientError> {
+    serde_json::to_value(value).map_err(|e| ClientError::Serialize(e.to_string()))
+}
+
+/// `Err(InvalidRequest)` with what `check` finds, if anything.
+fn refuse_unless(check: impl FnOnce(&mut Vec<Violation>)) -> Result<(), ClientError> {
+    let mut found = Vec::new();
+    check(&mut found);
+    Violations::check(found).map_err(ClientError::InvalidRequest)
 }
 
 /// Collects input violations of a call; generated methods use it before
