@@ -238,21 +238,21 @@ fn odd_mappings_are_warnings_and_the_rest_still_works() {
 #[test]
 fn inline_members_are_tagged_by_the_mapping_or_their_own_values() {
     let text = format!(
-        "{HEAD}    Option:\n      oneOf:\n        - type: object\n          properties:\n            data_type: {{type: string, enum: [string]}}\n        - type: object\n          properties:\n            data_type: {{type: string}}\n        - type: object\n          properties:\n            data_type: {{type: string}}\n        - type: string\n      discriminator:\n        propertyName: data_type\n        mapping:\n          number: '#/components/schemas/Option/oneOf/1'\n"
+        "{HEAD}    Choice:\n      oneOf:\n        - type: object\n          properties:\n            data_type: {{type: string, enum: [string]}}\n        - type: object\n          properties:\n            data_type: {{type: string}}\n        - type: object\n          properties:\n            data_type: {{type: string}}\n        - type: string\n      discriminator:\n        propertyName: data_type\n        mapping:\n          number: '#/components/schemas/Choice/oneOf/1'\n"
     );
     let generated = generate(&text);
     assert!(
         generated.digest.contains(
-            "union Option [unused] by data_type = OptionVariant1 (string) | OptionVariant2 (number) | OptionVariant3 () | OptionString ()"
+            "union Choice [unused] by data_type = ChoiceVariant1 (string) | ChoiceVariant2 (number) | ChoiceVariant3 () | ChoiceString ()"
         ),
         "{}",
         generated.digest
     );
     let found = warnings(&generated);
     assert_eq!(found.len(), 3, "{found:?}");
-    assert!(found[0].1.contains("member `OptionVariant3` has no tag"), "{found:?}");
-    assert!(found[1].1.contains("member `OptionString` is not an object"), "{found:?}");
-    assert!(found[2].1.contains("member `OptionString` has no tag"), "{found:?}");
+    assert!(found[0].1.contains("member `ChoiceVariant3` has no tag"), "{found:?}");
+    assert!(found[1].1.contains("member `ChoiceString` is not an object"), "{found:?}");
+    assert!(found[2].1.contains("member `ChoiceString` has no tag"), "{found:?}");
 }
 
 #[test]
