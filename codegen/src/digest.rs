@@ -50,8 +50,18 @@ pub fn digest(api: &Api) -> String {
                 StatusMatch::Default => "default".into(),
             };
             let body = r.body.as_ref().map_or("no body".to_owned(), shape);
-            let headers =
-                if r.headers.is_empty() { String::new() } else { format!(" headers {}", r.headers.join(", ")) };
+            let declared: Vec<String> = r
+                .headers
+                .iter()
+                .map(|h| {
+                    if h.in_meta.is_some() {
+                        h.wire_name.clone()
+                    } else {
+                        format!("{}: {}", h.wire_name, shape(&h.shape))
+                    }
+                })
+                .collect();
+            let headers = if declared.is_empty() { String::new() } else { format!(" headers {}", declared.join(", ")) };
             let _ = writeln!(out, "  {status} -> {body}{headers}");
         }
     }

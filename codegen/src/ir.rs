@@ -444,8 +444,119 @@ pub struct Response {
     pub body: Option<Shape>,
     /// How the body is read.
     pub media: Media,
-    /// The names of the response headers it declares.
-    pub headers: Vec<String>,
+    /// The response headers it declares, in document order (`Content-Type`,
+    /// which OpenAPI says to ignore, left out).
+    pub headers: Vec<ResponseHeader>,
+    /// The struct its typed headers are read into, when it declares a
+    /// header the runtime does not read itself (filled in once every
+    /// operation is read).
+    pub headers_type: Option<HeadersType>,
+}
+
+impl StatusMatch {
+    /// The name of the outcome variant for these statuses: `Ok`,
+    /// `NotFound`, `Status418`, `Status4xx`, `Other` for `default`.
+    pub fn variant_name(&self) -> String {
+        let known = |code: u16| {
+            Some(match code {
+                200 => "Ok",
+                201 => "Created",
+                202 => "Accepted",
+                204 => "NoContent",
+                400 => "BadRequest",
+                401 => "Unauthorized",
+                403 => "Forbidden",
+                404 => "NotFound",
+                405 => "MethodNotAllowed",
+                409 => "Conflict",
+                410 => "Gone",
+                412 => "PreconditionFailed",
+                415 => "UnsupportedMediaType",
+                422 => "UnprocessableEntity",
+                429 => "TooManyRequests",
+                500 => "InternalServerError",
+                502 => "BadGateway",
+                503 => "ServiceUnavailable",
+                504 => "GatewayTimeout",
+                _ => return None,
+            })
+        };
+        match self {
+            StatusMatch::Code(code) => known(*code).map_or_else(|| format!("Status{code}"), str::to_owned),
+            StatusMatch::Range(digit) => format!("Status{digit}xx"),
+            StatusMatch::Default => "Other".to_owned(),
+        }
+    }
+}
+
+/// One header a response declares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseHeader {
+    /// The name on the wire.
+    pub wire_name: String,
+    /// The Rust field name in the headers struct.
+    pub rust_name: String,
+    /// Documentation.
+    pub doc: Option<String>,
+    /// `required: true` (documentation only: a missing header is `None`).
+    pub required: bool,
+    /// Its type (a string when the schema cannot be read from header text).
+    pub shape: Shape,
+    /// How its text becomes a value of `shape`.
+    pub reading: HeaderReading,
+    /// Its value is a credential (the name ends in `token`): held redacted.
+    pub secret: bool,
+    /// The `ResponseMeta` field the runtime reads it into itself, when it
+    /// does (rate limits, correlation id): the headers struct has no field for it.
+    pub in_meta: Option<MetaField>,
+}
+
+/// A `ResponseMeta` field the runtime fills from response headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetaField {
+    /// `rate_limit`: `X-Ratelimit-Limit`, `-Remaining`, `-Reset`.
+    RateLimit,
+    /// `correlation_id`.
+    CorrelationId,
+}
+
+impl MetaField {
+    /// The field's name in `ResponseMeta`.
+    pub fn name(self) -> &'static str {
+        match self {
+            MetaField::RateLimit => "rate_limit",
+            MetaField::CorrelationId => "correlation_id",
+        }
+    }
+}
+
+/// How the text of a response header is read (OpenAPI's `simple` style).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderReading {
+    /// The text as a string (also enums and string newtypes).
+    Text,
+    /// A number (integer or not).
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// Comma-separated strings.
+    TextList,
+    /// Comma-separated numbers.
+    NumberList,
+    /// Comma-separated booleans.
+    BooleanList,
+    /// JSON text (a header described by `content` of a JSON media type).
+    Json,
+}
+
+/// The struct a response's typed headers are read into.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadersType {
+    /// Its Rust name: `<Operation><Variant>Headers`.
+    pub name: String,
+    /// An earlier headers struct with the same fields, which this name is
+    /// an alias of.
+    pub same_as: Option<String>,
 }
 
 /// How a body is written or read, from its media type.

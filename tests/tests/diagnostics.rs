@@ -106,6 +106,16 @@ const WARNINGS: &[(&str, &[(&str, &str)])] = &[
     ),
     ("header_without_schema", &[("/paths/~1a/post/responses/201/headers/Location", "header without `schema`")]),
     (
+        "response_header_object",
+        &[
+            (
+                "/paths/~1a/get/responses/200/headers/X-Point/schema",
+                "response header `X-Point`: this schema cannot be read from header text; read as a string",
+            ),
+            ("/paths/~1a/get/responses/200/headers/X-Picture/content", "response header `X-Picture` as `image/png`"),
+        ],
+    ),
+    (
         "several_media_types",
         &[
             (

@@ -18,6 +18,9 @@ pub fn assign(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation], w
             if let Some(body) = &response.body {
                 mark(types, body, false);
             }
+            for header in &response.headers {
+                mark(types, &header.shape, false);
+            }
         }
     }
     for webhook in webhooks {

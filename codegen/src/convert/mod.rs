@@ -22,6 +22,7 @@ mod normalize;
 mod operation;
 mod path;
 mod presence;
+mod response_headers;
 mod schema;
 mod union;
 
@@ -74,6 +75,7 @@ pub fn convert(
     facts::assign_structured(&types, &mut operations);
     dedupe::merge(&mut types);
     method_names::assign(&types, &mut operations);
+    response_headers::name_headers_types(&types, &mut operations);
     arguments::take_string_newtypes_as_text(&types, &mut operations);
     Ok(Api {
         file: source.file.to_owned(),

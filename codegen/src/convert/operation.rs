@@ -79,8 +79,19 @@ impl Converter<'_> {
                     Some((shape, media)) => (Some(shape), media),
                     None => (None, Media::Json),
                 };
-            let headers = response.headers.keys().cloned().collect();
-            responses.push(Response { status, doc: response.description.clone(), body, media, headers });
+            let headers = self.response_headers(
+                &response.headers,
+                &format!("{context}Response{key}"),
+                &pointer::join(&response_at, "headers"),
+            )?;
+            responses.push(Response {
+                status,
+                doc: response.description.clone(),
+                body,
+                media,
+                headers,
+                headers_type: None,
+            });
         }
         let security: Vec<Vec<String>> = op
             .security
@@ -399,6 +410,6 @@ fn status_match(status: &StatusCode) -> StatusMatch {
 /// Whether a parameter carries a credential, by its name: a name ending in
 /// `token` (`customerToken`, `X-Klarna-Customer-Token`). Its values are
 /// redacted from everything the client shows.
-fn is_secret_name(name: &str) -> bool {
+pub(super) fn is_secret_name(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with("token")
 }

@@ -7,7 +7,8 @@ use super::docs::doc_attrs;
 use super::validation::{has_rules, Location, Value};
 use super::Emitter;
 use crate::ir::{
-    Media, Method, Operation, Param, ParamLocation, ParamStyle, PathSegment, Shape, StatusMatch, Ty, TypeKind,
+    HeaderReading, HeadersType, Media, Method, Operation, Param, ParamLocation, ParamStyle, PathSegment, Response,
+    Shape, StatusMatch, Ty, TypeKind,
 };
 
 impl Emitter<'_> {
@@ -106,59 +107,59 @@ impl Emitter<'_> {
     }
 
     fn variant_name(status: &StatusMatch) -> Ident {
-        let name = match status {
-            StatusMatch::Code(code) => match code {
-                200 => "Ok".to_owned(),
-                201 => "Created".to_owned(),
-                202 => "Accepted".to_owned(),
-                204 => "NoContent".to_owned(),
-                400 => "BadRequest".to_owned(),
-                401 => "Unauthorized".to_owned(),
-                403 => "Forbidden".to_owned(),
-                404 => "NotFound".to_owned(),
-                405 => "MethodNotAllowed".to_owned(),
-                409 => "Conflict".to_owned(),
-                410 => "Gone".to_owned(),
-                412 => "PreconditionFailed".to_owned(),
-                415 => "UnsupportedMediaType".to_owned(),
-                422 => "UnprocessableEntity".to_owned(),
-                429 => "TooManyRequests".to_owned(),
-                500 => "InternalServerError".to_owned(),
-                502 => "BadGateway".to_owned(),
-                503 => "ServiceUnavailable".to_owned(),
-                504 => "GatewayTimeout".to_owned(),
-                other => format!("Status{other}"),
-            },
-            StatusMatch::Range(digit) => format!("Status{digit}xx"),
-            StatusMatch::Default => "Other".to_owned(),
-        };
-        format_ident!("{}", name)
+        format_ident!("{}", status.variant_name())
     }
 
     fn outcome_enum(&self, op: &Operation, name: &Ident) -> TokenStream {
         let rt = &self.rt;
         let mut variants = Vec::new();
+        let mut headers_structs = Vec::new();
         let mut status_arms = Vec::new();
         for response in &op.responses {
             let variant = Self::variant_name(&response.status);
+            let mut in_meta: Vec<&str> = Vec::new();
+            for field in response.headers.iter().filter_map(|h| h.in_meta) {
+                if !in_meta.contains(&field.name()) {
+                    in_meta.push(field.name());
+                }
+            }
+            let in_meta = match in_meta.as_slice() {
+                [] => String::new(),
+                fields => {
+                    let fields: Vec<String> = fields.iter().map(|f| format!("`meta().{f}`")).collect();
+                    format!(" Headers in {}.", fields.join(" and "))
+                }
+            };
             let doc = format!(
-                " {}: {}",
+                " {}: {}{in_meta}",
                 status_label(&response.status),
                 crate::docs::sanitize(&response.doc).replace('\n', " ")
             );
-            let body = response.body.as_ref().map(|shape| self.shape_type(shape));
-            let (fields, arm) = match (&response.status, body) {
-                (StatusMatch::Code(code), Some(body)) => {
+            let mut fields = Vec::new();
+            if !matches!(response.status, StatusMatch::Code(_)) {
+                fields.push(quote!(u16));
+            }
+            fields.extend(response.body.as_ref().map(|shape| self.shape_type(shape)));
+            fields.extend(response.headers_type.as_ref().map(|headers| {
+                let ident = format_ident!("{}", headers.name);
+                quote!(#ident)
+            }));
+            let ignored = vec![quote!(_); fields.len().saturating_sub(1)];
+            let arm = match &response.status {
+                StatusMatch::Code(code) => {
                     let code = proc_macro2::Literal::u16_unsuffixed(*code);
-                    (quote!((#body)), quote!(#variant(_) => #code))
+                    if fields.is_empty() {
+                        quote!(#variant => #code)
+                    } else {
+                        quote!(#variant(_ #(, #ignored)*) => #code)
+                    }
                 }
-                (StatusMatch::Code(code), None) => {
-                    let code = proc_macro2::Literal::u16_unsuffixed(*code);
-                    (quote!(), quote!(#variant => #code))
-                }
-                (_, Some(body)) => (quote!((u16, #body)), quote!(#variant(status, _) => *status)),
-                (_, None) => (quote!((u16)), quote!(#variant(status) => *status)),
+                _ => quote!(#variant(status #(, #ignored)*) => *status),
             };
+            let fields = if fields.is_empty() { quote!() } else { quote!((#(#fields),*)) };
+            if let Some(headers) = &response.headers_type {
+                headers_structs.push(self.headers_struct(op, response, headers));
+            }
             variants.push(quote! {
                 #[doc = #doc]
                 #variant #fields,
@@ -180,6 +181,73 @@ impl Emitter<'_> {
             }
 
             #rt::outcome!(#name { #(#status_arms),* }, #outcome_impl);
+
+            #(#headers_structs)*
+        }
+    }
+
+    /// The headers struct of one response, with its `FromHeaders`
+    /// implementation, or an alias of an identical earlier one.
+    fn headers_struct(&self, op: &Operation, response: &Response, headers: &HeadersType) -> TokenStream {
+        let rt = &self.rt;
+        let name = format_ident!("{}", headers.name);
+        let which = match &response.status {
+            StatusMatch::Code(code) => format!("the {code} response"),
+            StatusMatch::Range(digit) => format!("{digit}XX responses"),
+            StatusMatch::Default => "responses of other statuses".to_owned(),
+        };
+        let doc = format!(
+            " Typed headers of {which} of [`Client::{}`]; one absent or unparsable is `None` (its text is in `meta().headers`).",
+            op.rust_name.trim_start_matches("r#")
+        );
+        if let Some(first) = &headers.same_as {
+            let first = format_ident!("{}", first);
+            return quote! {
+                #[doc = #doc]
+                pub type #name = #first;
+            };
+        }
+        let mut fields = Vec::new();
+        let mut reads = Vec::new();
+        for header in response.headers.iter().filter(|h| h.in_meta.is_none()) {
+            let ident = rust_ident(&header.rust_name);
+            let ty = self.shape_type(&header.shape);
+            let ty = if header.secret { quote!(#rt::client::Secret<#ty>) } else { ty };
+            let text = header.doc.as_deref().map(crate::docs::sanitize).unwrap_or_default().replace('\n', " ");
+            let required = if header.required { " (required)" } else { "" };
+            let secret = if header.secret { " Secret: `Debug` shows it redacted." } else { "" };
+            let doc = match text.trim() {
+                "" => format!(" `{}`{required}.{secret}", header.wire_name),
+                text => format!(" `{}`{required}: {text}{secret}", header.wire_name),
+            };
+            fields.push(quote! {
+                #[doc = #doc]
+                pub #ident: Option<#ty>,
+            });
+            let wire = &header.wire_name;
+            let kind = format_ident!(
+                "{}",
+                match header.reading {
+                    HeaderReading::Text => "Text",
+                    HeaderReading::Number => "Number",
+                    HeaderReading::Boolean => "Boolean",
+                    HeaderReading::TextList => "TextList",
+                    HeaderReading::NumberList => "NumberList",
+                    HeaderReading::BooleanList => "BooleanList",
+                    HeaderReading::Json => "Json",
+                }
+            );
+            reads.push(quote!(#ident: #wire #kind));
+        }
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone, Default, PartialEq)]
+            #[non_exhaustive]
+            pub struct #name {
+                #(#fields)*
+            }
+
+            #rt::response_headers!(#name { #(#reads),* });
         }
     }
 
@@ -199,12 +267,20 @@ impl Emitter<'_> {
         let (success, into_success) = match successes.as_slice() {
             [only] if matches!(only.status, StatusMatch::Code(_)) => {
                 let variant = Self::variant_name(&only.status);
-                match &only.body {
-                    Some(shape) => {
+                let headers = only.headers_type.as_ref().map(|h| format_ident!("{}", h.name));
+                match (&only.body, headers) {
+                    (Some(shape), None) => {
                         let body = self.shape_type(shape);
                         (body, quote!(#name::#variant(body) => Ok(body),))
                     }
-                    None => (quote!(()), quote!(#name::#variant => Ok(()),)),
+                    // The body is the success value; the headers stay in the outcome.
+                    (Some(shape), Some(_)) => {
+                        let body = self.shape_type(shape);
+                        (body, quote!(#name::#variant(body, _) => Ok(body),))
+                    }
+                    // Without a body, the typed headers are what the success gives.
+                    (None, Some(headers)) => (quote!(#headers), quote!(#name::#variant(headers) => Ok(headers),)),
+                    (None, None) => (quote!(()), quote!(#name::#variant => Ok(()),)),
                 }
             }
             _ => (quote!(Self), quote!(success if success.is_success() => Ok(success),)),
@@ -456,25 +532,31 @@ impl Emitter<'_> {
                 Media::Text | Media::Form | Media::Multipart => quote!(text),
                 Media::Binary => quote!(bytes),
             };
-            let arm = match (&response.status, &response.body) {
-                (StatusMatch::Code(code), Some(_)) => {
-                    quote!(#code => response.#read().map(#outcome::#variant),)
-                }
-                (StatusMatch::Code(code), None) => quote!(#code => Ok(#outcome::#variant),),
-                (StatusMatch::Range(digit), body) => {
+            let pattern = match &response.status {
+                StatusMatch::Code(code) => quote!(#code),
+                StatusMatch::Range(digit) => {
                     let low = digit * 100;
                     let high = low + 99;
-                    match body {
-                        Some(_) => {
-                            quote!(status @ #low..=#high => response.#read().map(|body| #outcome::#variant(status, body)),)
-                        }
-                        None => quote!(status @ #low..=#high => Ok(#outcome::#variant(status)),),
-                    }
+                    quote!(status @ #low..=#high)
                 }
-                (StatusMatch::Default, Some(_)) => {
-                    quote!(status => response.#read().map(|body| #outcome::#variant(status, body)),)
-                }
-                (StatusMatch::Default, None) => quote!(status => Ok(#outcome::#variant(status)),),
+                StatusMatch::Default => quote!(status),
+            };
+            let mut fields = Vec::new();
+            if !matches!(response.status, StatusMatch::Code(_)) {
+                fields.push(quote!(status));
+            }
+            if response.body.is_some() {
+                fields.push(quote!(body));
+            }
+            if response.headers_type.is_some() {
+                fields.push(quote!(response.typed_headers()));
+            }
+            let value =
+                if fields.is_empty() { quote!(#outcome::#variant) } else { quote!(#outcome::#variant(#(#fields),*)) };
+            let arm = match &response.body {
+                Some(_) if fields.len() == 1 => quote!(#pattern => response.#read().map(#outcome::#variant),),
+                Some(_) => quote!(#pattern => response.#read().map(|body| #value),),
+                None => quote!(#pattern => Ok(#value),),
             };
             match response.status {
                 StatusMatch::Code(_) => arms.push(arm),

@@ -351,7 +351,7 @@ pub enum CheckCustomerExistsOutcome {
     Forbidden(ErrorResponse),
     /// 404: Resource customer token does not exist.
     NotFound(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
@@ -381,7 +381,7 @@ pub enum IntrospectCustomerTokenOutcome {
     NotFound(ErrorResponse),
     /// 409: Resource customer token has been revoked.
     Conflict(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
@@ -411,7 +411,7 @@ pub enum RevokeCustomerTokenOutcome {
     NotFound(ErrorResponse),
     /// 409: Resource customer token has been revoked.
     Conflict(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),

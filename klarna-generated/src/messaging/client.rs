@@ -895,7 +895,7 @@ pub enum GetCreditPromotionAutoSizeMessagingOutcome {
     Unauthorized(ErrorResponse),
     /// 404: Not Found, the requested resource was not found.
     NotFound(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
@@ -920,7 +920,7 @@ pub enum GetCreditPromotionBadgeMessagingOutcome {
     Unauthorized(ErrorResponse),
     /// 404: Not Found, the requested resource was not found.
     NotFound(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
@@ -945,7 +945,7 @@ pub enum GetTopStripPromotionAutoSizeMessagingOutcome {
     Unauthorized(ErrorResponse),
     /// 404: Not Found, the requested resource was not found.
     NotFound(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
@@ -970,7 +970,7 @@ pub enum GetTopStripPromotionBadgeMessagingOutcome {
     Unauthorized(ErrorResponse),
     /// 404: Not Found, the requested resource was not found.
     NotFound(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
@@ -995,7 +995,7 @@ pub enum GetCheckoutMessagingOutcome {
     Unauthorized(ErrorResponse),
     /// 404: Not Found, the requested resource was not found.
     NotFound(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
@@ -1018,7 +1018,7 @@ pub enum GetMessagingCapabilitiesOutcome {
     Unauthorized(ErrorResponse),
     /// 404: Bad request.
     NotFound(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
@@ -1041,7 +1041,7 @@ pub enum GetPaymentOptionsOutcome {
     Unauthorized(ErrorResponse),
     /// 404: Not Found, the requested resource was not found.
     NotFound(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),
@@ -1064,7 +1064,7 @@ pub enum GetPaymentDescriptorsOutcome {
     Unauthorized(ErrorResponse),
     /// 404: Not Found, the requested resource was not found.
     NotFound(ErrorResponse),
-    /// 429: Too Many Requests, the request was rate limited.
+    /// 429: Too Many Requests, the request was rate limited. Headers in `meta().rate_limit`.
     TooManyRequests(ErrorResponse),
     /// 500: Internal Server Error, there was an unexpected error in the API.
     InternalServerError(ErrorResponse),

@@ -42,6 +42,6 @@ pub use crate::__klarna_builder as builder;
 #[doc(hidden)]
 pub use crate::{
     __klarna_always_valid as always_valid, __klarna_lenient_enum as lenient_enum, __klarna_newtype as newtype,
-    __klarna_object as object, __klarna_outcome as outcome, __klarna_strict_enum as strict_enum,
-    __klarna_union as union,
+    __klarna_object as object, __klarna_outcome as outcome, __klarna_response_headers as response_headers,
+    __klarna_strict_enum as strict_enum, __klarna_union as union,
 };

@@ -19,6 +19,7 @@ mod redact;
 mod regions;
 mod request;
 mod response;
+mod response_headers;
 mod retry;
 mod secret;
 mod segment;
@@ -35,6 +36,7 @@ pub use param_style::{styled_text, ParamStyle};
 pub use redact::{Redactor, REDACTED};
 pub use regions::Region;
 pub use request::{CallOptions, RESERVED_HEADERS};
+pub use response_headers::Secret;
 pub use secret::ApiKey;
 
 // What generated clients call; not part of the public API.
@@ -46,5 +48,7 @@ pub use header::{check_cookie_param, check_header_param};
 pub use request::{check_param_value, InputCheck, Method, ParamIn, RequestSpec};
 #[doc(hidden)]
 pub use response::RawResponse;
+#[doc(hidden)]
+pub use response_headers::{FromHeaders, HeaderKind, HeaderReader};
 #[doc(hidden)]
 pub use segment::check_path_param;

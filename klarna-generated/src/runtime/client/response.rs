@@ -6,7 +6,8 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 
 use super::error::{BodySnippet, ClientError, HEADER_TEXT_LIMIT};
-use super::redact::Redactor;
+use super::redact::{Redactor, REDACTED};
+use super::response_headers::{self, FromHeaders, HeaderReader};
 use super::retry;
 
 /// Headers that may carry the server's correlation id, in order of preference.
@@ -26,6 +27,8 @@ pub struct RawResponse {
     correlation_id: Option<String>,
     retry_after: Option<Duration>,
     headers: Vec<(String, String)>,
+    /// Every header as received, for typed reading.
+    header_map: reqwest::header::HeaderMap,
     idempotency_key: Option<String>,
     attempts: u32,
     body: Vec<u8>,
@@ -63,12 +66,20 @@ impl HeaderTexts<'_> {
         CORRELATION_HEADERS.iter().find_map(|name| self.get(name))
     }
 
-    /// Every header (the first [`KEPT_HEADERS`]), redacted and capped.
+    /// Every header (the first [`KEPT_HEADERS`]), redacted and capped; the
+    /// value of a header whose name ends in `token` is redacted whole.
     fn all(&self) -> Vec<(String, String)> {
-        let text = |value: &reqwest::header::HeaderValue| {
+        let text = |name: &str, value: &reqwest::header::HeaderValue| {
+            if response_headers::is_secret_name(name) {
+                return REDACTED.to_owned();
+            }
             self.secrets.scrub_capped(&String::from_utf8_lossy(value.as_bytes()), HEADER_TEXT_LIMIT)
         };
-        self.headers.iter().take(KEPT_HEADERS).map(|(name, value)| (name.as_str().to_owned(), text(value))).collect()
+        self.headers
+            .iter()
+            .take(KEPT_HEADERS)
+            .map(|(name, value)| (name.as_str().to_owned(), text(name.as_str(), value)))
+            .collect()
     }
 }
 
@@ -89,6 +100,7 @@ impl RawResponse {
         }
         let retry_after = retry::server_delay(response.headers());
         let headers = texts.all();
+        let header_map = response.headers().clone();
         let too_large = || ClientError::ResponseTooLarge { status, limit, correlation_id: correlation_id.clone() };
         if response.content_length().is_some_and(|length| length > limit as u64) {
             return Err(too_large());
@@ -106,6 +118,7 @@ impl RawResponse {
             correlation_id,
             retry_after,
             headers,
+            header_map,
             idempotency_key: None,
             attempts: 1,
             body,
@@ -121,6 +134,14 @@ impl RawResponse {
     /// The response headers (redacted, capped, at most 64).
     pub fn headers(&self) -> &[(String, String)] {
         &self.headers
+    }
+
+    /// The typed headers of this response (a generated headers struct),
+    /// read by type only: a header that is absent or does not parse is
+    /// `None`. An error status is read with the call's secrets replaced.
+    pub fn typed_headers<H: FromHeaders>(&self) -> H {
+        let secrets = (!(200..300).contains(&self.status)).then_some(&self.secrets);
+        H::from_headers(&HeaderReader::new(&self.header_map, secrets))
     }
 
     /// The idempotency key the call carried.
