@@ -243,6 +243,8 @@ pub struct Variant {
     /// The discriminator values that select it, the one it is sent with
     /// first (empty for an untagged union; see [`UnionDef::discriminator`]).
     pub tags: Vec<String>,
+    /// Held in a `Box` because its type contains the union (filled in by the facts pass).
+    pub boxed: bool,
 }
 
 /// A type expression with the constraints that apply at that position.

@@ -2,63 +2,110 @@
 //! make an infinitely sized type.
 //!
 //! Types that hold each other directly (struct members, aliases, newtypes,
-//! union forms; not through a `Vec` or map) form a graph. A member must be
-//! boxed exactly when its type and its owner lie in the same strongly
-//! connected component of that graph, which one pass of Tarjan's algorithm
-//! finds in time linear in the number of types and references.
+//! union forms; not through a `Vec` or map) form a graph. A struct member or
+//! a union form must be boxed exactly when its type and its owner lie in
+//! the same strongly connected component of that graph, which one pass of
+//! Tarjan's algorithm finds in time linear in the number of types and
+//! references. Aliases and newtypes cannot box what they hold: a cycle of
+//! only those (a constrained string that is a constrained string that is
+//! the first) describes no value and is read as any JSON value, with a
+//! warning.
 
 use std::collections::BTreeMap;
 
-use crate::error::{CodegenError, Result};
-use crate::ir::{Ty, TypeDef, TypeKind};
+use crate::ir::{Shape, Ty, TypeDef, TypeKind};
 use crate::load::SpecSource;
+use crate::warning::Warnings;
 
-/// Sets [`Field::boxed`](crate::ir::Field::boxed) on every member that needs
-/// it; fails when types hold each other in a cycle no member can break (a
-/// cycle of aliases or unions only).
-pub fn assign(source: SpecSource<'_>, types: &mut BTreeMap<String, TypeDef>) -> Result<()> {
-    let names: Vec<&String> = types.keys().collect();
-    let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-    let mut all_edges = vec![Vec::new(); names.len()];
-    let mut unbreakable_edges = vec![Vec::new(); names.len()];
-    for (from, def) in types.values().enumerate() {
-        let mut add = |ty: &Ty, breakable: bool| {
-            if let Some(&to) = named(ty).and_then(|n| index.get(n)) {
-                all_edges[from].push(to);
-                if !breakable {
-                    unbreakable_edges[from].push(to);
-                }
-            }
-        };
-        match &def.kind {
-            TypeKind::Struct(s) => s.fields.iter().for_each(|f| add(&f.shape.ty, true)),
-            TypeKind::Newtype(shape) | TypeKind::Alias(shape) => add(&shape.ty, false),
-            TypeKind::Union(union) => union.member_types().for_each(|t| add(&Ty::Named(t.to_owned()), false)),
-            TypeKind::Enum(_) => {}
-        }
-    }
-    let unbreakable = components(&unbreakable_edges);
-    for (node, edges) in unbreakable_edges.iter().enumerate() {
-        if edges.iter().any(|&to| unbreakable[to] == unbreakable[node]) {
-            let def = &types[names[node].as_str()];
-            return Err(CodegenError::Unsupported {
-                at: source.at(&def.pointer),
-                reason: format!("{} contains itself through aliases or unions only; no member can be boxed", def.name),
-            });
-        }
-    }
-    let component = components(&all_edges);
-    let component_of: BTreeMap<String, usize> =
-        names.iter().enumerate().map(|(i, n)| ((*n).clone(), component[i])).collect();
+/// Sets [`Field::boxed`](crate::ir::Field::boxed) and
+/// [`Variant::boxed`](crate::ir::Variant::boxed) wherever needed.
+pub fn assign(source: SpecSource<'_>, types: &mut BTreeMap<String, TypeDef>, warnings: &mut Warnings) {
+    read_endless_wrappers_as_json(source, types, warnings);
+    let graph = Graph::of(types);
+    // Every cycle through a struct member is broken by boxing that member;
+    // a cycle without one is broken by boxing a union form on it.
+    let by_all = component_of(types, &components(&graph.all));
+    let by_unions = component_of(types, &components(&graph.without_structs));
+    let same = |components: &BTreeMap<String, usize>, owner: &str, ty: &Ty| {
+        named(ty).and_then(|n| components.get(n)) == components.get(owner)
+    };
     for def in types.values_mut() {
-        let owner = component_of[&def.name];
-        if let TypeKind::Struct(s) = &mut def.kind {
-            for field in &mut s.fields {
-                field.boxed = named(&field.shape.ty).and_then(|n| component_of.get(n)) == Some(&owner);
-            }
+        match &mut def.kind {
+            TypeKind::Struct(s) => s.fields.iter_mut().for_each(|f| f.boxed = same(&by_all, &def.name, &f.shape.ty)),
+            TypeKind::Union(union) => union
+                .variants
+                .iter_mut()
+                .for_each(|v| v.boxed = same(&by_unions, &def.name, &Ty::Named(v.type_name.clone()))),
+            _ => {}
         }
     }
-    Ok(())
+}
+
+fn component_of(types: &BTreeMap<String, TypeDef>, component: &[usize]) -> BTreeMap<String, usize> {
+    types.keys().cloned().zip(component.iter().copied()).collect()
+}
+
+/// Types that hold each other directly, each by its index in key order.
+struct Graph {
+    /// What each type holds directly.
+    all: Vec<Vec<usize>>,
+    /// What each holds as an alias, newtype or union form (not as a struct member).
+    without_structs: Vec<Vec<usize>>,
+    /// What each holds as an alias or newtype.
+    wrapped: Vec<Vec<usize>>,
+}
+
+impl Graph {
+    fn of(types: &BTreeMap<String, TypeDef>) -> Graph {
+        let index: BTreeMap<&str, usize> = types.keys().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+        let empty = || vec![Vec::new(); types.len()];
+        let mut graph = Graph { all: empty(), without_structs: empty(), wrapped: empty() };
+        for (from, def) in types.values().enumerate() {
+            let mut add = |ty: &Ty, member: bool, wraps: bool| {
+                if let Some(&to) = named(ty).and_then(|n| index.get(n)) {
+                    graph.all[from].push(to);
+                    if !member {
+                        graph.without_structs[from].push(to);
+                    }
+                    if wraps {
+                        graph.wrapped[from].push(to);
+                    }
+                }
+            };
+            match &def.kind {
+                TypeKind::Struct(s) => s.fields.iter().for_each(|f| add(&f.shape.ty, true, false)),
+                TypeKind::Newtype(shape) | TypeKind::Alias(shape) => add(&shape.ty, false, true),
+                TypeKind::Union(union) => {
+                    union.member_types().for_each(|t| add(&Ty::Named(t.to_owned()), false, false))
+                }
+                TypeKind::Enum(_) => {}
+            }
+        }
+        graph
+    }
+}
+
+/// Aliases and newtypes on a cycle of aliases and newtypes become any JSON value.
+fn read_endless_wrappers_as_json(
+    source: SpecSource<'_>,
+    types: &mut BTreeMap<String, TypeDef>,
+    warnings: &mut Warnings,
+) {
+    let wrapping = Graph::of(types).wrapped;
+    let component = components(&wrapping);
+    let names: Vec<String> = types.keys().cloned().collect();
+    for (node, edges) in wrapping.iter().enumerate() {
+        if !edges.iter().any(|&to| component[to] == component[node]) {
+            continue;
+        }
+        if let Some(def) = types.get_mut(&names[node]) {
+            warnings.push(
+                source.at(&def.pointer),
+                format!("{} holds itself through other names only; read as any JSON value", def.name),
+            );
+            def.kind = TypeKind::Alias(Shape::plain(Ty::Json));
+        }
+    }
 }
 
 fn named(ty: &Ty) -> Option<&str> {

@@ -69,7 +69,7 @@ pub fn convert(
     discriminator::assign(source, &mut types, converter.warnings);
     presence::assign(source, &mut types, converter.warnings);
     alias_cycles::break_cycles(source, &mut types, converter.warnings);
-    boxing::assign(source, &mut types)?;
+    boxing::assign(source, &mut types, converter.warnings);
     direction::assign(&mut types, &operations, &webhooks);
     facts::assign(&mut types);
     facts::assign_structured(&types, &mut operations);

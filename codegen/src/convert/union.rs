@@ -73,7 +73,7 @@ impl Converter<'_> {
         Ok(variant_names
             .into_iter()
             .zip(variants)
-            .map(|(name, (_, type_name))| Variant { name, type_name, tags: Vec::new() })
+            .map(|(name, (_, type_name))| Variant { name, type_name, tags: Vec::new(), boxed: false })
             .collect())
     }
 }

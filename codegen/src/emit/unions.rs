@@ -39,6 +39,8 @@ impl Emitter<'_> {
         let docs = doc_attrs(def.doc.as_deref(), &format!("One of several forms of `{}`.", def.name), &[reading]);
         let idents: Vec<Ident> = variants.iter().map(|v| format_ident!("{}", v.name)).collect();
         let types: Vec<Ident> = variants.iter().map(|v| format_ident!("{}", v.type_name)).collect();
+        // A form that contains the union is held in a `Box`.
+        let held = variants.iter().zip(&types).map(|(v, ty)| if v.boxed { quote!(Box<#ty>) } else { quote!(#ty) });
         let variant_docs = variants.iter().map(|v| match v.tags.as_slice() {
             [] => format!(" The `{}` form.", v.type_name),
             tags => format!(" The `{}` form, selected by {}.", v.type_name, quoted(tags)),
@@ -73,7 +75,7 @@ impl Emitter<'_> {
             // A value is parsed once and matched; boxing large forms would only add allocations.
             #[allow(clippy::large_enum_variant)]
             pub enum #name {
-                #(#[doc = #variant_docs] #idents(#types),)*
+                #(#[doc = #variant_docs] #idents(#held),)*
             }
             #behaviour
             #froms

@@ -111,6 +111,38 @@ impl<'v> Reading<'v> {
     }
 }
 
+thread_local! {
+    /// The unions being read on this thread, innermost last, with the value
+    /// each is reading.
+    static READING: std::cell::RefCell<Vec<(&'static str, Value)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A union being read; dropping it ends the reading.
+#[derive(Debug)]
+pub struct Entered(());
+
+impl Drop for Entered {
+    fn drop(&mut self) {
+        READING.with(|reading| reading.borrow_mut().pop());
+    }
+}
+
+/// Starts reading `value` as the union `union`; `None` when that union is
+/// already reading the same value further out. A union that holds itself
+/// (`Expr: anyOf [Literal, Group]`, `Group: anyOf [Expr, ...]`) would
+/// otherwise try itself on the same value forever; that form refuses the
+/// value instead.
+pub fn enter(union: &'static str, value: &Value) -> Option<Entered> {
+    READING.with(|reading| {
+        let mut reading = reading.borrow_mut();
+        if reading.iter().any(|(name, seen)| *name == union && seen == value) {
+            return None;
+        }
+        reading.push((union, value.clone()));
+        Some(Entered(()))
+    })
+}
+
 /// Whether `back` (a value read and written back) still has every non-null
 /// member of `original`, at every depth. Values themselves are not compared:
 /// numbers may be written differently, defaults may fill in.

@@ -55,6 +55,12 @@ macro_rules! __klarna_union {
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let Some(_entered) = $crate::runtime::union::enter(stringify!($name), &value) else {
+                    return Err(<D::Error as ::serde::de::Error>::custom(concat!(
+                        stringify!($name),
+                        " holds itself here without reading any of the value"
+                    )));
+                };
                 let forms: &$crate::runtime::union::Forms = &[$((stringify!($ty), &[$($tag),*])),*];
                 let mut reading = $crate::runtime::union::Reading::new(&value, $discriminator, forms);
                 // The first form that accepts the value but drops a member of it.
@@ -62,9 +68,12 @@ macro_rules! __klarna_union {
                 $(
                     if reading.tries(stringify!($ty)) {
                         match reading.read::<$ty>(stringify!($ty)) {
-                            Some($crate::runtime::union::Fit::Whole(form)) => return Ok($name::$variant(form)),
+                            // `From`: a form the union holds in a `Box` (it contains the union) is boxed here.
+                            Some($crate::runtime::union::Fit::Whole(form)) => {
+                                return Ok($name::$variant(::std::convert::From::from(form)))
+                            }
                             Some($crate::runtime::union::Fit::Lossy(form)) => {
-                                lossy = lossy.or(Some($name::$variant(form)));
+                                lossy = lossy.or(Some($name::$variant(::std::convert::From::from(form))));
                             }
                             None => {}
                         }
@@ -78,7 +87,7 @@ macro_rules! __klarna_union {
         $(
             impl ::std::convert::From<$ty> for $name {
                 fn from(value: $ty) -> Self {
-                    $name::$variant(value)
+                    $name::$variant(::std::convert::From::from(value))
                 }
             }
         )*
