@@ -81,7 +81,7 @@ fn example_for(api: &Api, shape: &Shape, depth: usize) -> Option<Value> {
                 }),
             }
         }
-        Ty::String if c.pattern.is_none() => {
+        Ty::String if c.patterns.is_empty() => {
             let len = c.min_length.unwrap_or(1).max(1).min(c.max_length.unwrap_or(u64::MAX)) as usize;
             Some(Value::String("x".repeat(len)))
         }

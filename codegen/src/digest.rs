@@ -159,7 +159,7 @@ fn rules(c: &Rules) -> String {
     if c.min_length.is_some() || c.max_length.is_some() {
         parts.push(format!("len {}..{}", bound(c.min_length), bound(c.max_length)));
     }
-    if let Some(p) = &c.pattern {
+    for p in &c.patterns {
         parts.push(format!("pattern {:?}", p.source));
     }
     if let Some((n, exclusive)) = c.minimum {

@@ -194,6 +194,9 @@ pub enum DefaultValue {
 pub struct Field {
     /// The name on the wire.
     pub wire_name: String,
+    /// JSON pointer of the member's schema (in the `allOf` member that
+    /// defines it, for a merged object).
+    pub pointer: String,
     /// The Rust name.
     pub rust_name: String,
     /// Documentation.
@@ -306,8 +309,9 @@ pub struct Rules {
     pub min_length: Option<u64>,
     /// `maxLength`.
     pub max_length: Option<u64>,
-    /// `pattern`.
-    pub pattern: Option<PatternDef>,
+    /// `pattern`: every one must match (several when `allOf` members each
+    /// bring one), each reported with its own source.
+    pub patterns: Vec<PatternDef>,
     /// `minimum` and whether it is exclusive.
     pub minimum: Option<(f64, bool)>,
     /// `maximum` and whether it is exclusive.

@@ -30,6 +30,24 @@ const WORD: &str = "A-Za-z0-9_";
 /// ECMA-262 `.` without the `s` flag: anything but a line terminator.
 const DOT: &str = r"[^\n\r\x{2028}\x{2029}]";
 
+/// Whether `value` matches the ECMA-262 `pattern` (unanchored), through its
+/// translation; the error says why the pattern cannot be honoured.
+pub fn matches(pattern: &str, value: &str) -> Result<bool, String> {
+    let translated = translate(pattern)?;
+    let compile = |expression: &String| regex::Regex::new(expression).map_err(|e| e.to_string());
+    for expression in &translated.must_match {
+        if !compile(expression)?.is_match(value) {
+            return Ok(false);
+        }
+    }
+    for expression in &translated.must_not_match {
+        if compile(expression)?.is_match(value) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// Translates one pattern; the error text says what cannot be honoured.
 pub fn translate(pattern: &str) -> Result<Translated, String> {
     let chars: Vec<char> = pattern.chars().collect();

@@ -161,11 +161,19 @@ const WARNINGS: &[(&str, &[(&str, &str)])] = &[
     (
         "odd_schemas",
         &[
-            ("/components/schemas/Name", "`minItems` does not apply to type string; ignored"),
+            ("/components/schemas/Name/minItems", "`minItems` does not apply to type string; ignored"),
             ("/components/schemas/Mixed", "enum values of different JSON types; read as free-form JSON"),
             (
                 "/components/schemas/Wide/allOf/1/properties/a",
-                "defined by several allOf members; the first definition is used",
+                "this allOf member is of type integer, another of type string: no value is both; read as free-form JSON",
+            ),
+            (
+                "/components/schemas/NoCommonValue/allOf/1",
+                "no value of this enum satisfies the other allOf members; every value of any member is allowed",
+            ),
+            (
+                "/components/schemas/FarFactors",
+                "multipleOf 0.00000000000000000001, 100000000000000000000 have no common multiple",
             ),
         ],
     ),

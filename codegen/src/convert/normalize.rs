@@ -1,13 +1,14 @@
 //! Schemas brought into the forms the converter handles: a missing `type`
-//! inferred from the other keywords, `allOf` members merged into one
-//! object. What cannot be read exactly becomes a warning and the more
+//! inferred from the other keywords, `allOf` members merged into one schema
+//! (see `merge`), keywords beside `oneOf`/`anyOf` combined with each
+//! alternative. What cannot be read exactly becomes a warning and the more
 //! permissive reading.
 
 use std::borrow::Cow;
 
 use openapiv3::{
-    AnySchema, ArrayType, BooleanType, IntegerType, NumberType, ObjectType, ReferenceOr, Schema, SchemaKind,
-    StringType, Type,
+    AnySchema, ArrayType, BooleanType, Discriminator, IntegerType, NumberType, ObjectType, ReferenceOr, Schema,
+    SchemaKind, StringType, Type,
 };
 use serde_json::Value;
 
@@ -17,35 +18,134 @@ use crate::pointer;
 
 /// How deep `allOf` members may nest through references before the rest
 /// is read as free-form.
-const MAX_DEPTH: usize = 32;
+pub(super) const MAX_DEPTH: usize = 32;
+
+/// Constraints of a normalized schema that its openapiv3 form cannot hold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Extra {
+    /// Patterns a string must match besides its own `pattern`, as written
+    /// (each `allOf` member may bring one).
+    pub patterns: Vec<String>,
+    /// A `multipleOf` that replaces the type's own: a fraction on an
+    /// integer, or the factor several members' factors combine into.
+    pub multiple_of: Option<f64>,
+}
+
+/// A schema in a form the converter handles, with what openapiv3 cannot hold.
+pub(super) struct Normal<'s> {
+    /// `Type`, `OneOf`, `AnyOf`, a single-member `AllOf` around a `$ref`,
+    /// `Not`, or an empty `Any` (free-form JSON).
+    pub schema: Cow<'s, Schema>,
+    /// Its constraints beyond the schema's own.
+    pub extra: Extra,
+}
+
+/// The kind of a schema read from its keywords or merged from members.
+pub(super) struct Reading {
+    /// The kind, in a form [`Normal`] allows.
+    pub kind: SchemaKind,
+    /// Constraints beyond the kind's own.
+    pub extra: Extra,
+    /// Values may be `null` (every merged member allows it).
+    pub nullable: bool,
+    /// The discriminator of a union that was combined with other members.
+    pub discriminator: Option<Discriminator>,
+}
+
+impl Reading {
+    /// A kind with nothing beside it.
+    pub fn of(kind: SchemaKind) -> Self {
+        Reading { kind, extra: Extra::default(), nullable: false, discriminator: None }
+    }
+
+    /// Free-form JSON.
+    pub fn any() -> Self {
+        Reading::of(SchemaKind::Any(AnySchema::default()))
+    }
+}
+
+/// The extension under which a schema the merge moved (a property or the
+/// items of an `allOf` member, a member of an `allOf` the merge made)
+/// records where it is written in the document, so messages name that place.
+const ORIGIN: &str = "x-codegen-origin";
+
+/// Where a schema the merge moved is written, if it was moved.
+pub(super) fn origin<T>(schema: &ReferenceOr<T>) -> Option<String>
+where
+    T: std::borrow::Borrow<Schema>,
+{
+    match schema {
+        ReferenceOr::Item(schema) => {
+            schema.borrow().schema_data.extensions.get(ORIGIN).and_then(Value::as_str).map(str::to_owned)
+        }
+        ReferenceOr::Reference { .. } => None,
+    }
+}
+
+/// The schema, recording that it is written at `at` (unless it already
+/// records a place: the first move knows the real one).
+pub(super) fn tagged(mut schema: Schema, at: &str) -> Schema {
+    schema.schema_data.extensions.entry(ORIGIN.to_owned()).or_insert_with(|| Value::String(at.to_owned()));
+    schema
+}
+
+/// The extension under which an `allOf` the merge made records how deep in
+/// merges it was made, since it is read later on its own.
+const DEPTH: &str = "x-codegen-depth";
+
+/// The schema, recording the merge depth it was made at.
+pub(super) fn at_depth(mut schema: Schema, depth: usize) -> Schema {
+    schema.schema_data.extensions.insert(DEPTH.to_owned(), Value::from(depth));
+    schema
+}
+
+/// Whether two schemas are the same apart from where they are written.
+pub(super) fn same_schema<T>(a: &ReferenceOr<T>, b: &ReferenceOr<T>) -> bool
+where
+    T: std::borrow::Borrow<Schema>,
+{
+    match (a, b) {
+        (ReferenceOr::Item(a), ReferenceOr::Item(b)) => {
+            let (a, b) = (a.borrow(), b.borrow());
+            let untagged = |s: &Schema| {
+                let mut data = s.schema_data.clone();
+                data.extensions.shift_remove(ORIGIN);
+                data
+            };
+            a.schema_kind == b.schema_kind && untagged(a) == untagged(b)
+        }
+        (ReferenceOr::Reference { reference: a }, ReferenceOr::Reference { reference: b }) => a == b,
+        _ => false,
+    }
+}
 
 impl Converter<'_> {
-    /// The schema in a form the converter handles: `Type`, `OneOf`, `AnyOf`,
-    /// a single-member `AllOf` around a `$ref`, `Not`, or an empty `Any`
-    /// (free-form JSON).
-    pub(super) fn normalize<'s>(&mut self, schema: &'s Schema, at: &str) -> Result<Cow<'s, Schema>> {
+    /// The schema in a form the converter handles (see [`Normal`]).
+    pub(super) fn normalize<'s>(&mut self, schema: &'s Schema, at: &str) -> Result<Normal<'s>> {
         self.normalize_at_depth(schema, at, 0)
     }
 
-    fn normalize_at_depth<'s>(&mut self, schema: &'s Schema, at: &str, depth: usize) -> Result<Cow<'s, Schema>> {
-        match &schema.schema_kind {
+    pub(super) fn normalize_at_depth<'s>(&mut self, schema: &'s Schema, at: &str, depth: usize) -> Result<Normal<'s>> {
+        let made_at = schema.schema_data.extensions.get(DEPTH).and_then(Value::as_u64).unwrap_or(0) as usize;
+        let depth = depth.max(made_at);
+        let reading = match &schema.schema_kind {
             SchemaKind::AllOf { all_of } if all_of.len() == 1 && matches!(all_of[0], ReferenceOr::Reference { .. }) => {
-                Ok(Cow::Borrowed(schema))
+                return Ok(Normal { schema: Cow::Borrowed(schema), extra: Extra::default() });
             }
-            SchemaKind::AllOf { all_of } => {
-                let kind = self.merge_all_of(all_of, None, at, depth)?;
-                Ok(Cow::Owned(Schema { schema_data: schema.schema_data.clone(), schema_kind: kind }))
-            }
-            SchemaKind::Any(any) if *any != AnySchema::default() => {
-                let kind = self.infer(any, at, depth)?;
-                Ok(Cow::Owned(Schema { schema_data: schema.schema_data.clone(), schema_kind: kind }))
-            }
-            _ => Ok(Cow::Borrowed(schema)),
+            SchemaKind::AllOf { all_of } => self.merge_all_of(all_of, None, at, depth)?,
+            SchemaKind::Any(any) if *any != AnySchema::default() => self.infer(any, at, depth)?,
+            _ => return Ok(Normal { schema: Cow::Borrowed(schema), extra: Extra::default() }),
+        };
+        let mut schema_data = schema.schema_data.clone();
+        schema_data.nullable |= reading.nullable;
+        if schema_data.discriminator.is_none() {
+            schema_data.discriminator = reading.discriminator;
         }
+        Ok(Normal { schema: Cow::Owned(Schema { schema_data, schema_kind: reading.kind }), extra: reading.extra })
     }
 
     /// The kind of a schema without a usable `type`, from its other keywords.
-    fn infer(&mut self, any: &AnySchema, at: &str, depth: usize) -> Result<SchemaKind> {
+    pub(super) fn infer(&mut self, any: &AnySchema, at: &str, depth: usize) -> Result<Reading> {
         if !any.all_of.is_empty() {
             let siblings = AnySchema { all_of: Vec::new(), ..any.clone() };
             let extra = (siblings != AnySchema::default()).then_some(siblings);
@@ -57,19 +157,10 @@ impl Converter<'_> {
             return self.infer(&object, at, depth);
         }
         if !any.one_of.is_empty() || !any.any_of.is_empty() {
-            let (keyword, members) =
-                if any.one_of.is_empty() { ("anyOf", &any.any_of) } else { ("oneOf", &any.one_of) };
-            if !any.properties.is_empty() {
-                self.warn(at, format!("properties beside {keyword} are not merged into its members; they are ignored"));
-            }
-            return Ok(if keyword == "oneOf" {
-                SchemaKind::OneOf { one_of: members.clone() }
-            } else {
-                SchemaKind::AnyOf { any_of: members.clone() }
-            });
+            return self.union_with_siblings(any, at, depth);
         }
         if let Some(not) = &any.not {
-            return Ok(SchemaKind::Not { not: not.clone() });
+            return Ok(Reading::of(SchemaKind::Not { not: not.clone() }));
         }
         let typ = match any.typ.as_deref() {
             Some(typ) => typ.to_owned(),
@@ -79,12 +170,9 @@ impl Converter<'_> {
                     if !any.enumeration.is_empty() {
                         self.warn(at, "enum values of different JSON types; read as free-form JSON, not checked");
                     }
-                    return Ok(SchemaKind::Any(AnySchema::default()));
+                    return Ok(Reading::any());
                 }
             },
-        };
-        let ignored = |names: &[(&str, bool)]| -> Vec<String> {
-            names.iter().filter(|(_, present)| *present).map(|(name, _)| format!("`{name}`")).collect()
         };
         let string_keywords = [
             ("pattern", any.pattern.is_some()),
@@ -111,6 +199,7 @@ impl Converter<'_> {
             ("minProperties", any.min_properties.is_some()),
             ("maxProperties", any.max_properties.is_some()),
         ];
+        let mut extra = Extra::default();
         let (kind, foreign) = match typ.as_str() {
             "string" => (
                 Type::String(StringType {
@@ -136,10 +225,11 @@ impl Converter<'_> {
                 }),
                 [&string_keywords[..], &array_keywords, &object_keywords].concat(),
             ),
-            "integer" => (
-                Type::Integer(self.integer_type(any, at)),
-                [&string_keywords[..], &array_keywords, &object_keywords].concat(),
-            ),
+            "integer" => {
+                let (integer, fractional_factor) = self.integer_type(any, at);
+                extra.multiple_of = fractional_factor;
+                (Type::Integer(integer), [&string_keywords[..], &array_keywords, &object_keywords].concat())
+            }
             "boolean" => (
                 Type::Boolean(BooleanType { enumeration: self.enum_of(&any.enumeration, at, Value::as_bool) }),
                 [&string_keywords[..], &number_keywords, &array_keywords, &object_keywords].concat(),
@@ -168,15 +258,31 @@ impl Converter<'_> {
                     &pointer::join(at, "type"),
                     format!("unknown type {other:?}; read as free-form JSON, not checked"),
                 );
-                return Ok(SchemaKind::Any(AnySchema::default()));
+                return Ok(Reading::any());
             }
         };
-        let foreign = ignored(&foreign);
-        if !foreign.is_empty() {
-            let verb = if foreign.len() == 1 { "does" } else { "do" };
-            self.warn(at, format!("{} {verb} not apply to type {typ}; ignored", foreign.join(", ")));
+        for (keyword, _) in foreign.iter().filter(|(_, present)| *present) {
+            self.warn(&pointer::join(at, keyword), format!("`{keyword}` does not apply to type {typ}; ignored"));
         }
-        Ok(SchemaKind::Type(kind))
+        Ok(Reading { extra, ..Reading::of(SchemaKind::Type(kind)) })
+    }
+
+    /// `oneOf` / `anyOf` and the keywords beside it: each alternative with
+    /// those keywords added (`S` and one of `A`, `B` is one of `S and A`,
+    /// `S and B`), so shared properties land in every member.
+    fn union_with_siblings(&mut self, any: &AnySchema, at: &str, depth: usize) -> Result<Reading> {
+        let siblings = AnySchema { one_of: Vec::new(), any_of: Vec::new(), ..any.clone() };
+        let mut parts = Vec::new();
+        if siblings != AnySchema::default() {
+            parts.push(super::merge::Part::inline(self.infer(&siblings, at, depth + 1)?, at));
+        }
+        if !any.one_of.is_empty() {
+            parts.push(super::merge::Part::inline(Reading::of(SchemaKind::OneOf { one_of: any.one_of.clone() }), at));
+        }
+        if !any.any_of.is_empty() {
+            parts.push(super::merge::Part::inline(Reading::of(SchemaKind::AnyOf { any_of: any.any_of.clone() }), at));
+        }
+        self.intersect(parts, at, depth)
     }
 
     /// The JSON type the keywords of a schema without `type` imply, if one does.
@@ -220,18 +326,23 @@ impl Converter<'_> {
 
     /// An integer schema whose bounds or factor were written as fractions
     /// (which openapiv3 cannot read as integers): bounds move inwards to
-    /// the nearest whole number; a fractional factor is dropped with a warning.
-    fn integer_type(&mut self, any: &AnySchema, at: &str) -> IntegerType {
+    /// the nearest whole number; a fractional factor (which openapiv3's
+    /// integer cannot hold) is returned beside it, to be checked exactly.
+    pub(super) fn integer_type(&mut self, any: &AnySchema, at: &str) -> (IntegerType, Option<f64>) {
         let whole = |bound: Option<f64>, round: fn(f64) -> f64| bound.map(|b| round(b) as i64);
-        let multiple_of = match any.multiple_of {
-            Some(factor) if factor.fract() == 0.0 && factor >= 1.0 => Some(factor as i64),
+        let (multiple_of, fractional) = match any.multiple_of {
+            Some(factor) if factor.fract() == 0.0 && (1.0..9.0e18).contains(&factor) => (Some(factor as i64), None),
+            Some(factor) if factor > 0.0 && factor.is_finite() => (None, Some(factor)),
             Some(factor) => {
-                self.warn(&pointer::join(at, "multipleOf"), format!("multipleOf {factor} on an integer; not checked"));
-                None
+                self.warn(
+                    &pointer::join(at, "multipleOf"),
+                    format!("multipleOf {factor} is not a positive number; not checked"),
+                );
+                (None, None)
             }
-            None => None,
+            None => (None, None),
         };
-        IntegerType {
+        let integer = IntegerType {
             format: serde_json::from_value(any.format.clone().map(Value::String).unwrap_or(Value::Null))
                 .unwrap_or_default(),
             multiple_of,
@@ -240,7 +351,8 @@ impl Converter<'_> {
             minimum: whole(any.minimum, f64::ceil),
             maximum: whole(any.maximum, f64::floor),
             enumeration: self.enum_of(&any.enumeration, at, Value::as_i64),
-        }
+        };
+        (integer, fractional)
     }
 
     /// The enum values of one JSON type (`null` kept as `None`); others are
@@ -258,115 +370,6 @@ impl Converter<'_> {
             }
         }
         out
-    }
-
-    /// Merges `allOf` members (and sibling keywords, `extra`) into one schema
-    /// kind: objects become one object with the properties, `required` and
-    /// bounds of every member; a single non-trivial member stands for itself.
-    fn merge_all_of(
-        &mut self,
-        members: &[ReferenceOr<Schema>],
-        extra: Option<&AnySchema>,
-        at: &str,
-        depth: usize,
-    ) -> Result<SchemaKind> {
-        if depth > MAX_DEPTH {
-            self.warn(at, "allOf nested too deeply; read as free-form JSON");
-            return Ok(SchemaKind::Any(AnySchema::default()));
-        }
-        let mut parts: Vec<(Schema, String, bool)> = Vec::new();
-        for (i, member) in members.iter().enumerate() {
-            let member_at = format!("{at}/allOf/{i}");
-            match member {
-                ReferenceOr::Reference { reference } => {
-                    let Some((target, target_at)) = self.component_schema(reference) else {
-                        self.warn(&member_at, format!("allOf member {reference:?} is not a component schema; ignored"));
-                        continue;
-                    };
-                    let normal = self.normalize_at_depth(&target, &target_at, depth + 1)?.into_owned();
-                    parts.push((normal, target_at, true));
-                }
-                ReferenceOr::Item(schema) => {
-                    let normal = self.normalize_at_depth(schema, &member_at, depth + 1)?.into_owned();
-                    parts.push((normal, member_at, false));
-                }
-            }
-        }
-        if let Some(extra) = extra {
-            let kind = self.infer(extra, at, depth + 1)?;
-            parts.push((Schema { schema_data: Default::default(), schema_kind: kind }, at.to_owned(), false));
-        }
-        // Members that only annotate (no type, no keywords) add nothing.
-        parts.retain(
-            |(schema, _, _)| !matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == AnySchema::default()),
-        );
-        if parts.len() == 1 && !parts[0].2 {
-            return Ok(parts.remove(0).0.schema_kind);
-        }
-        if parts.len() == 1 {
-            // One referenced member: keep its name.
-            let reference = members
-                .iter()
-                .find(|m| matches!(m, ReferenceOr::Reference { .. }))
-                .cloned()
-                .unwrap_or(ReferenceOr::Item(parts.remove(0).0));
-            return Ok(SchemaKind::AllOf { all_of: vec![reference] });
-        }
-        if parts.is_empty() {
-            return Ok(SchemaKind::Any(AnySchema::default()));
-        }
-        let mut merged = ObjectType::default();
-        let mut objects = 0;
-        for (schema, part_at, _) in &parts {
-            let SchemaKind::Type(Type::Object(object)) = &schema.schema_kind else {
-                self.warn(
-                    part_at,
-                    "allOf member that is not an object cannot be merged with the others; its constraints are not checked",
-                );
-                continue;
-            };
-            objects += 1;
-            for (name, property) in &object.properties {
-                match merged.properties.get(name) {
-                    None => {
-                        merged.properties.insert(name.clone(), property.clone());
-                    }
-                    Some(existing) if existing == property => {}
-                    Some(_) => self.warn(
-                        &pointer::join(&pointer::join(part_at, "properties"), name),
-                        format!("property {name:?} is defined by several allOf members; the first definition is used"),
-                    ),
-                }
-            }
-            for name in &object.required {
-                if !merged.required.contains(name) {
-                    merged.required.push(name.clone());
-                }
-            }
-            merged.min_properties = merged.min_properties.max(object.min_properties);
-            merged.max_properties = match (merged.max_properties, object.max_properties) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            merged.additional_properties = match (&merged.additional_properties, &object.additional_properties) {
-                (None, other) | (other, None) => other.clone(),
-                (Some(a), Some(b)) if a == b => Some(a.clone()),
-                _ => {
-                    self.warn(part_at, "allOf members disagree on additionalProperties; any additional member is kept");
-                    Some(openapiv3::AdditionalProperties::Any(true))
-                }
-            };
-        }
-        if objects == 0 {
-            self.warn(at, "allOf of members that are not objects; read as free-form JSON, not checked");
-            return Ok(SchemaKind::Any(AnySchema::default()));
-        }
-        // `additionalProperties: false` on one member would forbid the
-        // properties of the others: read the merged object as open.
-        if merged.additional_properties == Some(openapiv3::AdditionalProperties::Any(false)) && objects > 1 {
-            merged.additional_properties = None;
-        }
-        Ok(SchemaKind::Type(Type::Object(merged)))
     }
 
     /// The schema a `$ref` names, following references, with its pointer.

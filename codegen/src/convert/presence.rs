@@ -19,7 +19,7 @@ pub fn assign(source: SpecSource<'_>, types: &mut BTreeMap<String, TypeDef>, war
     for def in types.values() {
         let TypeKind::Struct(s) = &def.kind else { continue };
         for (index, field) in s.fields.iter().enumerate() {
-            presences.push((def.name.clone(), index, presence(source, types, def, field, warnings)));
+            presences.push((def.name.clone(), index, presence(source, types, field, warnings)));
         }
     }
     for (name, index, presence) in presences {
@@ -32,7 +32,6 @@ pub fn assign(source: SpecSource<'_>, types: &mut BTreeMap<String, TypeDef>, war
 fn presence(
     source: SpecSource<'_>,
     types: &BTreeMap<String, TypeDef>,
-    owner: &TypeDef,
     field: &Field,
     warnings: &mut Warnings,
 ) -> Presence {
@@ -41,9 +40,8 @@ fn presence(
         Some(default) => match default_value(types, &field.shape.ty, default) {
             Some(value) => Some(value),
             None => {
-                let at = pointer::join(&pointer::join(&owner.pointer, "properties"), &field.wire_name);
                 warnings.push(
-                    source.at(pointer::join(&at, "default")),
+                    source.at(pointer::join(&field.pointer, "default")),
                     format!(
                         "default {default} is not supported for this member (only strings, numbers, booleans and enum values of its type are); the member has no default"
                     ),

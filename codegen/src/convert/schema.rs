@@ -5,6 +5,7 @@ use openapiv3::{
     VariantOrUnknownOrEmpty,
 };
 
+use super::normalize::{origin, Extra};
 use super::Converter;
 use crate::error::{CodegenError, Result};
 use crate::ir::{EnumDef, EnumValue, Field, PatternDef, Presence, Rules, Shape, StructDef, Ty, TypeDef, TypeKind};
@@ -68,8 +69,9 @@ impl Converter<'_> {
     /// Defines a named type. `nullable` is not part of a named type: every
     /// use of a nullable schema carries it instead (see [`Self::shape`]).
     fn define_named(&mut self, name: String, schema: &Schema, at: &str, synthesized: bool) -> Result<String> {
-        let schema = self.normalize(schema, at)?;
-        let mut schema = schema.into_owned();
+        let normal = self.normalize(schema, at)?;
+        let extra = normal.extra;
+        let mut schema = normal.schema.into_owned();
         schema.schema_data.nullable = false;
         let schema = &schema;
         let kind = match self.form(schema, at)? {
@@ -81,7 +83,7 @@ impl Converter<'_> {
             }
             Form::Wrapper(inner) => TypeKind::Alias(self.wrapped_shape(inner, schema, &name, at)?),
             Form::Scalar => {
-                let shape = self.scalar_shape(schema, &name, at)?;
+                let shape = self.scalar_shape(schema, &extra, &name, at)?;
                 if shape_has_own_rules(&shape) {
                     TypeKind::Newtype(shape)
                 } else {
@@ -108,8 +110,8 @@ impl Converter<'_> {
             }
             ReferenceOr::Item(schema) => schema,
         };
-        let schema = self.normalize(schema, at)?;
-        let schema = schema.as_ref();
+        let normal = self.normalize(schema, at)?;
+        let schema = normal.schema.as_ref();
         let nullable = schema.schema_data.nullable || has_null_enum_value(schema);
         let mut shape = match self.form(schema, at)? {
             Form::Struct(_) | Form::Enum(_) | Form::Union(..) => {
@@ -118,7 +120,7 @@ impl Converter<'_> {
                 Shape::plain(Ty::Named(self.define_named(context.to_owned(), &inline, at, true)?))
             }
             Form::Wrapper(inner) => self.wrapped_shape(inner, schema, context, at)?,
-            Form::Scalar => self.scalar_shape(schema, context, at)?,
+            Form::Scalar => self.scalar_shape(schema, &normal.extra, context, at)?,
         };
         shape.nullable |= nullable;
         Ok(shape)
@@ -142,21 +144,23 @@ impl Converter<'_> {
         Ok(shape)
     }
 
-    fn scalar_shape(&mut self, schema: &Schema, context: &str, at: &str) -> Result<Shape> {
+    /// The shape of a scalar, array or open object, with the constraints
+    /// `extra` adds to the schema's own.
+    fn scalar_shape(&mut self, schema: &Schema, extra: &Extra, context: &str, at: &str) -> Result<Shape> {
         let mut rules = Rules::default();
         let ty = match &schema.schema_kind {
             SchemaKind::Type(Type::String(string)) => {
                 // minLength 0 and minItems 0 hold for every value: no check.
                 rules.min_length = string.min_length.filter(|n| *n > 0).map(|n| n as u64);
                 rules.max_length = string.max_length.map(|n| n as u64);
-                if let Some(source) = &string.pattern {
-                    rules.pattern = Some(self.pattern(source, at)?);
+                for source in string.pattern.iter().chain(&extra.patterns) {
+                    rules.patterns.push(self.pattern(source, at)?);
                 }
                 Ty::String
             }
             SchemaKind::Type(Type::Integer(integer)) => {
                 rules.allowed = allowed(integer.enumeration.iter().flatten().map(|n| Value::from(*n)));
-                rules.multiple_of = integer.multiple_of.map(|n| n as f64);
+                rules.multiple_of = extra.multiple_of.or(integer.multiple_of.map(|n| n as f64));
                 rules.minimum = integer.minimum.map(|n| (n as f64, integer.exclusive_minimum));
                 rules.maximum = integer.maximum.map(|n| (n as f64, integer.exclusive_maximum));
                 match integer.format {
@@ -166,7 +170,7 @@ impl Converter<'_> {
             }
             SchemaKind::Type(Type::Number(number)) => {
                 rules.allowed = allowed(number.enumeration.iter().flatten().map(|n| Value::from(*n)));
-                rules.multiple_of = number.multiple_of;
+                rules.multiple_of = extra.multiple_of.or(number.multiple_of);
                 rules.minimum = number.minimum.map(|n| (n, number.exclusive_minimum));
                 rules.maximum = number.maximum.map(|n| (n, number.exclusive_maximum));
                 Ty::F64
@@ -189,7 +193,10 @@ impl Converter<'_> {
         rules.max_items = array.max_items.map(|n| n as u64);
         rules.unique_items = array.unique_items;
         let item = match &array.items {
-            Some(items) => self.boxed_shape(items, &format!("{context}Item"), &format!("{at}/items"))?,
+            Some(items) => {
+                let items_at = origin(items).unwrap_or_else(|| format!("{at}/items"));
+                self.boxed_shape(items, &format!("{context}Item"), &items_at)?
+            }
             // Without `items`, any value may be an item.
             None => Shape::plain(Ty::Json),
         };
@@ -208,7 +215,8 @@ impl Converter<'_> {
                 Ok(Ty::JsonObject)
             }
             Some(AdditionalProperties::Schema(value)) => {
-                let value = self.shape(value, &format!("{context}Value"), &format!("{at}/additionalProperties"))?;
+                let value_at = origin(value).unwrap_or_else(|| format!("{at}/additionalProperties"));
+                let value = self.shape(value, &format!("{context}Value"), &value_at)?;
                 Ok(Ty::Map(Box::new(value)))
             }
         }
@@ -263,7 +271,7 @@ impl Converter<'_> {
         let rust_names = naming::dedupe(names);
         let mut fields = Vec::new();
         for ((wire_name, schema), rust_name) in object.properties.iter().zip(rust_names) {
-            let field_at = pointer::join(&pointer::join(at, "properties"), wire_name);
+            let field_at = origin(schema).unwrap_or_else(|| pointer::join(&pointer::join(at, "properties"), wire_name));
             let context = format!("{name}{}", naming::type_name(wire_name));
             let shape = self.boxed_shape(schema, &context, &field_at)?;
             let data = match schema {
@@ -272,6 +280,7 @@ impl Converter<'_> {
             };
             fields.push(Field {
                 wire_name: wire_name.clone(),
+                pointer: field_at,
                 rust_name,
                 doc: data.and_then(|d| d.description.clone()),
                 shape,

@@ -35,7 +35,7 @@ impl PatternTable {
     /// Adds the patterns of `shape`; `client_only` when only the client
     /// module (which a cargo feature may leave out) uses it.
     fn add_shape(&mut self, shape: &Shape, client_only: bool) {
-        if let Some(pattern) = &shape.rules.pattern {
+        for pattern in &shape.rules.patterns {
             if !self.by_source.contains_key(&pattern.source) {
                 let ident = format_ident!("PATTERN_{}", self.by_source.len() + 1);
                 self.by_source.insert(pattern.source.clone(), (ident, pattern.clone()));

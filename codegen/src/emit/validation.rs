@@ -120,7 +120,7 @@ impl Emitter<'_> {
                     let (min, max) = (option_u64(r.min_length), option_u64(r.max_length));
                     out.push(quote!(#rt::check::length(#reference, #min, #max, #path, out);));
                 }
-                if let Some(pattern) = &r.pattern {
+                for pattern in &r.patterns {
                     let ident = self.patterns.ident(pattern);
                     out.push(quote!(#rt::check::pattern(#reference, &#ident, #path, out);));
                 }
