@@ -155,3 +155,39 @@ async fn names_the_module_uses_itself_are_numbered() {
     let webhook = ops::webhooks::Webhook::parse(ops::webhooks::WebhookKind::PetReady, br#"{"pet":"rex"}"#).unwrap();
     assert!(matches!(webhook, ops::webhooks::Webhook::PetReady(ref pet) if pet.pet.as_deref() == Some("rex")));
 }
+
+/// Any list of texts in a `simple` path list and a `matrix` list comes
+/// back item for item: splitting the sent segment on its literal commas
+/// and decoding each piece gives the items, whatever they hold (`,` `;`
+/// `/` `%` `?` `#`, spaces, non-ASCII), and the path keeps its eight
+/// segments.
+#[test]
+fn styled_path_lists_round_trip_any_text() {
+    use proptest::prelude::*;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let server = runtime.block_on(accepting_anything());
+    let client = client(&server);
+    let item = proptest::string::string_regex("[a-z,;/%?#=. é]{0,6}").unwrap();
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(48));
+    runner
+        .run(&proptest::collection::vec(item, 1..4), |items| {
+            // Not a dot segment and not empty, which are refused (tested above).
+            prop_assume!(!matches!(items.join(",").as_str(), "" | "." | ".."));
+            runtime.block_on(async {
+                server.reset().await;
+                Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+                client.path_styles(&1, &items, &[1], &[2, 3], &point(1, 2), &point(1, 2), &point(1, 2)).await.unwrap();
+                let request = only_request(&server).await;
+                let segments: Vec<&str> = request.url.path().trim_start_matches('/').split('/').collect();
+                prop_assert_eq!(segments.len(), 8);
+                let decoded: Vec<String> = segments[2]
+                    .split(',')
+                    .map(|piece| percent_encoding::percent_decode_str(piece).decode_utf8().unwrap().into_owned())
+                    .collect();
+                prop_assert_eq!(&decoded, &items);
+                prop_assert_eq!(segments[4], ";matrix=2,3");
+                Ok(())
+            })
+        })
+        .unwrap();
+}
