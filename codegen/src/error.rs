@@ -62,16 +62,6 @@ pub enum CodegenError {
         /// The reference as written.
         target: String,
     },
-    /// A `pattern` cannot be compiled into a linear-time matcher with ECMA-262 semantics.
-    #[error("{at}: pattern {pattern:?} cannot be honoured: {reason}")]
-    Pattern {
-        /// The schema holding the pattern.
-        at: Location,
-        /// The pattern as written.
-        pattern: String,
-        /// Why it cannot be honoured.
-        reason: String,
-    },
     /// The document uses a construct the generator does not support.
     #[error("{at}: unsupported: {reason}")]
     Unsupported {

@@ -339,7 +339,7 @@ impl Rules {
     }
 }
 
-/// A pattern and its linear-time translation.
+/// A pattern and its translation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PatternDef {
     /// The pattern as written in the spec.
@@ -348,6 +348,9 @@ pub struct PatternDef {
     pub must_match: Vec<String>,
     /// Expressions none of which may match.
     pub must_not_match: Vec<String>,
+    /// For a pattern that needs back-references or look-around: its one
+    /// expression for the bounded backtracking engine (both lists empty).
+    pub backtracking: Option<String>,
 }
 
 /// Where a parameter goes.

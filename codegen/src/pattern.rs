@@ -7,19 +7,42 @@
 //! `--`, `~~`), and look-around does not exist. This module spells every
 //! escape and class out explicitly, and splits a look-ahead at the very start
 //! of a pattern (`^(?=A)B`) into separate expressions that must (or, for
-//! `(?!A)`, must not) match. Anything else it cannot honour exactly, such as
-//! back-references, look-behind or a look-ahead elsewhere, is an error.
+//! `(?!A)`, must not) match.
+//!
+//! What no linear-time engine can decide (back-references, look-behind, a
+//! look-ahead elsewhere) is translated for a backtracking engine
+//! (`fancy-regex`) instead, which the runtime runs with a bound on its
+//! steps, so a hostile value cannot stall a caller. Only a pattern that is
+//! not a regular expression at all is an error.
 
 use std::fmt::Write as _;
 
 /// A pattern as linear-time expressions: all of `must_match` must match and
-/// none of `must_not_match` may.
+/// none of `must_not_match` may; or, when it needs one, as one expression
+/// for a backtracking engine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Translated {
     /// Expressions that must all match.
     pub must_match: Vec<String>,
     /// Expressions none of which may match.
     pub must_not_match: Vec<String>,
+    /// The pattern in `fancy-regex` syntax, for a pattern that needs
+    /// back-references or look-around (both lists are then empty).
+    pub backtracking: Option<String>,
+}
+
+/// How many steps the backtracking engine may take on one value; a value
+/// it cannot decide within them is reported as not matching. The runtime
+/// uses the same bound.
+pub const BACKTRACK_LIMIT: usize = 100_000;
+
+/// The regex dialect a fragment is translated into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dialect {
+    /// The `regex` crate: linear time, no look-around or back-references.
+    Linear,
+    /// `fancy-regex`: look-around and back-references, backtracking.
+    Backtracking,
 }
 
 /// ECMA-262 `\s`: WhiteSpace and LineTerminator code points.
@@ -34,6 +57,9 @@ const DOT: &str = r"[^\n\r\x{2028}\x{2029}]";
 /// translation; the error says why the pattern cannot be honoured.
 pub fn matches(pattern: &str, value: &str) -> Result<bool, String> {
     let translated = translate(pattern)?;
+    if let Some(expression) = &translated.backtracking {
+        return backtracking_regex(expression)?.is_match(value).map_err(|e| e.to_string());
+    }
     let compile = |expression: &String| regex::Regex::new(expression).map_err(|e| e.to_string());
     for expression in &translated.must_match {
         if !compile(expression)?.is_match(value) {
@@ -48,8 +74,28 @@ pub fn matches(pattern: &str, value: &str) -> Result<bool, String> {
     Ok(true)
 }
 
-/// Translates one pattern; the error text says what cannot be honoured.
+/// Translates one pattern: into linear-time expressions when it can be,
+/// else for a backtracking engine; the error text says why the pattern is
+/// not a regular expression.
 pub fn translate(pattern: &str) -> Result<Translated, String> {
+    match translate_linear(pattern) {
+        Ok(translated) => Ok(translated),
+        Err(linear_reason) => {
+            let chars: Vec<char> = pattern.chars().collect();
+            let expression = translate_fragment(&chars, Dialect::Backtracking).map_err(|_| linear_reason.clone())?;
+            backtracking_regex(&expression).map_err(|e| format!("{linear_reason}; as a backtracking pattern: {e}"))?;
+            Ok(Translated { must_match: Vec::new(), must_not_match: Vec::new(), backtracking: Some(expression) })
+        }
+    }
+}
+
+/// The backtracking expression compiled as the runtime compiles it.
+fn backtracking_regex(expression: &str) -> Result<fancy_regex::Regex, String> {
+    fancy_regex::RegexBuilder::new(expression).backtrack_limit(BACKTRACK_LIMIT).build().map_err(|e| e.to_string())
+}
+
+/// The linear-time translation; the error says what needs more than that.
+fn translate_linear(pattern: &str) -> Result<Translated, String> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut must_match = Vec::new();
     let mut must_not_match = Vec::new();
@@ -57,7 +103,7 @@ pub fn translate(pattern: &str) -> Result<Translated, String> {
     if chars.first() == Some(&'^') {
         let mut cursor = 1;
         while let Some((negative, body, end)) = leading_lookahead(&chars, cursor)? {
-            let translated = format!("^(?:{})", translate_fragment(&body)?);
+            let translated = format!("^(?:{})", translate_fragment(&body, Dialect::Linear)?);
             if negative {
                 must_not_match.push(translated);
             } else {
@@ -70,17 +116,17 @@ pub fn translate(pattern: &str) -> Result<Translated, String> {
             if has_top_level_alternation(&rest) {
                 return Err("a leading look-ahead followed by top-level alternation (`|`) is not supported".into());
             }
-            must_match.push(format!("^(?:{})", translate_fragment(&rest)?));
+            must_match.push(format!("^(?:{})", translate_fragment(&rest, Dialect::Linear)?));
             pos = chars.len();
         }
     }
     if pos == 0 {
-        must_match.push(translate_fragment(&chars)?);
+        must_match.push(translate_fragment(&chars, Dialect::Linear)?);
     }
     for expression in must_match.iter().chain(&must_not_match) {
         regex::Regex::new(expression).map_err(|e| format!("translated expression does not compile: {e}"))?;
     }
-    Ok(Translated { must_match, must_not_match })
+    Ok(Translated { must_match, must_not_match, backtracking: None })
 }
 
 /// If a `(?=...)` or `(?!...)` group starts at `start`, returns whether it is
@@ -151,14 +197,15 @@ fn has_top_level_alternation(chars: &[char]) -> bool {
     false
 }
 
-/// Translates a pattern fragment without look-around.
-fn translate_fragment(chars: &[char]) -> Result<String, String> {
+/// Translates a pattern fragment; look-around and back-references only in
+/// the backtracking dialect.
+fn translate_fragment(chars: &[char], dialect: Dialect) -> Result<String, String> {
     let mut out = String::new();
     let mut i = 0;
     while i < chars.len() {
         match chars[i] {
             '\\' => {
-                let (text, used) = escape_outside_class(chars, i + 1)?;
+                let (text, used) = escape_outside_class(chars, i + 1, dialect)?;
                 out.push_str(&text);
                 i += used + 1;
             }
@@ -172,7 +219,7 @@ fn translate_fragment(chars: &[char]) -> Result<String, String> {
                 i = end + 1;
             }
             '(' => {
-                let (text, used) = group_open(chars, i)?;
+                let (text, used) = group_open(chars, i, dialect)?;
                 out.push_str(&text);
                 i += used;
             }
@@ -189,8 +236,15 @@ fn translate_fragment(chars: &[char]) -> Result<String, String> {
     Ok(out)
 }
 
-fn group_open(chars: &[char], i: usize) -> Result<(String, usize), String> {
+fn group_open(chars: &[char], i: usize, dialect: Dialect) -> Result<(String, usize), String> {
     let next: String = chars[i..chars.len().min(i + 4)].iter().collect();
+    if dialect == Dialect::Backtracking {
+        for opening in ["(?<=", "(?<!", "(?=", "(?!"] {
+            if next.starts_with(opening) {
+                return Ok((opening.to_owned(), opening.chars().count()));
+            }
+        }
+    }
     if next.starts_with("(?=") || next.starts_with("(?!") {
         return Err("look-ahead is only supported at the very start of a pattern (`^(?=...)`)".into());
     }
@@ -229,7 +283,7 @@ fn push_code_point(out: &mut String, code: u32) -> Result<(), String> {
 
 /// Translates an escape whose letter is at `at`; returns the text and how
 /// many characters after the backslash it used.
-fn escape_outside_class(chars: &[char], at: usize) -> Result<(String, usize), String> {
+fn escape_outside_class(chars: &[char], at: usize, dialect: Dialect) -> Result<(String, usize), String> {
     let c = *chars.get(at).ok_or("pattern ends with a lone backslash")?;
     let text = match c {
         'd' => format!("[{DIGIT}]"),
@@ -238,10 +292,30 @@ fn escape_outside_class(chars: &[char], at: usize) -> Result<(String, usize), St
         'W' => format!("[^{WORD}]"),
         's' => format!("[{ECMA_SPACE}]"),
         'S' => format!("[^{ECMA_SPACE}]"),
+        // ECMA-262 word boundaries are ASCII; fancy-regex cannot switch
+        // Unicode off inline, so they are spelled with look-around there.
+        'b' if dialect == Dialect::Backtracking => {
+            format!("(?:(?<=[{WORD}])(?![{WORD}])|(?<![{WORD}])(?=[{WORD}]))")
+        }
+        'B' if dialect == Dialect::Backtracking => {
+            format!("(?:(?<=[{WORD}])(?=[{WORD}])|(?<![{WORD}])(?![{WORD}]))")
+        }
         'b' => r"(?-u:\b)".into(),
         'B' => r"(?-u:\B)".into(),
-        '1'..='9' => return Err("back-references are not supported".into()),
-        'k' => return Err("named back-references are not supported".into()),
+        '1'..='9' if dialect == Dialect::Backtracking => {
+            let digits: String = chars[at..].iter().take_while(|c| c.is_ascii_digit()).collect();
+            return Ok((format!("\\{digits}"), digits.chars().count()));
+        }
+        'k' if dialect == Dialect::Backtracking => {
+            let close = chars[at..].iter().position(|&c| c == '>').ok_or("unterminated \\k<name>")?;
+            let reference: String = chars[at..at + close + 1].iter().collect();
+            if !reference.starts_with("k<") {
+                return Err("\\k must be followed by <name>".into());
+            }
+            return Ok((format!("\\{reference}"), close + 1));
+        }
+        '1'..='9' => return Err("back-references need a backtracking engine".into()),
+        'k' => return Err("named back-references need a backtracking engine".into()),
         _ => return escape_common(chars, at),
     };
     Ok((text, 1))
@@ -440,6 +514,47 @@ mod tests {
             && !t.must_not_match.iter().any(|e| regex::Regex::new(e).unwrap().is_match(input))
     }
 
+    /// Through the backtracking translation when the pattern needs one.
+    fn decides(pattern: &str, input: &str) -> bool {
+        super::matches(pattern, input).unwrap()
+    }
+
+    #[test]
+    fn back_references_and_look_around_use_the_backtracking_engine() {
+        let t = translate(r"^(a+)-\1$").unwrap();
+        assert!(t.must_match.is_empty() && t.backtracking.is_some(), "{t:?}");
+        assert!(decides(r"^(a+)-\1$", "aa-aa"));
+        assert!(!decides(r"^(a+)-\1$", "aa-a"));
+        assert!(decides(r#"^(?<q>['"]).*\k<q>$"#, "'x'"));
+        assert!(!decides(r#"^(?<q>['"]).*\k<q>$"#, "'x\""));
+        assert!(decides(r"(?<=\$)\d+", "cost $12"));
+        assert!(!decides(r"(?<=\$)\d+", "cost 12"));
+        assert!(decides(r"^[a-z]+(?!-)\b\w*$", "abc"));
+        assert!(decides(r"^(?=a)(b|a)$", "a"), "a leading look-ahead with alternation");
+        // The ECMA meaning of escapes is kept in the backtracking dialect too.
+        assert!(!decides(r"^(\d)\1$", "١١"));
+        assert!(decides(r"^(\w)\1\b", "aa b"));
+        assert!(decides(r"^(\w)\1\b", "aaé"), "é is no ECMA word character: a boundary before it");
+        assert!(decides(r"^(.)\1$", "éé"));
+        assert!(!decides(r"^(.)\1$", "\u{2028}\u{2028}"));
+    }
+
+    #[test]
+    fn a_pattern_that_is_no_regular_expression_is_still_an_error() {
+        assert!(translate("(a").unwrap_err().contains("unclosed group"), "{:?}", translate("(a"));
+        assert!(translate(r"a\").is_err());
+    }
+
+    #[test]
+    fn catastrophic_backtracking_is_bounded() {
+        // Exponential for a plain backtracking engine; bounded here, and an
+        // undecided value counts as not matching.
+        let started = std::time::Instant::now();
+        let hostile = format!("{}!", "a".repeat(64));
+        assert!(!decides(r"^(a+)+\1$", &hostile));
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+
     #[test]
     fn digit_and_word_are_ascii_as_in_ecma() {
         assert!(matches(r"^\d+$", "123"));
@@ -498,11 +613,10 @@ mod tests {
     }
 
     #[test]
-    fn rejects_what_cannot_be_honoured() {
-        assert!(translate(r"(a)\1").unwrap_err().contains("back-references"));
-        assert!(translate(r"a(?=b)").unwrap_err().contains("look-ahead"));
-        assert!(translate(r"(?<=a)b").unwrap_err().contains("look-behind"));
-        assert!(translate(r"^(?=a)b|c").unwrap_err().contains("alternation"));
+    fn rejects_what_is_no_regular_expression() {
+        for needs_backtracking in [r"(a)\1", r"a(?=b)", r"(?<=a)b", r"^(?=a)b|c"] {
+            assert!(translate(needs_backtracking).unwrap().backtracking.is_some(), "{needs_backtracking}");
+        }
         assert!(translate(r"[z-a]").unwrap_err().contains("out of order"));
         assert!(translate(r"\q").unwrap_err().contains("invalid escape"));
     }

@@ -69,22 +69,30 @@ fn generate_on_a_latin1_file_writes_nothing() {
 
 const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
 
-#[test]
-fn errors_inside_one_of_name_one_of() {
-    let text = format!(
-        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    U:\n      oneOf:\n        - type: string\n          pattern: '(a)\\1'\n"
-    );
-    let error = generate("t.yaml", &text).unwrap_err().to_string();
-    assert!(error.starts_with("t.yaml#/components/schemas/U/oneOf/0/pattern:"), "{error}");
+/// The one warning of a generated document, as (pointer, reason).
+fn only_warning(text: &str) -> (String, String) {
+    let generated = generate("t.yaml", text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(generated.warnings.len(), 1, "{:#?}", generated.warnings);
+    let warning = &generated.warnings[0];
+    (warning.at.pointer.clone(), warning.reason.clone())
 }
 
 #[test]
-fn errors_in_a_referenced_parameter_name_the_component() {
+fn problems_inside_one_of_name_one_of() {
     let text = format!(
-        "{HEAD}paths:\n  /a:\n    get:\n      operationId: a\n      parameters: [{{$ref: '#/components/parameters/P'}}]\n      responses: {{'204': {{description: ok}}}}\ncomponents:\n  parameters:\n    P:\n      name: p\n      in: query\n      schema: {{type: string, pattern: '(a)\\1'}}\n"
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    U:\n      oneOf:\n        - type: string\n          pattern: '(a'\n"
     );
-    let error = generate("t.yaml", &text).unwrap_err().to_string();
-    assert!(error.starts_with("t.yaml#/components/parameters/P/schema/pattern:"), "{error}");
+    let (pointer, reason) = only_warning(&text);
+    assert_eq!(pointer, "/components/schemas/U/oneOf/0/pattern");
+    assert!(reason.contains("is not an ECMA-262 regular expression"), "{reason}");
+}
+
+#[test]
+fn problems_in_a_referenced_parameter_name_the_component() {
+    let text = format!(
+        "{HEAD}paths:\n  /a:\n    get:\n      operationId: a\n      parameters: [{{$ref: '#/components/parameters/P'}}]\n      responses: {{'204': {{description: ok}}}}\ncomponents:\n  parameters:\n    P:\n      name: p\n      in: query\n      schema: {{type: string, pattern: '(a'}}\n"
+    );
+    assert_eq!(only_warning(&text).0, "/components/parameters/P/schema/pattern");
 }
 
 #[test]
@@ -127,6 +135,13 @@ const WARNINGS: &[(&str, &[(&str, &str)])] = &[
                 "media type `text/csv` is documented too; the client uses `application/json`",
             ),
         ],
+    ),
+    (
+        "invalid_pattern",
+        &[(
+            "/components/schemas/Unclosed/properties/code/pattern",
+            "pattern \"^(a\" is not an ECMA-262 regular expression",
+        )],
     ),
     (
         "operation_oddities",

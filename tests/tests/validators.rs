@@ -312,3 +312,20 @@ fn a_member_breaking_its_newtype_parses_and_is_reported_where_it_is() {
         serde_json::from_value(json!({"email": "not an address"})).unwrap();
     assert!(matches!(&rules_at(&lookup)[..], [(p, Rule::Pattern { .. })] if p == "/email"), "{:?}", rules_at(&lookup));
 }
+
+#[test]
+fn back_references_and_look_behind_are_checked_by_the_bounded_engine() {
+    for good in ["ab-ab", "12", "x-x"] {
+        assert!(constraints::Pair::new(good).is_ok(), "{good}");
+    }
+    for bad in ["ab-ac", "120", "ab-ab-ab"] {
+        assert!(constraints::Pair::new(bad).is_err(), "{bad}");
+    }
+    // Received as it is; validate() reports the pattern.
+    let received: constraints::Pair = serde_json::from_value(json!("ab-ac")).unwrap();
+    assert!(
+        matches!(&rules_at(&received)[..], [(p, Rule::Pattern { .. })] if p.is_empty()),
+        "{:?}",
+        rules_at(&received)
+    );
+}

@@ -7,7 +7,7 @@ use openapiv3::{
 
 use super::normalize::{origin, Extra};
 use super::Converter;
-use crate::error::{CodegenError, Result};
+use crate::error::Result;
 use crate::ir::{EnumDef, EnumValue, Field, PatternDef, Presence, Rules, Shape, StructDef, Ty, TypeDef, TypeKind};
 use crate::naming;
 use crate::pattern;
@@ -154,7 +154,7 @@ impl Converter<'_> {
                 rules.min_length = string.min_length.filter(|n| *n > 0).map(|n| n as u64);
                 rules.max_length = string.max_length.map(|n| n as u64);
                 for source in string.pattern.iter().chain(&extra.patterns) {
-                    rules.patterns.push(self.pattern(source, at)?);
+                    rules.patterns.extend(self.pattern(source, at));
                 }
                 Ty::String
             }
@@ -222,17 +222,24 @@ impl Converter<'_> {
         }
     }
 
-    fn pattern(&self, source: &str, at: &str) -> Result<PatternDef> {
-        let translated = pattern::translate(source).map_err(|reason| CodegenError::Pattern {
-            at: self.source.at(pointer::join(at, "pattern")),
-            pattern: source.to_owned(),
-            reason,
-        })?;
-        Ok(PatternDef {
-            source: source.to_owned(),
-            must_match: translated.must_match,
-            must_not_match: translated.must_not_match,
-        })
+    /// The pattern at `at`, translated; one that is not a regular
+    /// expression at all is a warning and is not checked.
+    fn pattern(&mut self, source: &str, at: &str) -> Option<PatternDef> {
+        match pattern::translate(source) {
+            Ok(translated) => Some(PatternDef {
+                source: source.to_owned(),
+                must_match: translated.must_match,
+                must_not_match: translated.must_not_match,
+                backtracking: translated.backtracking,
+            }),
+            Err(reason) => {
+                self.warn(
+                    &pointer::join(at, "pattern"),
+                    format!("pattern {source:?} is not an ECMA-262 regular expression ({reason}); not checked"),
+                );
+                None
+            }
+        }
     }
 
     fn struct_def(&mut self, name: &str, object: &ObjectType, at: &str) -> Result<StructDef> {

@@ -63,6 +63,10 @@ impl PatternTable {
             let must = &pattern.must_match;
             let must_not = &pattern.must_not_match;
             let doc = format!(" The spec pattern `{}`.", source.replace('`', "'"));
+            let constructor = match &pattern.backtracking {
+                Some(expression) => quote!(#runtime::Pattern::backtracking(#source, #expression)),
+                None => quote!(#runtime::Pattern::new(#source, &[#(#must),*], &[#(#must_not),*])),
+            };
             let allow = if self.client_only.contains(source) {
                 quote!(#[allow(dead_code)]) // only the client checks it; a feature may leave the client out
             } else {
@@ -72,7 +76,7 @@ impl PatternTable {
                 #[doc = #doc]
                 #allow
                 // Visible to the client module, which checks parameters against it.
-                pub(crate) static #ident: #runtime::Pattern = #runtime::Pattern::new(#source, &[#(#must),*], &[#(#must_not),*]);
+                pub(crate) static #ident: #runtime::Pattern = #constructor;
             }
         });
         quote!(#(#items)*)
