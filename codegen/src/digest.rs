@@ -92,11 +92,18 @@ pub fn digest(api: &Api) -> String {
         };
         match &def.kind {
             TypeKind::Struct(s) => {
-                let open = if s.keeps_additional { " +additional" } else { "" };
+                let open = match &s.additional {
+                    crate::ir::Additional::Dropped => String::new(),
+                    crate::ir::Additional::Json => " +additional".to_owned(),
+                    crate::ir::Additional::Typed(shape) => format!(" +additional {}", self::shape(shape)),
+                };
                 let _ = writeln!(out, "struct {} [{direction}]{open}", def.name);
                 if !s.any_required.is_empty() {
                     let sets: Vec<String> = s.any_required.iter().map(|set| set.join("+")).collect();
                     let _ = writeln!(out, "  anyOf required: {}", sets.join(" | "));
+                }
+                if s.min_properties.is_some() || s.max_properties.is_some() {
+                    let _ = writeln!(out, "  members {}..{}", bound(s.min_properties), bound(s.max_properties));
                 }
                 for f in &s.fields {
                     let mut flags = vec![if f.required { "required" } else { "optional" }];

@@ -142,11 +142,42 @@ impl UnionDef {
 pub struct StructDef {
     /// Properties in document order.
     pub fields: Vec<Field>,
-    /// Whether members beyond the known ones are kept (`additionalProperties: true`).
-    pub keeps_additional: bool,
+    /// What becomes of members beyond the named ones (`additionalProperties`).
+    pub additional: Additional,
     /// `anyOf` alternatives of `required` lists (wire names): a valid object
     /// has every member of at least one list. Empty when there is no such rule.
     pub any_required: Vec<Vec<String>>,
+    /// `minProperties`: the fewest members present (named and additional).
+    pub min_properties: Option<u64>,
+    /// `maxProperties`: the most members present (named and additional).
+    pub max_properties: Option<u64>,
+}
+
+impl StructDef {
+    /// Whether members beyond the named ones are kept, in `additional_properties`.
+    pub fn keeps_additional(&self) -> bool {
+        !matches!(self.additional, Additional::Dropped)
+    }
+
+    /// The shapes of the members: each field's, then the additional members'.
+    pub fn shapes(&self) -> impl Iterator<Item = &Shape> {
+        let additional = match &self.additional {
+            Additional::Typed(shape) => Some(&**shape),
+            Additional::Dropped | Additional::Json => None,
+        };
+        self.fields.iter().map(|f| &f.shape).chain(additional)
+    }
+}
+
+/// What becomes of the members an object's schema does not name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Additional {
+    /// Ignored when read (no `additionalProperties`, or `false`: lenient inbound).
+    Dropped,
+    /// Kept as JSON (`additionalProperties: true` or `{}`).
+    Json,
+    /// Kept, each read as and checked against the `additionalProperties` schema.
+    Typed(Box<Shape>),
 }
 
 /// Whether a member must be present in the JSON object and how it is held.

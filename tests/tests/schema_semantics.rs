@@ -133,6 +133,42 @@ fn type_and_constraints_beside_one_of_apply_to_each_alternative() {
     assert!(fx::DigitsString2::new("abcd").is_ok());
 }
 
+#[test]
+fn additional_members_beside_properties_are_a_typed_checked_map() {
+    let value = json!({"name": "a", "x": 1, "y": -2});
+    let scores: fx::Scores = parse(value.clone()).unwrap();
+    assert_eq!(scores.name, "a");
+    assert_eq!(scores.additional_properties.get("x"), Some(&1));
+    assert_eq!(scores.additional_properties.len(), 2);
+    // Each additional member against its schema, at its own key.
+    assert_eq!(rules(&scores), vec![("/y".into(), Rule::Minimum { limit: 0.0, exclusive: false, actual: -2.0 })]);
+    // Written back exactly as read.
+    assert_eq!(serde_json::to_value(&scores).unwrap(), value);
+    // A member of the wrong type does not read, and says where.
+    let wrong = fx::check_schema("Scores", json!({"name": "a", "x": "one"})).unwrap().unwrap_err();
+    assert!(matches!(wrong, JsonCheckError::Deserialize(_)), "{wrong:?}");
+    // A checked named type: its own rules, under the member's key.
+    let labels: fx::Labels = parse(json!({"id": "1", "k~/": "TOOLONG"})).unwrap();
+    assert_eq!(
+        rules(&labels),
+        vec![("/k~0~1".into(), Rule::MaxLength { limit: 5, actual: 7 }), ("/k~0~1".into(), pattern("^[a-z]+$")),]
+    );
+    let mut built = fx::Scores::new("b".into());
+    built.additional_properties.insert("z".into(), 3);
+    assert_eq!(serde_json::to_value(&built).unwrap(), json!({"name": "b", "z": 3}));
+    assert_eq!(rules(&built), vec![]);
+}
+
+#[test]
+fn min_and_max_properties_count_the_members_present() {
+    let one: fx::Scores = parse(json!({"name": "a"})).unwrap();
+    assert_eq!(rules(&one), vec![(String::new(), Rule::MinProperties { limit: 2, actual: 1 })]);
+    let two: fx::Scores = parse(json!({"name": "a", "note": "n"})).unwrap();
+    assert_eq!(rules(&two), vec![]);
+    let four: fx::Scores = parse(json!({"name": "a", "note": "n", "x": 1, "y": 2})).unwrap();
+    assert_eq!(rules(&four), vec![(String::new(), Rule::MaxProperties { limit: 3, actual: 4 })]);
+}
+
 /// The fixture spec as JSON.
 fn fixture() -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ok/schema_semantics.yaml");
@@ -187,6 +223,18 @@ fn cases() -> Vec<(&'static str, Value)> {
         ("Digits", json!("123")),
         ("Digits", json!("12345")),
         ("Digits", json!("a1")),
+        ("Scores", json!({"name": "a", "x": 1})),
+        ("Scores", json!({"name": "a", "x": -1})),
+        ("Scores", json!({"name": "a", "x": 1.5})),
+        ("Scores", json!({"name": "a", "x": "s"})),
+        ("Scores", json!({"name": "a"})),
+        ("Scores", json!({"name": "a", "note": "n", "x": 1})),
+        ("Scores", json!({"name": "a", "note": "n", "x": 1, "y": 2})),
+        ("Scores", json!({"note": "n", "x": 1})),
+        ("Labels", json!({"id": "1", "k": "abc"})),
+        ("Labels", json!({"id": "1", "k": "abcdef"})),
+        ("Labels", json!({"k": "ABC"})),
+        ("Labels", json!({"k": 1})),
     ]
 }
 

@@ -46,7 +46,7 @@ fn mark_named(types: &mut BTreeMap<String, TypeDef>, name: &str, request: bool) 
     }
     *flag = true;
     let inner: Vec<Shape> = match &def.kind {
-        TypeKind::Struct(s) => s.fields.iter().map(|f| f.shape.clone()).collect(),
+        TypeKind::Struct(s) => s.shapes().cloned().collect(),
         TypeKind::Newtype(shape) | TypeKind::Alias(shape) => vec![shape.clone()],
         TypeKind::Union(union) => union.member_types().map(|t| Shape::plain(Ty::Named(t.to_owned()))).collect(),
         TypeKind::Enum(_) => Vec::new(),

@@ -32,9 +32,11 @@ fn always_valid(types: &BTreeMap<String, TypeDef>) -> BTreeSet<String> {
         let mut own_rules = false;
         match &def.kind {
             TypeKind::Struct(s) => {
-                for field in &s.fields {
-                    own_rules |= collect(&field.shape, &mut refs);
+                for shape in s.shapes() {
+                    own_rules |= collect(shape, &mut refs);
                 }
+                // Rules on the object as a whole.
+                own_rules |= !s.any_required.is_empty() || s.min_properties.is_some() || s.max_properties.is_some();
             }
             TypeKind::Alias(shape) => own_rules = collect(shape, &mut refs),
             TypeKind::Union(union) => {

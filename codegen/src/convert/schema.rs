@@ -8,7 +8,9 @@ use openapiv3::{
 use super::normalize::{origin, Extra};
 use super::Converter;
 use crate::error::Result;
-use crate::ir::{EnumDef, EnumValue, Field, PatternDef, Presence, Rules, Shape, StructDef, Ty, TypeDef, TypeKind};
+use crate::ir::{
+    Additional, EnumDef, EnumValue, Field, PatternDef, Presence, Rules, Shape, StructDef, Ty, TypeDef, TypeKind,
+};
 use crate::naming;
 use crate::pattern;
 use crate::pointer;
@@ -243,20 +245,18 @@ impl Converter<'_> {
     }
 
     fn struct_def(&mut self, name: &str, object: &ObjectType, at: &str) -> Result<StructDef> {
-        if object.min_properties.is_some() || object.max_properties.is_some() {
-            self.warn(at, "minProperties / maxProperties on an object with properties are not checked");
-        }
-        let keeps_additional = match &object.additional_properties {
-            None | Some(AdditionalProperties::Any(false)) => false,
-            Some(AdditionalProperties::Any(true)) => true,
-            Some(AdditionalProperties::Schema(_)) => {
-                self.warn(
-                    &pointer::join(at, "additionalProperties"),
-                    "additionalProperties with a schema beside properties: additional members are kept as JSON, their schema is not checked",
-                );
-                true
+        let additional = match &object.additional_properties {
+            None | Some(AdditionalProperties::Any(false)) => Additional::Dropped,
+            Some(AdditionalProperties::Any(true)) => Additional::Json,
+            Some(AdditionalProperties::Schema(value)) => {
+                let value_at = origin(value).unwrap_or_else(|| format!("{at}/additionalProperties"));
+                match self.shape(value, &format!("{name}Value"), &value_at)? {
+                    shape if shape == Shape::plain(Ty::Json) => Additional::Json,
+                    shape => Additional::Typed(Box::new(shape)),
+                }
             }
         };
+        let keeps_additional = additional != Additional::Dropped;
         // A required name without a property: the member must be present, any value.
         let mut properties = object.properties.clone();
         for required in &object.required {
@@ -301,7 +301,14 @@ impl Converter<'_> {
             });
         }
         let any_required = self.any_required.remove(at).unwrap_or_default();
-        Ok(StructDef { fields, keeps_additional, any_required })
+        Ok(StructDef {
+            fields,
+            additional,
+            any_required,
+            // minProperties 0 holds for every object: no check.
+            min_properties: object.min_properties.filter(|n| *n > 0).map(|n| n as u64),
+            max_properties: object.max_properties.map(|n| n as u64),
+        })
     }
 }
 

@@ -20,7 +20,7 @@ impl PatternTable {
         let mut table = PatternTable { by_source: BTreeMap::new(), client_only: BTreeSet::new() };
         for def in api.types.values() {
             match &def.kind {
-                TypeKind::Struct(s) => s.fields.iter().for_each(|f| table.add_shape(&f.shape, false)),
+                TypeKind::Struct(s) => s.shapes().for_each(|shape| table.add_shape(shape, false)),
                 TypeKind::Newtype(shape) | TypeKind::Alias(shape) => table.add_shape(shape, false),
                 TypeKind::Enum(_) | TypeKind::Union(_) => {}
             }

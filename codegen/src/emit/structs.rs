@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::docs::{doc_attrs, example_line};
 use super::validation::{Location, Value};
 use super::Emitter;
-use crate::ir::{DefaultValue, Field, Presence, StructDef, TypeDef};
+use crate::ir::{Additional, DefaultValue, Field, Presence, Shape, StructDef, Ty, TypeDef};
 
 impl Emitter<'_> {
     pub(super) fn field_ident(field: &Field) -> Ident {
@@ -93,11 +93,15 @@ impl Emitter<'_> {
                 pub #ident: #ty,
             });
         }
-        if s.keeps_additional {
+        if let Some(ty) = self.additional_type(s) {
+            let doc = match &s.additional {
+                Additional::Typed(_) => " Members the spec does not list, each read as and checked against its `additionalProperties` schema.",
+                _ => " Members the spec does not list, kept as they came.",
+            };
             fields.push(quote! {
-                /// Members the spec does not list, kept as they came.
+                #[doc = #doc]
                 #[serde(flatten)]
-                pub additional_properties: serde_json::Map<String, serde_json::Value>,
+                pub additional_properties: #ty,
             });
         }
         let (constructor, has_required) = self.constructor(def, name, s);
@@ -117,7 +121,12 @@ impl Emitter<'_> {
                 )
             })
             .collect();
-        let validations: Vec<TokenStream> = validations.into_iter().chain(self.required_any_of(s)).collect();
+        let validations: Vec<TokenStream> = validations
+            .into_iter()
+            .chain(self.additional_validation(s))
+            .chain(self.required_any_of(s))
+            .chain(self.member_count(s))
+            .collect();
         let validate = if validations.is_empty() {
             quote!(#rt::always_valid!(#name);)
         } else {
@@ -143,6 +152,62 @@ impl Emitter<'_> {
             #constructor
             #validate
         }
+    }
+
+    /// The type of `additional_properties`, when members beyond the named ones are kept.
+    fn additional_type(&self, s: &StructDef) -> Option<TokenStream> {
+        match &s.additional {
+            Additional::Dropped => None,
+            Additional::Json => Some(quote!(serde_json::Map<String, serde_json::Value>)),
+            Additional::Typed(shape) => {
+                let value = self.shape_type(shape);
+                Some(quote!(std::collections::BTreeMap<String, #value>))
+            }
+        }
+    }
+
+    /// The checks of every additional member against its schema, each at its key.
+    fn additional_validation(&self, s: &StructDef) -> Option<TokenStream> {
+        let Additional::Typed(shape) = &s.additional else { return None };
+        let map = Shape::plain(Ty::Map(shape.clone()));
+        let value = Value::place(quote!(self.additional_properties));
+        self.validation(&map, false, &value, &Location::borrowed(&format_ident!("path")))
+    }
+
+    /// The `minProperties` / `maxProperties` check: named members present
+    /// (required ones always are) and additional ones.
+    fn member_count(&self, s: &StructDef) -> Option<TokenStream> {
+        if s.min_properties.is_none() && s.max_properties.is_none() {
+            return None;
+        }
+        let rt = &self.rt;
+        let always = s.fields.iter().filter(|f| !f.presence.is_option()).count();
+        let mut terms = Vec::new();
+        if always > 0 {
+            let always = proc_macro2::Literal::usize_unsuffixed(always);
+            terms.push(quote!(#always));
+        }
+        let optional: Vec<TokenStream> = s
+            .fields
+            .iter()
+            .filter(|f| f.presence.is_option())
+            .map(|f| {
+                let ident = Self::field_ident(f);
+                quote!(self.#ident.is_some())
+            })
+            .collect();
+        if !optional.is_empty() {
+            terms.push(quote!(#rt::check::present(&[#(#optional),*])));
+        }
+        if s.keeps_additional() {
+            terms.push(quote!(self.additional_properties.len()));
+        }
+        if terms.is_empty() {
+            terms.push(quote!(0));
+        }
+        let (min, max) =
+            (super::validation::option_u64(s.min_properties), super::validation::option_u64(s.max_properties));
+        Some(quote!(#rt::check::properties(#(#terms)+*, #min, #max, path, out);))
     }
 
     /// The check of an `anyOf` of `required` lists, if the object has one.
@@ -192,8 +257,10 @@ impl Emitter<'_> {
                 }
             }
         }
-        if s.keeps_additional {
-            inits.push(quote!(additional_properties: serde_json::Map::new()));
+        match &s.additional {
+            Additional::Dropped => {}
+            Additional::Json => inits.push(quote!(additional_properties: serde_json::Map::new())),
+            Additional::Typed(_) => inits.push(quote!(additional_properties: std::collections::BTreeMap::new())),
         }
         let doc = if args.is_empty() {
             format!(" A `{}` with every optional member left out.", def.name)

@@ -223,7 +223,7 @@ fn allowed_literal(ty: &Ty, value: &serde_json::Value) -> TokenStream {
     }
 }
 
-fn option_u64(value: Option<u64>) -> TokenStream {
+pub(super) fn option_u64(value: Option<u64>) -> TokenStream {
     match value {
         Some(n) => {
             let n = Literal::u64_unsuffixed(n);

@@ -217,6 +217,12 @@ pub fn properties(len: usize, min: Option<u64>, max: Option<u64>, path: &Path<'_
     }
 }
 
+/// How many of an object's optional members are present, for
+/// `minProperties` / `maxProperties`.
+pub fn present(members: &[bool]) -> usize {
+    members.iter().filter(|present| **present).count()
+}
+
 /// Reports a value outside an enumeration (an unknown value kept from a
 /// server response, checked before it is sent back).
 pub fn unknown_enum_value(actual: &str, allowed: &'static [&'static str], path: &Path<'_>, out: &mut Vec<Violation>) {
