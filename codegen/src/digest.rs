@@ -13,11 +13,21 @@ pub fn digest(api: &Api) -> String {
     for server in &api.servers {
         let _ = writeln!(out, "server {} ({})", server.url, server.description.as_deref().unwrap_or("-"));
     }
+    for scheme in &api.security_schemes {
+        let _ = writeln!(out, "security scheme {}: {}", scheme.name, scheme.kind.describe());
+    }
     out.push('\n');
     for op in &api.operations {
         let deprecated = if op.deprecated { " [deprecated]" } else { "" };
         let _ = writeln!(out, "operation {} = {} {}{deprecated}", op.rust_name, op.method.as_str(), op.path.source);
-        let security: Vec<String> = op.security.iter().map(|alt| alt.join("+")).collect();
+        let security: Vec<String> = op
+            .security
+            .iter()
+            .map(|alt| match alt.as_slice() {
+                [] => "anonymous".to_owned(),
+                uses => uses.iter().map(|u| u.scheme.as_str()).collect::<Vec<_>>().join("+"),
+            })
+            .collect();
         let _ = writeln!(out, "  security: {}", if security.is_empty() { "none".into() } else { security.join(" | ") });
         for p in &op.params {
             let location = match p.location {

@@ -22,6 +22,10 @@ pub struct Api {
     pub base_urls: BaseUrls,
     /// The conventions the model was built with.
     pub conventions: crate::settings::Conventions,
+    /// The security schemes the client authenticates with, in document
+    /// order (a scheme a convention handles, the partner account, is not
+    /// among them).
+    pub security_schemes: Vec<SecurityScheme>,
     /// Named types by Rust name.
     pub types: BTreeMap<String, TypeDef>,
     /// Operations in document order.
@@ -701,8 +705,11 @@ pub struct Operation {
     pub body: Option<Body>,
     /// Responses in document order.
     pub responses: Vec<Response>,
-    /// Security alternatives: each a list of scheme names that apply together.
-    pub security: Vec<Vec<String>>,
+    /// The security alternatives the client picks from, in order: each the
+    /// schemes applied together. An empty alternative (credentials are
+    /// optional) comes last; no alternatives at all: no credentials are
+    /// sent. Every scheme named is among [`Api::security_schemes`].
+    pub security: Vec<Vec<SchemeUse>>,
     /// JSON pointer of the operation.
     pub pointer: String,
     /// The header the client fills with an idempotency key (a convention;
@@ -717,6 +724,96 @@ pub struct Operation {
     /// The header of the partner account scheme, when the operation's
     /// security allows acting on behalf of another account.
     pub partner_account_header: Option<String>,
+}
+
+/// A security scheme of the document (`components/securitySchemes`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecurityScheme {
+    /// Its key under `components/securitySchemes`.
+    pub name: String,
+    /// How its credential goes on the wire.
+    pub kind: SchemeKind,
+    /// Its description.
+    pub doc: Option<String>,
+}
+
+/// How a security scheme's credential goes on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemeKind {
+    /// `apiKey`: the key as given, in a header, query parameter or cookie.
+    ApiKey {
+        /// Where it goes.
+        location: KeyLocation,
+        /// The header, query parameter or cookie name.
+        name: String,
+    },
+    /// `http` `basic`: `Authorization: Basic <base64 of user:password>`.
+    Basic,
+    /// An `apiKey` in header `Authorization` that the conventions read as
+    /// HTTP Basic credentials as issued: `Authorization: Basic <key>`
+    /// (Klarna's API key).
+    BasicKey,
+    /// `http` `bearer`: `Authorization: Bearer <token>`.
+    Bearer {
+        /// `bearerFormat`, documentation only.
+        format: Option<String>,
+    },
+    /// Another `http` scheme: `Authorization: <scheme> <credential>`.
+    Http {
+        /// The scheme name as written.
+        scheme: String,
+    },
+    /// `oauth2`: an access token, sent as a bearer token.
+    OAuth2,
+    /// `openIdConnect`: a token, sent as a bearer token.
+    OpenIdConnect {
+        /// `openIdConnectUrl`.
+        url: String,
+    },
+}
+
+impl SchemeKind {
+    /// What the caller gives and how it is sent, for docs: "API key in
+    /// header `X-Api-Key`".
+    pub fn describe(&self) -> String {
+        match self {
+            SchemeKind::ApiKey { location, name } => {
+                let place = match location {
+                    KeyLocation::Header => "header",
+                    KeyLocation::Query => "query parameter",
+                    KeyLocation::Cookie => "cookie",
+                };
+                format!("API key in {place} `{name}`")
+            }
+            SchemeKind::Basic => "HTTP basic: user and password".to_owned(),
+            SchemeKind::BasicKey => "API key sent as `Authorization: Basic <key>`".to_owned(),
+            SchemeKind::Bearer { format: Some(format) } => format!("bearer token ({format})"),
+            SchemeKind::Bearer { format: None } => "bearer token".to_owned(),
+            SchemeKind::Http { scheme } => format!("`Authorization: {scheme} <credential>`"),
+            SchemeKind::OAuth2 => "OAuth 2 access token, sent as a bearer token".to_owned(),
+            SchemeKind::OpenIdConnect { .. } => "OpenID Connect token, sent as a bearer token".to_owned(),
+        }
+    }
+}
+
+/// Where an API key goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyLocation {
+    /// A request header.
+    Header,
+    /// A query parameter.
+    Query,
+    /// A cookie.
+    Cookie,
+}
+
+/// One scheme of a security alternative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemeUse {
+    /// The scheme's name (a key of `components/securitySchemes`).
+    pub scheme: String,
+    /// The OAuth 2 or OpenID Connect scopes (or roles) the operation asks for.
+    pub scopes: Vec<String>,
 }
 
 /// One callback (webhook) the API sends to the partner.

@@ -28,6 +28,10 @@ pub struct Conventions {
     /// account (`ClientConfig::partner_account`); its header comes from the
     /// spec's `securitySchemes`.
     pub partner_account_scheme: Option<String>,
+    /// The `apiKey` scheme in header `Authorization` whose key is HTTP
+    /// Basic credentials as issued: sent as `Authorization: Basic <key>`,
+    /// where the document alone would mean `Authorization: <key>`.
+    pub basic_key_scheme: Option<String>,
     /// How the live and test base URLs are picked from `servers`.
     pub servers: ServerChoice,
 }
@@ -61,7 +65,8 @@ pub enum ServerChoice {
 impl Conventions {
     /// Klarna's conventions: `Klarna-Idempotency-Key` on every POST and
     /// PATCH, `Partner-Correlation-Id` from the call options, the
-    /// `klarna_partner_account` scheme, and servers described `live:` and
+    /// `klarna_partner_account` scheme, the `klarna_api_key` sent as
+    /// `Authorization: Basic <key>`, and servers described `live:` and
     /// `test:`.
     pub fn klarna() -> Self {
         Conventions {
@@ -71,6 +76,7 @@ impl Conventions {
             }),
             correlation_header: Some("Partner-Correlation-Id".to_owned()),
             partner_account_scheme: Some("klarna_partner_account".to_owned()),
+            basic_key_scheme: Some("klarna_api_key".to_owned()),
             servers: ServerChoice::ByDescription { live: "live".to_owned(), test: "test".to_owned() },
         }
     }

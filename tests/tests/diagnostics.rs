@@ -174,6 +174,19 @@ const WARNINGS: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "unknown_security_scheme",
+        &[
+            (
+                "/paths/~1a/get/security/0/missing",
+                "security scheme `missing` is not defined in components/securitySchemes; this alternative is dropped",
+            ),
+            (
+                "/security/0/basicAuth",
+                "security scheme `basicAuth` is not defined in components/securitySchemes; this alternative is dropped",
+            ),
+        ],
+    ),
+    (
         "odd_schemas",
         &[
             ("/components/schemas/Name/minItems", "`minItems` does not apply to type string; ignored"),

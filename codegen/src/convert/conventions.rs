@@ -48,7 +48,7 @@ impl Converter<'_> {
     pub(super) fn convention_headers(
         &mut self,
         method: Method,
-        security: &[Vec<String>],
+        partner_account_allowed: bool,
         params: &mut Vec<Param>,
         at: &str,
     ) -> ConventionHeaders {
@@ -68,7 +68,7 @@ impl Converter<'_> {
         let correlation_shape = correlation.as_deref().and_then(&mut claimed).map(|p| p.shape);
         let scheme = conventions.partner_account_scheme.clone();
         let partner_account = match scheme {
-            Some(scheme) if security.iter().any(|alternative| alternative.contains(&scheme)) => {
+            Some(scheme) if partner_account_allowed => {
                 let header = self.api_key_header(&scheme);
                 if header.is_none() {
                     self.warn(

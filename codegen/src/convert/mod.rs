@@ -26,6 +26,7 @@ mod path;
 mod presence;
 mod response_headers;
 mod schema;
+mod security;
 mod union;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,7 +34,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use openapiv3::{OpenAPI, ReferenceOr};
 
 use crate::error::{CodegenError, Result};
-use crate::ir::{Api, Server, TypeDef};
+use crate::ir::{Api, SecurityScheme, Server, TypeDef};
 use crate::load::SpecSource;
 use crate::naming;
 use crate::pointer;
@@ -49,6 +50,7 @@ pub fn convert(
 ) -> Result<Api> {
     let mut converter = Converter::new(source, document, warnings)?;
     converter.conventions = conventions.clone();
+    converter.security_schemes = converter.read_security_schemes()?;
     if let Some(components) = &document.components {
         for (key, schema) in &components.schemas {
             let at = pointer::join("/components/schemas", key);
@@ -67,6 +69,7 @@ pub fn convert(
     }
     let (mut operations, webhooks) = converter.operations()?;
     converter.warn_misplaced_discriminators();
+    let security_schemes = std::mem::take(&mut converter.security_schemes);
     let mut types = converter.types;
     discriminator::assign(source, &mut types, converter.warnings);
     presence::assign(source, &mut types, converter.warnings);
@@ -91,6 +94,7 @@ pub fn convert(
             .collect(),
         base_urls: conventions::base_urls(document, &conventions.servers),
         conventions: conventions.clone(),
+        security_schemes,
         types,
         operations,
         webhooks,
@@ -116,6 +120,8 @@ struct Converter<'a> {
     raw: Option<serde_json::Value>,
     /// The client conventions that claim some declared headers.
     conventions: Conventions,
+    /// The security schemes the client can send (read before operations).
+    security_schemes: Vec<SecurityScheme>,
     /// `anyOf` lists of `required` names found beside `properties`, by the
     /// pointer of their object schema (read by the struct conversion).
     any_required: BTreeMap<String, Vec<Vec<String>>>,
@@ -161,6 +167,7 @@ impl<'a> Converter<'a> {
             pointer_types: BTreeMap::new(),
             raw: None,
             conventions: Conventions::default(),
+            security_schemes: Vec::new(),
             any_required: BTreeMap::new(),
         })
     }

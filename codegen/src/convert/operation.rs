@@ -93,13 +93,8 @@ impl Converter<'_> {
                 headers_type: None,
             });
         }
-        let security: Vec<Vec<String>> = op
-            .security
-            .as_ref()
-            .or(self.document.security.as_ref())
-            .map(|alternatives| alternatives.iter().map(|req| req.keys().cloned().collect()).collect())
-            .unwrap_or_default();
-        let conventions = self.convention_headers(method, &security, &mut params, at);
+        let security = self.operation_security(op.security.as_ref(), at);
+        let conventions = self.convention_headers(method, security.partner_account, &mut params, at);
         let parsed = super::path::parse(path, &mut params);
         for problem in parsed.problems {
             self.warn(at, problem);
@@ -120,7 +115,7 @@ impl Converter<'_> {
             params,
             body,
             responses,
-            security,
+            security: security.alternatives,
             pointer: at.to_owned(),
             idempotency_header: conventions.idempotency,
             correlation_header: conventions.correlation,

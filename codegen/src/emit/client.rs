@@ -62,6 +62,7 @@ impl Emitter<'_> {
             methods.push(self.method(op, &outcome, checker));
         }
         let title = format!(" Client for the {} (version {}).", self.api.title, self.api.version);
+        let security_schemes = self.security_schemes();
         quote! {
             #[allow(unused_imports)]
             use super::*;
@@ -71,6 +72,8 @@ impl Emitter<'_> {
             pub const LIVE_BASE_URL: Option<&str> = #live;
             /// The test base URL, from the spec's `test` server. Test keys only work here.
             pub const TEST_BASE_URL: Option<&str> = #test;
+
+            #security_schemes
 
             #[doc = #title]
             ///
@@ -83,9 +86,11 @@ impl Emitter<'_> {
             }
 
             impl Client {
-                /// A client for the environment in `config`.
+                /// A client for the environment and credentials in `config`;
+                /// credentials named after none of [`SECURITY_SCHEMES`], or
+                /// of the wrong kind for theirs, are refused.
                 pub fn new(config: #rt::client::ClientConfig) -> Result<Self, #rt::client::ClientError> {
-                    Ok(Client { core: #rt::client::Core::new(config, LIVE_BASE_URL, TEST_BASE_URL)? })
+                    Ok(Client { core: #rt::client::Core::new(config, LIVE_BASE_URL, TEST_BASE_URL, SECURITY_SCHEMES)? })
                 }
 
                 /// The base URL requests go to.
@@ -502,6 +507,7 @@ impl Emitter<'_> {
         if op.responses.iter().any(|r| r.body.is_some() && r.media != Media::Json) {
             build.push(quote!(request.accept("*/*");));
         }
+        build.push(Self::security_call(op));
         if let Some(header) = &op.partner_account_header {
             build.push(quote!(request.partner_account_header(#header);));
         }
@@ -580,6 +586,7 @@ impl Emitter<'_> {
         if let Some(header) = &op.correlation_header {
             notes.push(format!("`{header}` carries `options.correlation_id` when given."));
         }
+        notes.push(self.security_note(op));
         notes.push(format!("Arguments:\n\n{}", arg_docs.join("\n")));
         let text = match (&op.summary, &op.description) {
             (Some(s), Some(d)) if s.trim() != d.trim() => Some(format!("{s}\n\n{d}")),

@@ -10,6 +10,7 @@ mod newtype;
 mod patterns;
 mod registry;
 mod rust_type;
+mod security;
 mod structs;
 mod unions;
 mod validation;

@@ -7,6 +7,13 @@ use crate::runtime as rt;
 pub const LIVE_BASE_URL: Option<&str> = Some("https://api.klarna.com");
 /// The test base URL, from the spec's `test` server. Test keys only work here.
 pub const TEST_BASE_URL: Option<&str> = Some("https://api.playground.klarna.com");
+/// The API's security schemes, by the names `Credentials` takes (keys of
+/// the spec's `components/securitySchemes`).
+///
+/// - `klarna_api_key`: API key sent as `Authorization: Basic <key>`.
+pub const SECURITY_SCHEMES: &[rt::client::SecurityScheme] = &[
+    rt::client::SecurityScheme::new("klarna_api_key", rt::client::SchemeKind::BasicKey),
+];
 /// Client for the Klarna Customer Token API (version v1).
 ///
 /// Every method validates its inputs first and sends nothing when
@@ -17,7 +24,9 @@ pub struct Client {
     core: crate::runtime::client::Core,
 }
 impl Client {
-    /// A client for the environment in `config`.
+    /// A client for the environment and credentials in `config`;
+    /// credentials named after none of [`SECURITY_SCHEMES`], or
+    /// of the wrong kind for theirs, are refused.
     pub fn new(
         config: crate::runtime::client::ClientConfig,
     ) -> Result<Self, crate::runtime::client::ClientError> {
@@ -26,6 +35,7 @@ impl Client {
                 config,
                 LIVE_BASE_URL,
                 TEST_BASE_URL,
+                SECURITY_SCHEMES,
             )?,
         })
     }
@@ -40,6 +50,8 @@ impl Client {
     /// `GET /customer-token/v1/tokens/{customerToken}`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
     ///
     /// Arguments:
     ///
@@ -78,6 +90,7 @@ impl Client {
         request.fixed_segment("tokens");
         request.segment(customer_token.to_string());
         request.secret(customer_token);
+        request.security(&[&["klarna_api_key"]]);
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
@@ -97,6 +110,8 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
     ///
     /// Arguments:
     ///
@@ -137,6 +152,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -159,6 +175,8 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
     ///
     /// Arguments:
     ///
@@ -208,6 +226,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;

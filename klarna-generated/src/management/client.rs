@@ -7,6 +7,13 @@ use crate::runtime as rt;
 pub const LIVE_BASE_URL: Option<&str> = Some("https://api-global.klarna.com");
 /// The test base URL, from the spec's `test` server. Test keys only work here.
 pub const TEST_BASE_URL: Option<&str> = Some("https://api-global.test.klarna.com");
+/// The API's security schemes, by the names `Credentials` takes (keys of
+/// the spec's `components/securitySchemes`).
+///
+/// - `klarna_api_key`: API key sent as `Authorization: Basic <key>`.
+pub const SECURITY_SCHEMES: &[rt::client::SecurityScheme] = &[
+    rt::client::SecurityScheme::new("klarna_api_key", rt::client::SchemeKind::BasicKey),
+];
 /// Client for the Klarna Partner Management API (version stable/v1).
 ///
 /// Every method validates its inputs first and sends nothing when
@@ -17,7 +24,9 @@ pub struct Client {
     core: crate::runtime::client::Core,
 }
 impl Client {
-    /// A client for the environment in `config`.
+    /// A client for the environment and credentials in `config`;
+    /// credentials named after none of [`SECURITY_SCHEMES`], or
+    /// of the wrong kind for theirs, are refused.
     pub fn new(
         config: crate::runtime::client::ClientConfig,
     ) -> Result<Self, crate::runtime::client::ClientError> {
@@ -26,6 +35,7 @@ impl Client {
                 config,
                 LIVE_BASE_URL,
                 TEST_BASE_URL,
+                SECURITY_SCHEMES,
             )?,
         })
     }
@@ -40,6 +50,8 @@ impl Client {
     /// `GET /v1/account/credentials`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
     ///
     /// Arguments:
     ///
@@ -65,6 +77,7 @@ impl Client {
         request.fixed_segment("v1");
         request.fixed_segment("account");
         request.fixed_segment("credentials");
+        request.security(&[&["klarna_api_key"]]);
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
@@ -84,6 +97,8 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
     ///
     /// Arguments:
     ///
@@ -116,6 +131,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -135,6 +151,8 @@ impl Client {
     /// `DELETE /v1/account/credentials/{credential_id}`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
     ///
     /// Arguments:
     ///
@@ -178,6 +196,7 @@ impl Client {
         request.fixed_segment("account");
         request.fixed_segment("credentials");
         request.segment(credential_id.to_string());
+        request.security(&[&["klarna_api_key"]]);
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
         let outcome = match response.status() {
@@ -195,6 +214,10 @@ impl Client {
     /// `GET /v1/distribution/products/payment/profiles`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -229,6 +252,7 @@ impl Client {
         request.fixed_segment("products");
         request.fixed_segment("payment");
         request.fixed_segment("profiles");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -255,6 +279,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -286,6 +314,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -306,6 +335,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -335,6 +368,7 @@ impl Client {
         request.fixed_segment("v1");
         request.fixed_segment("accounts");
         request.segment(account_id.to_string());
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -355,6 +389,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -391,6 +429,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -411,6 +450,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}/products/payment`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -449,6 +492,7 @@ impl Client {
         request.segment(account_id.to_string());
         request.fixed_segment("products");
         request.fixed_segment("payment");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -471,6 +515,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -526,6 +574,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -550,6 +599,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -609,6 +662,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -632,6 +686,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -683,6 +741,7 @@ impl Client {
         request.fixed_segment("payment");
         request.segment(product_id.to_string());
         request.fixed_segment("enable");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -715,6 +774,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -765,6 +828,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -794,6 +858,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -836,6 +904,7 @@ impl Client {
         request.fixed_segment("products");
         request.fixed_segment("payment");
         request.fixed_segment("enable");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -875,6 +944,10 @@ impl Client {
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
     ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
+    ///
     /// Arguments:
     ///
     /// - `body`: optional request body, sent as `application/json`.
@@ -905,6 +978,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -925,6 +999,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}/channel/websites`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -956,6 +1034,7 @@ impl Client {
         request.segment(account_id.to_string());
         request.fixed_segment("channel");
         request.fixed_segment("websites");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -976,6 +1055,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1025,6 +1108,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1045,6 +1129,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}/channel/collections`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1076,6 +1164,7 @@ impl Client {
         request.segment(account_id.to_string());
         request.fixed_segment("channel");
         request.fixed_segment("collections");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1096,6 +1185,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1148,6 +1241,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1166,6 +1260,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}/extra-account-data/account-information`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1207,6 +1305,7 @@ impl Client {
         request.segment(account_id.to_string());
         request.fixed_segment("extra-account-data");
         request.fixed_segment("account-information");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1229,6 +1328,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1281,6 +1384,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1302,6 +1406,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}/extra-account-data/business-information`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1346,6 +1454,7 @@ impl Client {
         request.segment(account_id.to_string());
         request.fixed_segment("extra-account-data");
         request.fixed_segment("business-information");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1368,6 +1477,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1420,6 +1533,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1444,6 +1558,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1479,6 +1597,7 @@ impl Client {
         request.fixed_segment("extra-account-data");
         request.fixed_segment("beneficiary-information");
         request.fixed_segment("stakeholders");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1499,6 +1618,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1552,6 +1675,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1574,6 +1698,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1619,6 +1747,7 @@ impl Client {
         request.fixed_segment("beneficiary-information");
         request.fixed_segment("stakeholders");
         request.segment(stakeholder_id.to_string());
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1637,6 +1766,10 @@ impl Client {
     /// `DELETE /v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1688,6 +1821,7 @@ impl Client {
         request.fixed_segment("beneficiary-information");
         request.fixed_segment("stakeholders");
         request.segment(stakeholder_id.to_string());
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1708,6 +1842,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1767,6 +1905,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1787,6 +1926,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}/extra-account-data/settlement-information`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1831,6 +1974,7 @@ impl Client {
         request.segment(account_id.to_string());
         request.fixed_segment("extra-account-data");
         request.fixed_segment("settlement-information");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1852,6 +1996,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1904,6 +2052,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1929,6 +2078,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -1965,6 +2118,7 @@ impl Client {
         request.fixed_segment("extra-account-data");
         request.fixed_segment("settlement-information");
         request.fixed_segment("bank-accounts");
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -1983,6 +2137,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -2026,6 +2184,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -2046,6 +2205,10 @@ impl Client {
     /// `GET /v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -2091,6 +2254,7 @@ impl Client {
         request.fixed_segment("settlement-information");
         request.fixed_segment("bank-accounts");
         request.segment(bank_account_id.to_string());
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -2109,6 +2273,10 @@ impl Client {
     /// `DELETE /v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -2160,6 +2328,7 @@ impl Client {
         request.fixed_segment("settlement-information");
         request.fixed_segment("bank-accounts");
         request.segment(bank_account_id.to_string());
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -2180,6 +2349,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -2239,6 +2412,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");

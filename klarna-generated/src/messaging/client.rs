@@ -7,6 +7,13 @@ use crate::runtime as rt;
 pub const LIVE_BASE_URL: Option<&str> = Some("https://api-global.klarna.com");
 /// The test base URL, from the spec's `test` server. Test keys only work here.
 pub const TEST_BASE_URL: Option<&str> = Some("https://api-global.test.klarna.com");
+/// The API's security schemes, by the names `Credentials` takes (keys of
+/// the spec's `components/securitySchemes`).
+///
+/// - `klarna_api_key`: API key sent as `Authorization: Basic <key>`.
+pub const SECURITY_SCHEMES: &[rt::client::SecurityScheme] = &[
+    rt::client::SecurityScheme::new("klarna_api_key", rt::client::SchemeKind::BasicKey),
+];
 /// Client for the Klarna Partner Product API - Messaging (version v2/r5).
 ///
 /// Every method validates its inputs first and sends nothing when
@@ -17,7 +24,9 @@ pub struct Client {
     core: crate::runtime::client::Core,
 }
 impl Client {
-    /// A client for the environment in `config`.
+    /// A client for the environment and credentials in `config`;
+    /// credentials named after none of [`SECURITY_SCHEMES`], or
+    /// of the wrong kind for theirs, are refused.
     pub fn new(
         config: crate::runtime::client::ClientConfig,
     ) -> Result<Self, crate::runtime::client::ClientError> {
@@ -26,6 +35,7 @@ impl Client {
                 config,
                 LIVE_BASE_URL,
                 TEST_BASE_URL,
+                SECURITY_SCHEMES,
             )?,
         })
     }
@@ -38,6 +48,10 @@ impl Client {
     /// `GET /v2/accounts/{account_id}/payment/messaging/credit-promotion-auto-size`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -133,6 +147,7 @@ impl Client {
             let text = value.to_string();
             request.query("message_prefix", text);
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -171,6 +186,10 @@ impl Client {
     /// `GET /v2/accounts/{account_id}/payment/messaging/credit-promotion-badge`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -266,6 +285,7 @@ impl Client {
             let text = value.to_string();
             request.query("message_prefix", text);
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -302,6 +322,10 @@ impl Client {
     /// `GET /v2/accounts/{account_id}/payment/messaging/top-strip-promotion-auto-size`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -372,6 +396,7 @@ impl Client {
             let text = value.to_string();
             request.query("message_prefix", text);
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -416,6 +441,10 @@ impl Client {
     /// `GET /v2/accounts/{account_id}/payment/messaging/top-strip-promotion-badge`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -486,6 +515,7 @@ impl Client {
             let text = value.to_string();
             request.query("message_prefix", text);
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -524,6 +554,10 @@ impl Client {
     /// `GET /v2/accounts/{account_id}/payment/messaging/checkout`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -599,6 +633,7 @@ impl Client {
             let text = value.to_string();
             request.query("payment_amount", text);
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -621,6 +656,10 @@ impl Client {
     /// `GET /v2/accounts/{account_id}/payment/messaging/capabilities`
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -680,6 +719,7 @@ impl Client {
             let text = value.to_string();
             request.query("client_id", text);
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -707,6 +747,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -760,6 +804,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -788,6 +833,10 @@ impl Client {
     /// `Klarna-Idempotency-Key` comes from `options`, or is generated; retries reuse it.
     ///
     /// `Partner-Correlation-Id` carries `options.correlation_id` when given.
+    ///
+    /// Credentials: `klarna_api_key` (API key sent as `Authorization: Basic <key>`).
+    ///
+    /// `Klarna-Partner-Account` carries the configured partner account, if any.
     ///
     /// Arguments:
     ///
@@ -841,6 +890,7 @@ impl Client {
         if let Some(body) = body {
             request.json_body(body)?;
         }
+        request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
         request.correlation_id_header("Partner-Correlation-Id");

@@ -1,16 +1,16 @@
 //! Client configuration: environment, credentials, timeouts, retries, mTLS.
 //!
 //! Everything is checked when the configuration is built: the base URL
-//! (see `base_url`), a non-empty API key and partner account of visible
-//! ASCII.
+//! (see `base_url`), credentials that can be sent and a partner account
+//! of visible ASCII.
 
 use std::fmt;
 use std::time::Duration;
 
 use super::base_url;
+use super::credentials::Credentials;
 use super::error::ClientError;
 use super::redact::REDACTED;
-use super::secret::ApiKey;
 
 /// Which Klarna environment to talk to. Test and live are separate: test keys
 /// work only in test, live keys only in live.
@@ -90,7 +90,7 @@ impl RetryPolicy {
 #[derive(Clone)]
 pub struct ClientConfig {
     pub(crate) environment: Environment,
-    pub(crate) api_key: ApiKey,
+    pub(crate) credentials: Credentials,
     pub(crate) partner_account: Option<String>,
     pub(crate) retry: RetryPolicy,
     pub(crate) deadline: Duration,
@@ -103,7 +103,7 @@ impl fmt::Debug for ClientConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientConfig")
             .field("environment", &self.environment)
-            .field("api_key", &self.api_key)
+            .field("credentials", &self.credentials)
             .field("partner_account", &self.partner_account.as_ref().map(|_| REDACTED))
             .field("retry", &self.retry)
             .field("deadline", &self.deadline)
@@ -123,11 +123,13 @@ pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
 const PARTNER_ACCOUNT_LIMIT: usize = 255;
 
 impl ClientConfig {
-    /// Starts a configuration for `environment`, authenticating with `api_key`.
-    pub fn builder(environment: Environment, api_key: ApiKey) -> ClientConfigBuilder {
+    /// Starts a configuration for `environment`, authenticating with
+    /// `credentials`: an `ApiKey` (for Klarna's APIs, and any API whose
+    /// operations need one key) or `Credentials` by security scheme.
+    pub fn builder(environment: Environment, credentials: impl Into<Credentials>) -> ClientConfigBuilder {
         ClientConfigBuilder {
             environment,
-            api_key,
+            credentials: credentials.into(),
             partner_account: None,
             retry: RetryPolicy::default(),
             deadline: DEFAULT_DEADLINE,
@@ -144,7 +146,7 @@ impl ClientConfig {
 /// Builder for [`ClientConfig`].
 pub struct ClientConfigBuilder {
     environment: Environment,
-    api_key: ApiKey,
+    credentials: Credentials,
     partner_account: Option<String>,
     retry: RetryPolicy,
     deadline: Duration,
@@ -160,7 +162,7 @@ impl fmt::Debug for ClientConfigBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientConfigBuilder")
             .field("environment", &self.environment)
-            .field("api_key", &self.api_key)
+            .field("credentials", &self.credentials)
             .field("partner_account", &self.partner_account.as_ref().map(|_| REDACTED))
             .finish_non_exhaustive()
     }
@@ -239,12 +241,11 @@ impl ClientConfigBuilder {
         self
     }
 
-    /// Finishes the configuration, checking the API key, the partner
-    /// account and a custom base URL.
+    /// Finishes the configuration, checking the credentials, the partner
+    /// account and a custom base URL. (Whether each credential fits its
+    /// security scheme is checked when a client is made with it.)
     pub fn build(self) -> Result<ClientConfig, ClientError> {
-        if !self.api_key.is_well_formed() {
-            return Err(ClientError::Config("the API key must be non-empty visible ASCII without spaces".into()));
-        }
+        self.credentials.check()?;
         if let Some(account) = &self.partner_account {
             let visible = account.bytes().all(|b| b.is_ascii_graphic());
             if account.is_empty() || account.len() > PARTNER_ACCOUNT_LIMIT || !visible {
@@ -273,7 +274,7 @@ impl ClientConfigBuilder {
         };
         Ok(ClientConfig {
             environment: self.environment,
-            api_key: self.api_key,
+            credentials: self.credentials,
             partner_account: self.partner_account,
             retry: self.retry,
             deadline: self.deadline,

@@ -13,6 +13,7 @@ use super::error::ClientError;
 use super::redact::Redactor;
 use super::request::{CallOptions, RequestSpec};
 use super::response::RawResponse;
+use super::security::{Placement, Security, SecurityScheme};
 use super::{base_url, retry, segment, trace};
 
 /// Stands for "no deadline" when a configured one cannot be represented.
@@ -28,27 +29,37 @@ pub struct Core {
 struct Inner {
     config: ClientConfig,
     base_url: url::Url,
-    /// The client's own secrets: API key and partner account.
+    /// The credential of each of the API's security schemes configured.
+    security: Security,
+    /// The client's own secrets: credentials and partner account.
     secrets: Redactor,
 }
 
 impl Core {
-    /// A core for an API whose live and test base URLs come from its spec.
-    pub fn new(config: ClientConfig, live_url: Option<&str>, test_url: Option<&str>) -> Result<Self, ClientError> {
+    /// A core for an API whose live and test base URLs and security
+    /// schemes come from its spec. A credential named after none of
+    /// `schemes`, or of the wrong kind for its scheme, is refused.
+    pub fn new(
+        config: ClientConfig,
+        live_url: Option<&str>,
+        test_url: Option<&str>,
+        schemes: &'static [SecurityScheme],
+    ) -> Result<Self, ClientError> {
         let base = match &config.environment {
             Environment::Live => live_url.ok_or_else(|| ClientError::Config("the spec names no live server".into()))?,
             Environment::Test => test_url.ok_or_else(|| ClientError::Config("the spec names no test server".into()))?,
             Environment::Custom(url) => url.as_str(),
         };
         let base_url = base_url::parse(base)?;
+        let security = Security::new(schemes, &config.credentials)?;
         let mut secrets = Redactor::default();
-        for secret in config.api_key.secrets() {
+        for secret in config.credentials.secrets() {
             secrets.add(secret);
         }
         if let Some(account) = &config.partner_account {
             secrets.add(account);
         }
-        Ok(Core { inner: Arc::new(Inner { config, base_url, secrets }) })
+        Ok(Core { inner: Arc::new(Inner { config, base_url, security, secrets }) })
     }
 
     /// The base URL requests go to.
@@ -56,8 +67,9 @@ impl Core {
         self.inner.base_url.as_str()
     }
 
-    /// The URL of `spec`: every segment percent-encoded below the base path.
-    fn url(&self, spec: &RequestSpec) -> Result<url::Url, ClientError> {
+    /// The URL of `spec`: every segment percent-encoded below the base
+    /// path, then the query with the credentials that go there.
+    fn url(&self, spec: &RequestSpec, credentials: &[Placement]) -> Result<url::Url, ClientError> {
         let mut found = Vec::new();
         let mut path = self.inner.base_url.path().trim_end_matches('/').to_owned();
         for (index, value) in spec.segments.iter().enumerate() {
@@ -74,9 +86,19 @@ impl Core {
             // Cannot happen with encoded segments; refuse rather than send elsewhere.
             return Err(ClientError::Config("the request path would be rewritten by URL normalisation".into()));
         }
-        if !spec.query.is_empty() {
+        let in_query: Vec<(&str, &str)> = credentials
+            .iter()
+            .filter_map(|placement| match placement {
+                Placement::Query(name, value) => Some((*name, value.as_str())),
+                _ => None,
+            })
+            .collect();
+        if !spec.query.is_empty() || !in_query.is_empty() {
             let mut pairs = url.query_pairs_mut();
             for (name, value) in &spec.query {
+                pairs.append_pair(name, value);
+            }
+            for (name, value) in in_query {
                 pairs.append_pair(name, value);
             }
         }
@@ -88,6 +110,7 @@ impl Core {
         spec: &RequestSpec,
         options: &CallOptions,
         key: Option<&str>,
+        credentials: &[Placement],
     ) -> Result<reqwest::header::HeaderMap, ClientError> {
         let config = &self.inner.config;
         let mut headers = reqwest::header::HeaderMap::new();
@@ -100,7 +123,14 @@ impl Core {
             headers.append(header, value);
             Ok(())
         };
-        put("Authorization", &config.api_key.authorization(), true)?;
+        let mut cookies = Vec::new();
+        for placement in credentials {
+            match placement {
+                Placement::Header(name, value) => put(name, value, true)?,
+                Placement::Cookie(pair) => cookies.push(pair.as_str()),
+                Placement::Query(..) => {}
+            }
+        }
         if let (Some(name), Some(account)) = (spec.partner_account_header, &config.partner_account) {
             put(name, account, true)?;
         }
@@ -110,8 +140,17 @@ impl Core {
         if let (Some(name), Some(id)) = (spec.correlation_header, &options.correlation_id) {
             put(name, id, false)?;
         }
+        // One `Cookie` header: the operation's cookies, then the credentials'.
         for (name, value) in &spec.headers {
-            put(name, value, spec.secrets.scrub(value) != *value)?;
+            if !cookies.is_empty() && name.eq_ignore_ascii_case("cookie") {
+                put(name, &format!("{value}; {}", cookies.join("; ")), true)?;
+                cookies.clear();
+            } else {
+                put(name, value, spec.secrets.scrub(value) != *value)?;
+            }
+        }
+        if !cookies.is_empty() {
+            put("Cookie", &cookies.join("; "), true)?;
         }
         for (name, value) in &options.headers {
             put(name, value, false)?;
@@ -128,8 +167,9 @@ impl Core {
     ///
     /// A POST or PATCH carries the caller's idempotency key or a fresh one;
     /// the same key goes with every retry. Without a key such a call is
-    /// never retried. Nothing is sent when the options are invalid or the
-    /// client's partner account is not allowed on the operation.
+    /// never retried. Nothing is sent when the options are invalid, the
+    /// client's partner account is not allowed on the operation, or none
+    /// of the operation's security alternatives is configured.
     pub async fn execute(&self, spec: RequestSpec, options: CallOptions) -> Result<RawResponse, ClientError> {
         #[cfg(feature = "tracing")]
         {
@@ -147,9 +187,11 @@ impl Core {
     async fn run(&self, spec: RequestSpec, options: CallOptions) -> Result<RawResponse, ClientError> {
         let mut found = Vec::new();
         options.check(&mut found);
-        // An extra header may not replace one of the operation's parameters.
+        // An extra header may not replace one of the operation's parameters
+        // or set a credential.
         for (name, _) in &options.headers {
-            if spec.headers.iter().any(|(own, _)| own.eq_ignore_ascii_case(name)) {
+            let own = spec.headers.iter().any(|(own, _)| own.eq_ignore_ascii_case(name));
+            if own || self.inner.security.reserves(name) {
                 let root = crate::runtime::Path::Root;
                 let options_at = root.field("options");
                 let headers_at = options_at.field("headers");
@@ -168,6 +210,7 @@ impl Core {
                 spec.operation
             )));
         }
+        let credentials = self.inner.security.choose(spec.operation, spec.security)?;
         let key = if spec.idempotency_header.is_some() {
             options
                 .idempotency_key
@@ -177,8 +220,8 @@ impl Core {
             None
         };
         let repeatable = spec.method.is_idempotent() || key.is_some();
-        let url = self.url(&spec)?;
-        let headers = self.headers(&spec, &options, key.as_deref())?;
+        let url = self.url(&spec, &credentials)?;
+        let headers = self.headers(&spec, &options, key.as_deref(), &credentials)?;
         let mut secrets = self.inner.secrets.clone();
         secrets.extend(&spec.secrets);
         let attempt = Attempt {

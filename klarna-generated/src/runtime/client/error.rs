@@ -56,7 +56,7 @@ impl fmt::Debug for BodySnippet {
 
 /// Why a call did not produce a documented outcome.
 ///
-/// No variant carries the API key, the partner account, a secret parameter
+/// No variant carries a credential, the partner account, a secret parameter
 /// (customer token) or the request URL: text that came from the server is
 /// scrubbed of them, even when the server echoes them, and capped (bodies
 /// at [`BODY_SNIPPET_LIMIT`], header values at [`HEADER_TEXT_LIMIT`],
@@ -86,6 +86,16 @@ pub enum ClientError {
     PartnerAccountNotAllowed {
         /// The operation's `operationId`.
         operation: &'static str,
+    },
+    /// The operation needs credentials and none of its security
+    /// alternatives has all of its schemes configured (`Credentials`);
+    /// nothing was sent.
+    #[error("operation {operation} needs credentials for {}; none is configured, nothing was sent", alternatives(.needs))]
+    MissingCredentials {
+        /// The operation's `operationId`.
+        operation: &'static str,
+        /// Its security alternatives: each the scheme names that go together.
+        needs: Vec<Vec<&'static str>>,
     },
     /// The server could not be reached, or the attempt failed or timed out
     /// (after retries). The error does not carry the URL.
@@ -156,6 +166,15 @@ pub enum ClientError {
     },
 }
 
+/// Security alternatives as text: "`a`, or `b` and `c`".
+fn alternatives(needs: &[Vec<&'static str>]) -> String {
+    let each: Vec<String> = needs
+        .iter()
+        .map(|schemes| schemes.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(" and "))
+        .collect();
+    each.join(", or ")
+}
+
 impl ClientError {
     /// The server's correlation id, when the error came from a response.
     pub fn correlation_id(&self) -> Option<&str> {
@@ -185,6 +204,15 @@ impl ClientError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_credentials_name_every_alternative() {
+        let error = ClientError::MissingCredentials { operation: "listPets", needs: vec![vec!["a"], vec!["b", "c"]] };
+        assert_eq!(
+            error.to_string(),
+            "operation listPets needs credentials for `a`, or `b` and `c`; none is configured, nothing was sent"
+        );
+    }
 
     #[test]
     fn snippets_are_capped() {

@@ -1,5 +1,5 @@
 //! The HTTP core every generated API client builds on: configuration,
-//! authentication, idempotency keys, retries and response handling.
+//! authentication (credentials by security scheme), idempotency keys, retries and response handling.
 //!
 //! Generated clients describe a call as a `RequestSpec` and hand it to
 //! `Core::execute` (both hidden from the docs: they are not for callers);
@@ -11,6 +11,7 @@ mod base_url;
 mod body;
 mod config;
 mod core;
+mod credentials;
 mod error;
 mod header;
 mod metadata;
@@ -22,6 +23,7 @@ mod response;
 mod response_headers;
 mod retry;
 mod secret;
+mod security;
 mod segment;
 mod trace;
 
@@ -29,6 +31,7 @@ pub use api_error::{ApiError, Outcome, Response};
 pub use config::{
     ClientConfig, ClientConfigBuilder, Environment, RetryPolicy, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES,
 };
+pub use credentials::Credentials;
 pub use error::{BodySnippet, ClientError, BODY_SNIPPET_LIMIT, HEADER_TEXT_LIMIT};
 pub use metadata::{RateLimit, ResponseMeta};
 #[doc(hidden)]
@@ -38,6 +41,7 @@ pub use regions::Region;
 pub use request::{CallOptions, RESERVED_HEADERS};
 pub use response_headers::Secret;
 pub use secret::ApiKey;
+pub use security::{SchemeKind, SecurityScheme};
 
 // What generated clients call; not part of the public API.
 #[doc(hidden)]

@@ -6,7 +6,7 @@ use std::fmt;
 /// What a secret is replaced with.
 pub const REDACTED: &str = "[redacted]";
 
-/// The secrets of a client or of one call (API key, partner account,
+/// The secrets of a client or of one call (credentials, partner account,
 /// secret parameter values such as a customer token), in every form in
 /// which a server could echo them: as sent, percent-encoded, escaped as in
 /// JSON, escaped as in Rust `Debug` output.
@@ -32,9 +32,11 @@ impl Redactor {
         let debug = unquote(&format!("{secret:?}"));
         let percent = super::segment::encode(secret);
         let form = percent_encoding::utf8_percent_encode(secret, percent_encoding::NON_ALPHANUMERIC).to_string();
+        // As in a query string (`application/x-www-form-urlencoded`: `+` for spaces).
+        let query: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
         let slashes = json.replace('/', "\\/");
-        let lower_hex = [lowercase_hex(&percent), lowercase_hex(&form)];
-        for candidate in [secret.to_owned(), json, debug, percent, form, slashes].into_iter().chain(lower_hex) {
+        let lower_hex = [lowercase_hex(&percent), lowercase_hex(&form), lowercase_hex(&query)];
+        for candidate in [secret.to_owned(), json, debug, percent, form, query, slashes].into_iter().chain(lower_hex) {
             if !candidate.is_empty() && !self.forms.contains(&candidate) {
                 self.forms.push(candidate);
             }
@@ -120,6 +122,8 @@ mod tests {
         let mut redactor = Redactor::default();
         redactor.add("s3cr3t/\"key\"");
         redactor.add("");
+        redactor.add("Token token=abc");
+        assert_eq!(redactor.scrub("?api_key=Token+token%3Dabc&x"), format!("?api_key={REDACTED}&x"));
         for echoed in
             ["s3cr3t/\"key\"", "s3cr3t\\/\\\"key\\\"", "s3cr3t/\\\"key\\\"", "s3cr3t%2F%22key%22", "s3cr3t%2f%22key%22"]
         {

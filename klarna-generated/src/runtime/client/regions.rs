@@ -1,9 +1,6 @@
-//! Klarna's v1 regions and HTTP Basic credentials for the v1 APIs.
-
-use base64::Engine;
+//! Klarna's v1 regions.
 
 use super::config::Environment;
-use super::secret::ApiKey;
 
 /// A region of Klarna's v1 APIs (Customer Token). Each has its own hosts,
 /// keys and data; the partner APIs (v2) have one global host instead.
@@ -40,14 +37,6 @@ impl Environment {
     }
 }
 
-impl ApiKey {
-    /// v1 credentials as username and password (HTTP Basic: the pair is
-    /// base64-encoded). Neither is ever printed.
-    pub fn basic(username: &str, password: &str) -> ApiKey {
-        ApiKey::new(base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}"))).hiding(password)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,13 +53,5 @@ mod tests {
         assert_eq!(host(Environment::test_v1(Region::Europe)), "https://api.playground.klarna.com");
         assert_eq!(host(Environment::test_v1(Region::NorthAmerica)), "https://api-na.playground.klarna.com");
         assert_eq!(host(Environment::test_v1(Region::Oceania)), "https://api-oc.playground.klarna.com");
-    }
-
-    #[test]
-    fn basic_credentials_are_base64_of_user_colon_password() {
-        // RFC 7617's example: Aladdin / open sesame.
-        assert_eq!(ApiKey::basic("Aladdin", "open sesame"), ApiKey::new("QWxhZGRpbjpvcGVuIHNlc2FtZQ=="));
-        let shown = format!("{:?}", ApiKey::basic("PK123_user", "s3cr3t"));
-        assert!(!shown.contains("s3cr3t") && !shown.contains("PK123"), "{shown}");
     }
 }

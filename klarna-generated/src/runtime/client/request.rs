@@ -170,6 +170,7 @@ pub struct RequestSpec {
     pub(crate) partner_account_header: Option<&'static str>,
     pub(crate) idempotency_header: Option<&'static str>,
     pub(crate) correlation_header: Option<&'static str>,
+    pub(crate) security: &'static [&'static [&'static str]],
     pub(crate) secrets: Redactor,
 }
 
@@ -207,6 +208,7 @@ impl RequestSpec {
             partner_account_header: None,
             idempotency_header: None,
             correlation_header: None,
+            security: &[],
             secrets: Redactor::default(),
         }
     }
@@ -403,6 +405,15 @@ impl RequestSpec {
     /// (`CallOptions::idempotency_key`) or a fresh one, the same on every retry.
     pub fn idempotency_key_header(&mut self, name: &'static str) -> &mut Self {
         self.idempotency_header = Some(name);
+        self
+    }
+
+    /// The operation's security alternatives, each the names of the
+    /// schemes that go together (an empty one: no credentials needed). The
+    /// first whose schemes are all configured is sent; without
+    /// alternatives the call sends no credentials.
+    pub fn security(&mut self, alternatives: &'static [&'static [&'static str]]) -> &mut Self {
+        self.security = alternatives;
         self
     }
 
