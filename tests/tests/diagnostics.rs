@@ -184,6 +184,7 @@ const WARNINGS: &[(&str, &[(&str, &str)])] = &[
                 "/security/0/basicAuth",
                 "security scheme `basicAuth` is not defined in components/securitySchemes; this alternative is dropped",
             ),
+            ("/security", "no alternative names a scheme the client can send; any of the document's schemes is used"),
         ],
     ),
     (

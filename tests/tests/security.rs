@@ -271,3 +271,34 @@ async fn no_credential_shows_in_debug_errors_or_echoed_bodies() {
     let refusal = self::client(&server, Credentials::new().bearer("bearer", TOKEN)).with_basic().await.unwrap_err();
     assert_hidden(&format!("{refusal} {refusal:?}"));
 }
+
+#[tokio::test]
+async fn a_query_key_never_shows_in_transport_errors_or_redirects() {
+    // A port nothing listens on: the transport error carries no URL.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let config =
+        ClientConfig::builder(Environment::Custom(url), all_credentials()).retry(RetryPolicy::none()).build().unwrap();
+    let error = Client::new(config).unwrap().with_query_key(Some(&1)).await.unwrap_err();
+    assert!(matches!(error, ClientError::Transport(_)), "{error:?}");
+    assert_hidden(&format!("{error} {error:?}"));
+    // A redirect whose `Location` repeats the query: refused, and scrubbed.
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(|request: &Request| {
+            let location = format!("https://elsewhere.example/?{}", request.url.query().unwrap_or(""));
+            ResponseTemplate::new(302).insert_header("Location", location.as_str())
+        })
+        .mount(&server)
+        .await;
+    let error = client(&server, all_credentials()).with_query_key(None).await.unwrap_err();
+    match &error {
+        ClientError::Redirect { location: Some(location), .. } => {
+            assert_eq!(location, "https://elsewhere.example/?api_key=[redacted]");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_hidden(&format!("{error} {error:?}"));
+    assert_eq!(server.received_requests().await.unwrap().len(), 1, "not followed");
+}

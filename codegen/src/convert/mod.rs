@@ -51,6 +51,7 @@ pub fn convert(
     let mut converter = Converter::new(source, document, warnings)?;
     converter.conventions = conventions.clone();
     converter.security_schemes = converter.read_security_schemes()?;
+    converter.security_unstated = converter.read_security_unstated();
     if let Some(components) = &document.components {
         for (key, schema) in &components.schemas {
             let at = pointer::join("/components/schemas", key);
@@ -122,6 +123,8 @@ struct Converter<'a> {
     conventions: Conventions,
     /// The security schemes the client can send (read before operations).
     security_schemes: Vec<SecurityScheme>,
+    /// Schemes are declared but `security` is stated nowhere.
+    security_unstated: bool,
     /// `anyOf` lists of `required` names found beside `properties`, by the
     /// pointer of their object schema (read by the struct conversion).
     any_required: BTreeMap<String, Vec<Vec<String>>>,
@@ -168,6 +171,7 @@ impl<'a> Converter<'a> {
             raw: None,
             conventions: Conventions::default(),
             security_schemes: Vec::new(),
+            security_unstated: false,
             any_required: BTreeMap::new(),
         })
     }

@@ -108,6 +108,13 @@ impl Converter<'_> {
         let (requirements, base) = match (own, &document.security) {
             (Some(own), _) => (own, format!("{at}/security")),
             (None, Some(global)) => (global, "/security".to_owned()),
+            (None, None) if self.security_unstated => {
+                // Schemes declared, but no `security` anywhere: read as
+                // "any scheme, if configured" (warned once, at the schemes).
+                let mut alternatives = self.each_scheme_alone();
+                alternatives.push(Vec::new());
+                return OperationSecurity { alternatives, partner_account: false };
+            }
             (None, None) => return OperationSecurity::default(),
         };
         let partner = self.conventions.partner_account_scheme.clone();
@@ -148,7 +155,43 @@ impl Converter<'_> {
         if optional && !security.alternatives.is_empty() {
             security.alternatives.push(Vec::new());
         }
+        if !requirements.is_empty() && !optional && security.alternatives.is_empty() && !security.partner_account {
+            // Credentials are required, but by no scheme the document has.
+            security.alternatives = self.each_scheme_alone();
+            if !security.alternatives.is_empty() {
+                self.warn(
+                    &base,
+                    "no alternative names a scheme the client can send; any of the document's schemes is used",
+                );
+            }
+        }
         security
+    }
+
+    /// Every scheme the client can send, each an alternative of its own.
+    fn each_scheme_alone(&self) -> Vec<Vec<SchemeUse>> {
+        self.security_schemes.iter().map(|s| vec![SchemeUse { scheme: s.name.clone(), scopes: Vec::new() }]).collect()
+    }
+
+    /// Whether the document declares security schemes but states `security`
+    /// nowhere (neither for the document nor for any operation): then every
+    /// operation takes any scheme, optionally, with one warning.
+    pub(super) fn read_security_unstated(&mut self) -> bool {
+        let document = self.document;
+        let stated = document.security.is_some()
+            || document.paths.iter().any(|(_, item)| match item {
+                openapiv3::ReferenceOr::Item(item) => item.iter().any(|(_, op)| op.security.is_some()),
+                openapiv3::ReferenceOr::Reference { .. } => false,
+            });
+        let unstated = !stated && !self.security_schemes.is_empty();
+        if unstated {
+            self.warn(
+                "/components/securitySchemes",
+                "security schemes are declared but no `security` says where they apply; every operation sends the \
+                 credentials of the first configured scheme, if any",
+            );
+        }
+        unstated
     }
 }
 
@@ -270,6 +313,27 @@ components:
         assert_eq!(own.security[2][0].scopes, ["read", "write"]);
         assert!(alternatives(&api, "open").is_empty(), "`security: []` needs nothing");
         assert_eq!(alternatives(&api, "anonymousFirst"), [vec!["cookie_key"], vec![]]);
+    }
+
+    #[test]
+    fn credentials_required_by_no_known_scheme_take_any_scheme() {
+        let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nsecurity: [{basicAuth: []}]\npaths:\n  /a:\n    get:\n      operationId: a\n      responses: {'204': {description: done}}\ncomponents:\n  securitySchemes:\n    Basic-authorization: {type: http, scheme: basic}\n    bearer: {type: http, scheme: bearer}\n";
+        let (api, warnings) = crate::model(SpecSource { file: "t.yaml", text: spec }, &Settings::default()).unwrap();
+        assert_eq!(alternatives(&api, "a"), [["Basic-authorization"], ["bearer"]], "required, by any scheme");
+        let pointers: Vec<&str> = warnings.iter().map(|w| w.at.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/security/0/basicAuth", "/security"]);
+    }
+
+    #[test]
+    fn schemes_without_any_security_are_optional_on_every_operation() {
+        let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n      responses: {'204': {description: done}}\ncomponents:\n  securitySchemes:\n    oauth: {type: oauth2, flows: {}}\n";
+        let (api, warnings) = crate::model(SpecSource { file: "t.yaml", text: spec }, &Settings::default()).unwrap();
+        assert_eq!(alternatives(&api, "a"), [vec!["oauth"], vec![]]);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].at.pointer, "/components/securitySchemes");
+        let stated = spec.replace("      responses", "      security: []\n      responses");
+        let (api, warnings) = crate::model(SpecSource { file: "t.yaml", text: &stated }, &Settings::default()).unwrap();
+        assert!(alternatives(&api, "a").is_empty() && warnings.is_empty(), "stated: nothing");
     }
 
     #[test]

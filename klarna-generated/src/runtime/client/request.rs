@@ -77,8 +77,10 @@ pub struct CallOptions {
     /// The retry policy of this call; `None` uses the configuration's.
     pub retry: Option<RetryPolicy>,
     /// Extra headers, sent after the operation's own. Headers the client
-    /// sets itself (see [`RESERVED_HEADERS`]) and the operation's parameters
-    /// are refused before anything is sent.
+    /// sets itself (see [`RESERVED_HEADERS`]), the operation's parameters
+    /// and the API's credential headers (an API key scheme's header, and
+    /// `Cookie` when a scheme is a cookie) are refused before anything is
+    /// sent.
     pub headers: Vec<(String, String)>,
 }
 
