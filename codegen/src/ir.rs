@@ -193,18 +193,27 @@ pub enum Presence {
     Nullable,
     /// May be absent (or is read-only): an `Option`, left out when `None`.
     Optional,
-    /// May be absent and then takes the spec's `default`.
+    /// May be absent, and the receiver then assumes the spec's `default`:
+    /// an `Option` like [`Presence::Optional`] (absent stays absent, so a
+    /// value is written back as it was read), with an accessor
+    /// `<member>_or_default()` that gives the default for `None`.
     Defaulted(DefaultValue),
 }
 
 impl Presence {
     /// Whether the Rust field is an `Option`.
     pub fn is_option(&self) -> bool {
-        matches!(self, Presence::Nullable | Presence::Optional)
+        matches!(self, Presence::Nullable | Presence::Optional | Presence::Defaulted(_))
+    }
+
+    /// Whether the member may be absent (an `Option` left out when `None`).
+    pub fn may_be_absent(&self) -> bool {
+        matches!(self, Presence::Optional | Presence::Defaulted(_))
     }
 }
 
-/// A member's `default`, already checked to fit the member's type.
+/// A member's `default` as a value of the member's Rust type, already
+/// checked against its schema (type and every constraint).
 #[derive(Debug, Clone, PartialEq)]
 pub enum DefaultValue {
     /// A string.
@@ -215,12 +224,52 @@ pub enum DefaultValue {
     Integer(i64),
     /// A number.
     Number(f64),
+    /// `null` where the Rust type is an `Option`: `None`.
+    Null,
+    /// A value where the Rust type is an `Option`: `Some(..)`.
+    Some(Box<DefaultValue>),
+    /// A value held in a `Box`.
+    Boxed(Box<DefaultValue>),
     /// A value of the enum the member refers to.
     Variant {
         /// The enum's Rust name.
         type_name: String,
         /// The Rust name of the variant.
         variant: String,
+    },
+    /// A value of a checked newtype (its constraints already checked).
+    Newtype {
+        /// The newtype's Rust name.
+        type_name: String,
+        /// The value it wraps.
+        inner: Box<DefaultValue>,
+    },
+    /// A value of a union, in the form that holds it.
+    Union {
+        /// The union's Rust name.
+        type_name: String,
+        /// The Rust name of the variant.
+        variant: String,
+        /// The value the variant holds.
+        inner: Box<DefaultValue>,
+    },
+    /// An array's items.
+    Array(Vec<DefaultValue>),
+    /// A map's entries (a `BTreeMap`).
+    Map(Vec<(String, DefaultValue)>),
+    /// Any JSON value (`serde_json::Value`).
+    Json(serde_json::Value),
+    /// A free-form JSON object (`serde_json::Map`).
+    JsonObject(serde_json::Map<String, serde_json::Value>),
+    /// A struct: every field's value by Rust name, in field order, and its
+    /// additional members when it keeps them.
+    Struct {
+        /// The struct's Rust name.
+        type_name: String,
+        /// Each field's Rust name and value (`Null` for an absent `Option`).
+        fields: Vec<(String, DefaultValue)>,
+        /// The `additional_properties` value (`Map` or `JsonObject`).
+        additional: Option<Box<DefaultValue>>,
     },
 }
 

@@ -107,10 +107,28 @@ fn a_ref_to_nothing_is_an_error_at_the_ref() {
 const WARNINGS: &[(&str, &[(&str, &str)])] = &[
     (
         "default_mismatch",
-        &[(
-            "/components/schemas/Settings/properties/mode/default",
-            "default \"SLOW\" is not supported for this member",
-        )],
+        &[
+            (
+                "/components/schemas/Settings/properties/mode/default",
+                "default \"SLOW\" does not fit the member's schema: \"SLOW\" is not one of the enum's values; the member has no default",
+            ),
+            (
+                "/components/schemas/Settings/properties/flag/default",
+                "default \"false\" does not fit the member's schema: it is a string, the schema wants a boolean",
+            ),
+            (
+                "/components/schemas/Settings/properties/short/default",
+                "default \"abc\" does not fit the member's schema: it has 3 characters, more than maxLength 2",
+            ),
+            (
+                "/components/schemas/Settings/properties/list/default",
+                "default [1,\"two\"] does not fit the member's schema: at /1: it is a string, the schema wants an integer",
+            ),
+            (
+                "/components/schemas/Settings/properties/part/default",
+                "default {\"size\":1} does not fit the member's schema: the required member \"name\" is missing",
+            ),
+        ],
     ),
     ("header_without_schema", &[("/paths/~1a/post/responses/201/headers/Location", "header without `schema`")]),
     (

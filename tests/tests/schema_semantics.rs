@@ -169,6 +169,43 @@ fn min_and_max_properties_count_the_members_present() {
     assert_eq!(rules(&four), vec![(String::new(), Rule::MaxProperties { limit: 3, actual: 4 })]);
 }
 
+#[test]
+fn defaulted_members_stay_absent_and_give_their_default_on_request() {
+    let empty: fx::Settings = parse(json!({})).unwrap();
+    // Absent stays absent: the value is written back exactly as read.
+    assert_eq!(empty.mode, None);
+    assert_eq!(serde_json::to_value(&empty).unwrap(), json!({}));
+    assert_eq!(serde_json::to_value(fx::Settings::new()).unwrap(), json!({}));
+    // Every default, typed, without repeating the spec.
+    assert_eq!(empty.mode_or_default(), fx::SettingsMode::Safe);
+    assert_eq!(empty.retries_or_default(), 3i32);
+    assert_eq!(empty.ratio_or_default(), 0.5);
+    assert!(!empty.verbose_or_default());
+    assert_eq!(empty.name_or_default(), "anonymous");
+    assert_eq!(empty.events_or_default(), vec!["push".to_owned()]);
+    assert_eq!(empty.none_or_default(), Vec::<i64>::new());
+    assert_eq!(empty.limits_or_default().get("daily"), Some(&10));
+    assert_eq!(serde_json::Value::Object(empty.extra_or_default()), json!({"a": [1, null, {"b": true}]}));
+    assert_eq!(empty.anything_or_default(), json!({"x": -1.5}));
+    let interface = empty.interface_or_default();
+    assert_eq!((interface.r#type.as_str(), interface.mtu, interface.tags), ("default", Some(1500), None));
+    assert_eq!(empty.code_or_default().as_str(), "abc");
+    assert_eq!(empty.grid_or_default(), vec![vec![Some(1), None], vec![]]);
+    // `default: null` on a nullable member: absent and null are both `None`.
+    assert_eq!(empty.maybe, None);
+    // A value that is there wins, and is written back as it came.
+    let given = json!({"mode": "fast", "events": [], "retries": 0});
+    let set: fx::Settings = parse(given.clone()).unwrap();
+    assert_eq!(
+        (set.mode_or_default(), set.events_or_default(), set.retries_or_default()),
+        (fx::SettingsMode::Fast, vec![], 0)
+    );
+    assert_eq!(serde_json::to_value(&set).unwrap(), given);
+    let built = fx::Settings::new().with_verbose(true);
+    assert!(built.verbose_or_default());
+    assert_eq!(serde_json::to_value(&built).unwrap(), json!({"verbose": true}));
+}
+
 /// The fixture spec as JSON.
 fn fixture() -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ok/schema_semantics.yaml");
@@ -235,6 +272,12 @@ fn cases() -> Vec<(&'static str, Value)> {
         ("Labels", json!({"id": "1", "k": "abcdef"})),
         ("Labels", json!({"k": "ABC"})),
         ("Labels", json!({"k": 1})),
+        ("Settings", json!({})),
+        ("Settings", json!({"retries": -1})),
+        ("Settings", json!({"mode": "slow"})),
+        ("Settings", json!({"code": "ABCDEFG"})),
+        ("Settings", json!({"grid": [[null, 2]], "maybe": null})),
+        ("Settings", json!({"interface": {"mtu": 1}})),
     ]
 }
 

@@ -146,15 +146,18 @@ fn required_members_and_types_are_enforced_when_reading_json() {
 }
 
 #[test]
-fn read_only_members_are_never_sent_and_defaults_fill_in() {
+fn read_only_members_are_never_sent_and_defaults_stay_absent() {
     let mut value = item();
     value.id = Some("server-set".into());
     let sent = serde_json::to_value(&value).unwrap();
     assert!(sent.get("id").is_none(), "{sent}");
-    assert_eq!(sent["active"], json!(true), "default of `active` is true");
+    // Absent: the receiver assumes the default `true`.
+    assert!(sent.get("active").is_none(), "{sent}");
     let parsed: constraints::Item = serde_json::from_value(json!({"id": "x", "name": "a", "count": 1})).unwrap();
     assert_eq!(parsed.id.as_deref(), Some("x"));
-    assert!(parsed.active);
+    assert_eq!(parsed.active, None);
+    assert!(parsed.active_or_default());
+    assert!(!parsed.with_active(false).active_or_default());
 }
 
 #[test]

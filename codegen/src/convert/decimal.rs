@@ -59,6 +59,32 @@ fn normalized(mut d: Decimal) -> Decimal {
     d
 }
 
+/// Whether `value` is a whole multiple of the positive `factor`, exactly in decimal.
+pub fn is_multiple(value: f64, factor: f64) -> bool {
+    let (Some(v), Some(f)) = (decimal(value), decimal(factor)) else { return false };
+    if f.digits == 0 {
+        return false;
+    }
+    if v.digits == 0 {
+        return true;
+    }
+    // value / factor = (v.digits / f.digits) * 10^(v.exponent - f.exponent)
+    let shift = v.exponent - f.exponent;
+    if shift >= 0 {
+        // f.digits divides v.digits * 10^shift: compute modulo f.digits.
+        let mut rest = v.digits % f.digits;
+        for _ in 0..shift {
+            rest = rest * 10 % f.digits;
+        }
+        rest == 0
+    } else {
+        let Some(divisor) = 10u128.checked_pow(shift.unsigned_abs()).and_then(|p| p.checked_mul(f.digits)) else {
+            return false;
+        };
+        v.digits % divisor == 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +105,16 @@ mod tests {
         assert_eq!(least_common_multiple(0.1, 0.3), Some(0.3));
         assert_eq!(least_common_multiple(2.5, 1.0), Some(5.0));
         assert_eq!(least_common_multiple(1e-300, 1e300), None);
+    }
+
+    #[test]
+    fn multiples_are_decided_in_decimal() {
+        assert!(is_multiple(0.3, 0.1));
+        assert!(!is_multiple(0.35, 0.1));
+        assert!(is_multiple(7.5, 2.5));
+        assert!(!is_multiple(7.0, 2.5));
+        assert!(is_multiple(1e300, 0.1));
+        assert!(!is_multiple(1e-300, 0.1));
+        assert!(is_multiple(0.0, 0.7));
     }
 }

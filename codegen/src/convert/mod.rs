@@ -14,6 +14,7 @@ mod boxing;
 mod conventions;
 mod decimal;
 mod dedupe;
+mod defaults;
 mod direction;
 mod discriminator;
 mod facts;
@@ -73,9 +74,10 @@ pub fn convert(
     let security_schemes = std::mem::take(&mut converter.security_schemes);
     let mut types = converter.types;
     discriminator::assign(source, &mut types, converter.warnings);
-    presence::assign(source, &mut types, converter.warnings);
     alias_cycles::break_cycles(source, &mut types, converter.warnings);
     boxing::assign(source, &mut types, converter.warnings);
+    // After boxing: a default is built with the boxes its type holds.
+    presence::assign(source, &mut types, converter.warnings);
     direction::assign(&mut types, &operations, &webhooks);
     facts::assign(&mut types);
     facts::assign_structured(&types, &mut operations);

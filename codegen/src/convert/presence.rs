@@ -5,9 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
-
-use crate::ir::{DefaultValue, Field, Presence, Ty, TypeDef, TypeKind};
+use super::defaults;
+use crate::ir::{Field, Presence, TypeDef, TypeKind};
 use crate::load::SpecSource;
 use crate::pointer;
 use crate::warning::Warnings;
@@ -35,44 +34,23 @@ fn presence(
     field: &Field,
     warnings: &mut Warnings,
 ) -> Presence {
-    let default = match &field.default {
-        None => None,
-        Some(default) => match default_value(types, &field.shape.ty, default) {
-            Some(value) => Some(value),
-            None => {
-                warnings.push(
-                    source.at(pointer::join(&field.pointer, "default")),
-                    format!(
-                        "default {default} is not supported for this member (only strings, numbers, booleans and enum values of its type are); the member has no default"
-                    ),
-                );
-                None
-            }
-        },
-    };
     // A read-only member is never sent, so it is optional for both sides.
-    match default {
-        _ if field.required && !field.read_only && field.shape.nullable => Presence::Nullable,
-        _ if field.required && !field.read_only => Presence::Required,
-        Some(value) if !field.read_only => Presence::Defaulted(value),
-        _ => Presence::Optional,
+    if field.required && !field.read_only {
+        return if field.shape.nullable { Presence::Nullable } else { Presence::Required };
     }
-}
-
-fn default_value(types: &BTreeMap<String, TypeDef>, ty: &Ty, default: &Value) -> Option<DefaultValue> {
-    Some(match (ty, default) {
-        (Ty::String, Value::String(s)) => DefaultValue::String(s.clone()),
-        (Ty::Bool, Value::Bool(b)) => DefaultValue::Bool(*b),
-        (Ty::I32, Value::Number(n)) => DefaultValue::Integer(n.as_i64().filter(|v| i32::try_from(*v).is_ok())?),
-        (Ty::I64, Value::Number(n)) => DefaultValue::Integer(n.as_i64()?),
-        (Ty::F64, Value::Number(n)) => DefaultValue::Number(n.as_f64()?),
-        (Ty::Named(name), Value::String(value)) => match &types.get(name)?.kind {
-            TypeKind::Enum(e) => {
-                let found = e.values.iter().find(|v| v.wire_name == *value)?;
-                DefaultValue::Variant { type_name: name.clone(), variant: found.variant.clone() }
-            }
-            _ => return None,
-        },
-        _ => return None,
-    })
+    let Some(default) = &field.default else { return Presence::Optional };
+    // `null` on a nullable member: absent and `null` both read as `None`, the default.
+    if default.is_null() && field.shape.nullable {
+        return Presence::Optional;
+    }
+    match defaults::member(types, field, default) {
+        Ok(value) => Presence::Defaulted(value),
+        Err(misfit) => {
+            warnings.push(
+                source.at(pointer::join(&field.pointer, "default")),
+                format!("default {default} does not fit the member's schema: {misfit}; the member has no default"),
+            );
+            Presence::Optional
+        }
+    }
 }

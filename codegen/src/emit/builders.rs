@@ -1,5 +1,6 @@
-//! Named construction of structs: `<Name>Required` for the required members
-//! and a `with_` setter per optional one, through the runtime's `builder!`.
+//! Named construction of structs: `<Name>Required` for the required members,
+//! a `with_` setter per optional one and a `<member>_or_default` accessor
+//! per defaulted one, through the runtime's `builder!`.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -31,9 +32,11 @@ impl Emitter<'_> {
                     let ty = self.held_type(field);
                     optional.push(quote!(#setter #ident: #ty));
                 }
-                Presence::Defaulted(_) => {
+                Presence::Defaulted(default) => {
                     let ty = self.held_type(field);
-                    defaulted.push(quote!(#setter #ident: #ty));
+                    let accessor = format_ident!("{}_or_default", field.rust_name.trim_start_matches("r#"));
+                    let value = self.default_value(default);
+                    defaulted.push(quote!(#setter #accessor #ident: #ty = #value));
                 }
             }
         }

@@ -4,6 +4,7 @@
 mod builders;
 mod client;
 mod contract;
+mod defaults;
 mod docs;
 mod enums;
 mod newtype;

@@ -1,13 +1,12 @@
 //! Object schemas -> structs with serde attributes, a constructor and `Validate`.
 
-use heck::ToSnakeCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, example_line};
 use super::validation::{Location, Value};
 use super::Emitter;
-use crate::ir::{Additional, DefaultValue, Field, Presence, Shape, StructDef, Ty, TypeDef};
+use crate::ir::{Additional, Field, Presence, Shape, StructDef, Ty, TypeDef};
 
 impl Emitter<'_> {
     pub(super) fn field_ident(field: &Field) -> Ident {
@@ -43,7 +42,6 @@ impl Emitter<'_> {
         let rt = &self.rt;
         let docs = doc_attrs(def.doc.as_deref(), &format!("The `{}` object.", def.name), &[]);
         let mut fields = Vec::new();
-        let mut default_fns = Vec::new();
         for field in &s.fields {
             let ident = Self::field_ident(field);
             let ty = self.field_type(field);
@@ -53,6 +51,10 @@ impl Emitter<'_> {
             }
             if field.read_only {
                 notes.push("Read-only: set by the server, never sent in requests.".to_owned());
+            }
+            if let (Presence::Defaulted(_), Some(default)) = (&field.presence, &field.default) {
+                let accessor = format!("{}_or_default", field.rust_name.trim_start_matches("r#"));
+                notes.push(format!("Default: `{default}` when absent (`{accessor}()`)."));
             }
             let field_docs = doc_attrs(field.doc.as_deref(), &format!("The `{}` member.", field.wire_name), &notes);
             let mut serde_args = Vec::new();
@@ -67,20 +69,11 @@ impl Emitter<'_> {
                     serde_args.push(quote!(deserialize_with = "Option::deserialize"));
                 }
                 Presence::Required => {}
-                Presence::Optional => {
+                // A defaulted member is absent as well: the receiver assumes the
+                // default, and a value is written back exactly as it was read.
+                Presence::Optional | Presence::Defaulted(_) => {
                     serde_args.push(quote!(default));
                     serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
-                }
-                Presence::Defaulted(default) => {
-                    let fn_name =
-                        format!("default_{}_{}", def.name.to_snake_case(), field.rust_name.trim_start_matches("r#"));
-                    let fn_ident = format_ident!("{}", fn_name);
-                    let value = self.default_value(default);
-                    let fn_ty = self.held_type(field);
-                    default_fns.push(quote! {
-                        fn #fn_ident() -> #fn_ty { #value }
-                    });
-                    serde_args.push(quote!(default = #fn_name));
                 }
             }
             if field.read_only && def.direction.request {
@@ -148,7 +141,6 @@ impl Emitter<'_> {
                 #(#fields)*
             }
             #wiring
-            #(#default_fns)*
             #constructor
             #validate
         }
@@ -218,7 +210,7 @@ impl Emitter<'_> {
         let rt = &self.rt;
         let present = s.any_required.iter().map(|set| {
             let members = set.iter().map(|name| match s.fields.iter().find(|f| f.wire_name == *name) {
-                Some(field) if field.presence == Presence::Optional => {
+                Some(field) if field.presence.may_be_absent() => {
                     let ident = Self::field_ident(field);
                     quote!(self.#ident.is_some())
                 }
@@ -232,8 +224,8 @@ impl Emitter<'_> {
         })
     }
 
-    /// `new(required...)`, leaving optional members empty and defaults at
-    /// their spec values; and whether it takes any argument.
+    /// `new(required...)`, leaving optional and defaulted members out; and
+    /// whether it takes any argument.
     fn constructor(&self, def: &TypeDef, name: &Ident, s: &StructDef) -> (TokenStream, bool) {
         let mut args = Vec::new();
         let mut inits = Vec::new();
@@ -250,11 +242,7 @@ impl Emitter<'_> {
                     args.push(quote!(#ident: #ty));
                     inits.push(quote!(#ident));
                 }
-                Presence::Optional => inits.push(quote!(#ident: None)),
-                Presence::Defaulted(default) => {
-                    let value = self.default_value(default);
-                    inits.push(quote!(#ident: #value));
-                }
+                Presence::Optional | Presence::Defaulted(_) => inits.push(quote!(#ident: None)),
             }
         }
         match &s.additional {
@@ -280,26 +268,5 @@ impl Emitter<'_> {
             }
         };
         (constructor, !args.is_empty())
-    }
-
-    /// The Rust expression of a member's `default`.
-    fn default_value(&self, default: &DefaultValue) -> TokenStream {
-        match default {
-            DefaultValue::String(s) => quote!(#s.to_owned()),
-            DefaultValue::Bool(b) => quote!(#b),
-            DefaultValue::Integer(n) => {
-                let n = proc_macro2::Literal::i64_unsuffixed(*n);
-                quote!(#n)
-            }
-            DefaultValue::Number(n) => {
-                let n = proc_macro2::Literal::f64_unsuffixed(*n);
-                quote!(#n)
-            }
-            DefaultValue::Variant { type_name, variant } => {
-                let ty = format_ident!("{}", type_name);
-                let variant = format_ident!("{}", variant);
-                quote!(#ty::#variant)
-            }
-        }
     }
 }

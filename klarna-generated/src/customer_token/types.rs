@@ -381,8 +381,10 @@ pub struct CustomerTokenOrder {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment: Option<Attachment>,
     /// Allow merchant to trigger auto capturing.
-    #[serde(default = "default_customer_token_order_auto_capture")]
-    pub auto_capture: bool,
+    ///
+    /// Default: `false` when absent (`auto_capture_or_default()`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_capture: Option<bool>,
     /// Pass through field (max 6000 characters).
     ///
     /// Example: `"{\"order_specific\":[{\"substore\":\"Women's Fashion\",\"product_name\":\"Women Sweatshirt\"}]}"`
@@ -421,9 +423,6 @@ pub struct CustomerTokenOrder {
     pub usage: Option<String>,
 }
 rt::object!(CustomerTokenOrder);
-fn default_customer_token_order_auto_capture() -> bool {
-    false
-}
 impl CustomerTokenOrder {
     /// A `CustomerTokenOrder` from its required members; optional members are left out.
     #[must_use]
@@ -435,7 +434,7 @@ impl CustomerTokenOrder {
     ) -> Self {
         CustomerTokenOrder {
             attachment: None,
-            auto_capture: false,
+            auto_capture: None,
             merchant_data: None,
             merchant_reference1: None,
             merchant_reference2: None,
@@ -531,7 +530,7 @@ crate::runtime::builder!(
     with_merchant_reference1 merchant_reference1 : String, with_merchant_reference2
     merchant_reference2 : String, with_merchant_urls merchant_urls : MerchantUrls,
     with_shipping_address shipping_address : Address, with_usage usage : String };
-    defaulted { with_auto_capture auto_capture : bool }
+    defaulted { with_auto_capture auto_capture_or_default auto_capture : bool = false }
 );
 /// Status of token, can be active, cancelled, suspended
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

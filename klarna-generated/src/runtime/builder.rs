@@ -28,8 +28,10 @@
 //! ```
 
 /// Emits `<Name>Required` with `From` into the struct (through its
-/// positional `new`, in member order) and a `with_` setter per optional or
-/// defaulted member. Generated code lists only the members.
+/// positional `new`, in member order), a `with_` setter per optional or
+/// defaulted member and a `<member>_or_default()` accessor per defaulted
+/// one (the spec's default for an absent member, which stays absent when
+/// the value is written). Generated code lists only the members.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __klarna_builder {
@@ -37,7 +39,7 @@ macro_rules! __klarna_builder {
         $name:ident
         $(, $required:ident { $($field:ident: $field_ty:ty),* $(,)? })?
         ; optional { $($setter:ident $optional:ident: $optional_ty:ty),* $(,)? }
-        ; defaulted { $($default_setter:ident $defaulted:ident: $defaulted_ty:ty),* $(,)? }
+        ; defaulted { $($default_setter:ident $accessor:ident $defaulted:ident: $defaulted_ty:ty = $default:expr),* $(,)? }
     ) => {
         $(
             #[doc = concat!("The required members of [`", stringify!($name), "`], by name: `", stringify!($name), "::from(", stringify!($required), " { .. })`.")]
@@ -66,11 +68,20 @@ macro_rules! __klarna_builder {
                 }
             )*
             $(
-                #[doc = concat!("Sets `", stringify!($defaulted), "` (otherwise its spec default).")]
+                #[doc = concat!("Sets `", stringify!($defaulted), "` (when absent, the receiver assumes the spec's default).")]
                 #[must_use]
                 pub fn $default_setter(mut self, value: impl ::std::convert::Into<$defaulted_ty>) -> Self {
-                    self.$defaulted = value.into();
+                    self.$defaulted = ::std::option::Option::Some(value.into());
                     self
+                }
+
+                #[doc = concat!("`", stringify!($defaulted), "`, or the spec's default when it is absent (absent stays absent when written).")]
+                #[must_use]
+                pub fn $accessor(&self) -> $defaulted_ty {
+                    match &self.$defaulted {
+                        ::std::option::Option::Some(value) => ::std::clone::Clone::clone(value),
+                        ::std::option::Option::None => $default,
+                    }
                 }
             )*
         }
