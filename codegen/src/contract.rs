@@ -30,7 +30,7 @@ pub(crate) fn plan(api: &Api) -> Result<Vec<Vec<ContractInput<'_>>>, CodegenErro
                 .flat_map(|loc| op.params.iter().filter(move |p| p.location == loc));
             params
                 .map(|p| (p.rust_name.trim_start_matches("r#").to_owned(), &p.shape, p.required, p.example.clone()))
-                .chain(op.body.iter().map(|b| ("body".to_owned(), &b.shape, b.required, b.example.clone())))
+                .chain(op.body.iter().map(|b| ("body".to_owned(), &b.preferred().shape, b.required, b.example.clone())))
                 .map(|(name, shape, required, example)| {
                     let example = example.or_else(|| example_for(api, shape, 0));
                     if example.is_none() && required {

@@ -51,7 +51,9 @@ pub fn digest(api: &Api) -> String {
         }
         if let Some(body) = &op.body {
             let required = if body.required { "required" } else { "optional" };
-            let _ = writeln!(out, "  body {}: {} {required}", body.content_type, shape(&body.shape));
+            let kinds: Vec<String> =
+                body.kinds.iter().map(|k| format!("{}: {}", k.content_types.join(", "), shape(&k.shape))).collect();
+            let _ = writeln!(out, "  body {} {required}", kinds.join(" | "));
         }
         for r in &op.responses {
             let status = match &r.status {
@@ -59,7 +61,15 @@ pub fn digest(api: &Api) -> String {
                 StatusMatch::Range(d) => format!("{d}XX"),
                 StatusMatch::Default => "default".into(),
             };
-            let body = r.body.as_ref().map_or("no body".to_owned(), shape);
+            let body = match r.body.as_slice() {
+                [] => "no body".to_owned(),
+                [only] => shape(&only.shape),
+                kinds => {
+                    let kinds: Vec<String> =
+                        kinds.iter().map(|k| format!("{}: {}", k.content_types.join(", "), shape(&k.shape))).collect();
+                    kinds.join(" | ")
+                }
+            };
             let declared: Vec<String> = r
                 .headers
                 .iter()

@@ -503,16 +503,57 @@ pub struct Param {
 /// A request body.
 #[derive(Debug, Clone)]
 pub struct Body {
-    /// Its shape.
-    pub shape: Shape,
     /// Whether it must be sent.
     pub required: bool,
-    /// Its media type.
-    pub content_type: String,
-    /// How it is written.
-    pub media: Media,
-    /// An example body from the spec's media type.
+    /// The media types it can be sent as, the preferred one (JSON) first;
+    /// never empty.
+    pub kinds: Vec<BodyKind>,
+    /// The enum the method takes when there are several kinds
+    /// (`<Operation>Body`; filled in once every operation is read).
+    pub enum_name: Option<String>,
+    /// An example body from the spec's preferred media type.
     pub example: Option<serde_json::Value>,
+}
+
+impl Body {
+    /// The preferred kind: what a body of one kind is sent as.
+    pub fn preferred(&self) -> &BodyKind {
+        &self.kinds[0]
+    }
+}
+
+/// One way a body is written or read: its media types and its shape.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyKind {
+    /// The media types it stands for: for a request body the one sent; for
+    /// a response every documented one read the same way into the same
+    /// shape (`application/json` and `application/scim+json`).
+    pub content_types: Vec<String>,
+    /// How it is written or read.
+    pub media: Media,
+    /// Its shape.
+    pub shape: Shape,
+    /// Its variant in the body enum (`Json`, `Csv`, `Multipart`).
+    pub variant: String,
+    /// How members of a form or multipart body are written where they
+    /// differ from the default (`encoding` in the spec, binary members).
+    pub encodings: Vec<MemberEncoding>,
+}
+
+/// How one member of a form or multipart body is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberEncoding {
+    /// The member's wire name.
+    pub name: String,
+    /// Form bodies: its style (`form` by default, `deepObject`, the
+    /// delimited ones, or `Json` for a JSON `contentType`).
+    pub style: ParamStyle,
+    /// Form bodies: `explode` (true by default for `form`).
+    pub explode: bool,
+    /// Multipart bodies: the part's content type, when documented.
+    pub content_type: Option<String>,
+    /// Multipart bodies: a binary member (`format: binary`), sent as a file part.
+    pub file: bool,
 }
 
 /// Which statuses a response entry covers.
@@ -533,10 +574,12 @@ pub struct Response {
     pub status: StatusMatch,
     /// Its description.
     pub doc: String,
-    /// Its body, if it has one.
-    pub body: Option<Shape>,
-    /// How the body is read.
-    pub media: Media,
+    /// Its body: one kind per way it is read, the preferred (JSON) first;
+    /// empty without one. The received content type picks the kind.
+    pub body: Vec<BodyKind>,
+    /// The enum the outcome variant holds when there are several kinds
+    /// (`<Operation><Variant>Body`; filled in once every operation is read).
+    pub body_type: Option<String>,
     /// The response headers it declares, in document order (`Content-Type`,
     /// which OpenAPI says to ignore, left out).
     pub headers: Vec<ResponseHeader>,
@@ -659,7 +702,7 @@ pub enum Media {
     Json,
     /// Documented as `*/*` with a schema: read as JSON whatever the content type.
     AnyJson,
-    /// `application/x-www-form-urlencoded`, nested members in brackets.
+    /// `application/x-www-form-urlencoded`, members by their `encoding`.
     Form,
     /// `multipart/form-data`, one part per member.
     Multipart,
@@ -754,6 +797,9 @@ pub struct Operation {
     pub body: Option<Body>,
     /// Responses in document order.
     pub responses: Vec<Response>,
+    /// The `Accept` header, when not just `application/json`: every media
+    /// type its responses document, the preferred first.
+    pub accept: Option<String>,
     /// The security alternatives the client picks from, in order: each the
     /// schemes applied together. An empty alternative (credentials are
     /// optional) comes last; no alternatives at all: no credentials are

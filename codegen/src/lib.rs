@@ -9,6 +9,7 @@ mod convert;
 mod digest;
 mod docs;
 mod emit;
+mod encoding_defaults;
 pub mod error;
 mod examples;
 mod format;

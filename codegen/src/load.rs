@@ -56,6 +56,7 @@ pub(crate) fn load_document(source: SpecSource<'_>, warnings: &mut Warnings) -> 
         warnings.push(source.at(at), "$ref chain of a path item or callback never ends; it is skipped");
     }
     repair_headers(source, &mut raw, warnings);
+    crate::encoding_defaults::fill(&mut raw);
     let mut document: OpenAPI = match serde_path_to_error::deserialize(raw.clone()) {
         Ok(document) => document,
         Err(e) => {

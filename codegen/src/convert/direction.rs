@@ -11,12 +11,12 @@ pub fn assign(types: &mut BTreeMap<String, TypeDef>, operations: &[Operation], w
         for param in &operation.params {
             mark(types, &param.shape, true);
         }
-        if let Some(body) = &operation.body {
-            mark(types, &body.shape, true);
+        for kind in operation.body.iter().flat_map(|body| &body.kinds) {
+            mark(types, &kind.shape, true);
         }
         for response in &operation.responses {
-            if let Some(body) = &response.body {
-                mark(types, body, false);
+            for kind in &response.body {
+                mark(types, &kind.shape, false);
             }
             for header in &response.headers {
                 mark(types, &header.shape, false);

@@ -10,7 +10,9 @@
 
 mod alias_cycles;
 mod arguments;
+mod bodies;
 mod boxing;
+mod client_types;
 mod conventions;
 mod decimal;
 mod dedupe;
@@ -83,7 +85,7 @@ pub fn convert(
     facts::assign_structured(&types, &mut operations);
     dedupe::merge(&mut types);
     method_names::assign(&types, &mut operations);
-    response_headers::name_headers_types(&types, &mut operations);
+    client_types::assign(&types, &mut operations);
     arguments::take_string_newtypes_as_text(&types, &mut operations);
     Ok(Api {
         file: source.file.to_owned(),

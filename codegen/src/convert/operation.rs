@@ -6,12 +6,10 @@ use super::media;
 use super::Converter;
 use crate::error::Result;
 use crate::ir::{
-    Body, Media, Method, Operation, Param, ParamLocation, ParamStyle, Response, Shape, StatusMatch, Ty, Webhook,
+    Media, Method, Operation, Param, ParamLocation, ParamStyle, Response, Shape, StatusMatch, Ty, Webhook,
 };
 use crate::naming;
 use crate::pointer;
-
-const JSON: &str = "application/json";
 
 impl Converter<'_> {
     /// Converts every operation and callback, in document order.
@@ -65,6 +63,7 @@ impl Converter<'_> {
         }
         let body = self.request_body(op, &context, at)?;
         let mut responses = Vec::new();
+        let mut accepted: Vec<String> = Vec::new();
         let declared = op.responses.responses.iter().map(|(status, response)| (status_match(status), response));
         for (status, response) in declared.chain(op.responses.default.iter().map(|r| (StatusMatch::Default, r))) {
             let key = match &status {
@@ -74,11 +73,17 @@ impl Converter<'_> {
             };
             let response_at = pointer::join(&format!("{at}/responses"), &key);
             let (response, response_at) = self.resolve(response, "responses", |c| &c.responses, &response_at)?;
-            let (body, media) =
-                match self.response_body(&response.content, &format!("{context}Response{key}"), &response_at)? {
-                    Some((shape, media)) => (Some(shape), media),
-                    None => (None, Media::Json),
-                };
+            let body = self.response_body(&response.content, &format!("{context}Response{key}"), &response_at)?;
+            for content_type in response.content.keys() {
+                if media::header_safe(content_type) {
+                    accepted.push(content_type.clone());
+                } else {
+                    self.warn(
+                        &pointer::join(&format!("{response_at}/content"), content_type),
+                        format!("media type `{content_type}` cannot be listed in `Accept`; left out of it"),
+                    );
+                }
+            }
             let headers = self.response_headers(
                 &response.headers,
                 &format!("{context}Response{key}"),
@@ -88,7 +93,7 @@ impl Converter<'_> {
                 status,
                 doc: response.description.clone(),
                 body,
-                media,
+                body_type: None,
                 headers,
                 headers_type: None,
             });
@@ -115,89 +120,13 @@ impl Converter<'_> {
             params,
             body,
             responses,
+            accept: media::accept(&accepted),
             security: security.alternatives,
             pointer: at.to_owned(),
             idempotency_header: conventions.idempotency,
             correlation_header: conventions.correlation,
             correlation_shape: conventions.correlation_shape,
             partner_account_header: conventions.partner_account,
-        })
-    }
-
-    /// The request body of an operation, if it has one that says what it holds.
-    fn request_body(&mut self, op: &OaOperation, context: &str, at: &str) -> Result<Option<Body>> {
-        let Some(body) = &op.request_body else { return Ok(None) };
-        let body_at = format!("{at}/requestBody");
-        let (body, body_at) = self.resolve(body, "requestBodies", |c| &c.request_bodies, &body_at)?;
-        let chosen = media::choose(&body.content);
-        let Some((content_type, media, kind)) = chosen else {
-            self.warn(&body_at, "request body without `content`; the operation sends no body");
-            return Ok(None);
-        };
-        self.warn_unused_media(&body.content, content_type, &body_at);
-        let schema_at = format!("{body_at}/content/{}/schema", pointer::escape(content_type));
-        let shape = self.body_shape(media, kind, &format!("{context}Request"), &schema_at)?;
-        // A `*/*` request body is sent as JSON.
-        let (content_type, kind) = match kind {
-            Media::AnyJson => (JSON.to_owned(), Media::Json),
-            _ => (content_type.clone(), kind),
-        };
-        let example = media.example.clone().or_else(|| {
-            media.examples.values().find_map(|e| match e {
-                ReferenceOr::Item(example) => example.value.clone(),
-                ReferenceOr::Reference { .. } => None,
-            })
-        });
-        Ok(Some(Body { shape, required: body.required, content_type, media: kind, example }))
-    }
-
-    /// Warns about each documented media type the client does not use, so a
-    /// body is never dropped silently.
-    fn warn_unused_media(
-        &mut self,
-        content: &indexmap::IndexMap<String, openapiv3::MediaType>,
-        chosen: &str,
-        at: &str,
-    ) {
-        for other in content.keys().filter(|other| other.as_str() != chosen) {
-            self.warn(
-                &format!("{at}/content/{}", pointer::escape(other)),
-                format!("media type `{other}` is documented too; the client uses `{chosen}`"),
-            );
-        }
-    }
-
-    /// The body of a response (or callback request) and how it is read;
-    /// `None` without content, or for `*/*` without a schema.
-    fn response_body(
-        &mut self,
-        content: &indexmap::IndexMap<String, openapiv3::MediaType>,
-        context: &str,
-        at: &str,
-    ) -> Result<Option<(Shape, Media)>> {
-        let Some((content_type, media, kind)) = media::choose(content) else {
-            return Ok(None);
-        };
-        self.warn_unused_media(content, content_type, at);
-        if kind == Media::AnyJson && media.schema.is_none() {
-            return Ok(None);
-        }
-        let kind = match kind {
-            Media::Form | Media::Multipart => Media::Text,
-            other => other,
-        };
-        let schema_at = format!("{at}/content/{}/schema", pointer::escape(content_type));
-        Ok(Some((self.body_shape(media, kind, context, &schema_at)?, kind)))
-    }
-
-    /// The shape of a body: its schema for JSON, form and multipart bodies
-    /// (any JSON value without one), a string for text, bytes otherwise.
-    fn body_shape(&mut self, media: &openapiv3::MediaType, kind: Media, context: &str, at: &str) -> Result<Shape> {
-        Ok(match (kind, &media.schema) {
-            (Media::Text, _) => Shape::plain(Ty::String),
-            (Media::Binary, _) => Shape::plain(Ty::Bytes),
-            (_, Some(schema)) => self.shape(schema, context, at)?,
-            (_, None) => Shape::plain(Ty::Json),
         })
     }
 
@@ -322,8 +251,12 @@ impl Converter<'_> {
         };
         let (body, body_at) =
             self.resolve(body, "requestBodies", |c| &c.request_bodies, &format!("{at}/requestBody"))?;
-        match self.response_body(&body.content, &format!("{}Webhook", naming::type_name(name)), &body_at)? {
-            Some((shape, _)) => Ok(shape),
+        let kinds = self.response_body(&body.content, &format!("{}Webhook", naming::type_name(name)), &body_at)?;
+        match kinds.into_iter().next() {
+            Some(kind) => {
+                self.warn_unread_media(&body.content, &kind, &body_at);
+                Ok(kind.shape)
+            }
             None => {
                 self.warn(&body_at, "callback body without a schema; its payload is read as any JSON value");
                 Ok(Shape::plain(Ty::Json))

@@ -1,18 +1,15 @@
 //! The headers a response declares: each one typed by its schema and read
 //! from header text in OpenAPI's `simple` style, except the ones the
-//! runtime reads into `ResponseMeta` itself; then one headers struct name
-//! per response, identical structs defined once.
+//! runtime reads into `ResponseMeta` itself.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
 use openapiv3::{Header, ParameterSchemaOrContent, ReferenceOr};
 
 use super::{media, Converter};
 use crate::error::Result;
-use crate::ir::{
-    HeaderReading, HeadersType, Media, MetaField, Operation, ResponseHeader, Shape, Ty, TypeDef, TypeKind,
-};
+use crate::ir::{HeaderReading, Media, MetaField, ResponseHeader, Shape, Ty, TypeDef, TypeKind};
 use crate::naming;
 use crate::pointer;
 
@@ -138,11 +135,7 @@ enum Scalar {
 
 /// How text is read into `ty`, following named types through aliases and
 /// newtypes (at most 16 deep); `None` for objects, maps, unions and bytes.
-fn scalar_reading(
-    types: &std::collections::BTreeMap<String, crate::ir::TypeDef>,
-    ty: &Ty,
-    depth: u8,
-) -> Option<Scalar> {
+fn scalar_reading(types: &BTreeMap<String, TypeDef>, ty: &Ty, depth: u8) -> Option<Scalar> {
     if depth > 16 {
         return None;
     }
@@ -163,33 +156,4 @@ fn scalar_reading(
         },
         Ty::Map(_) | Ty::JsonObject | Ty::Bytes => return None,
     })
-}
-
-/// Names the headers struct of every response with a typed header
-/// (`<Operation><Variant>Headers`, after the outcome enum's name); a struct
-/// with the same fields as an earlier one is an alias of it.
-pub(super) fn name_headers_types(types: &BTreeMap<String, TypeDef>, operations: &mut [Operation]) {
-    let mut defined: Vec<(Vec<ResponseHeader>, String)> = Vec::new();
-    let mut used: BTreeSet<String> = operations.iter().map(|op| op.outcome_name.clone()).collect();
-    for op in operations.iter_mut() {
-        let owner = op.outcome_name.strip_suffix("Outcome").unwrap_or(&op.outcome_name).to_owned();
-        for response in op.responses.iter_mut() {
-            let fields: Vec<ResponseHeader> =
-                response.headers.iter().filter(|h| h.in_meta.is_none()).cloned().collect();
-            if fields.is_empty() {
-                continue;
-            }
-            let base = format!("{owner}{}Headers", response.status.variant_name());
-            let name = std::iter::once(base.clone())
-                .chain((2..).map(|n| format!("{base}{n}")))
-                .find(|name| !types.contains_key(name) && !naming::is_reserved_type(name) && !used.contains(name))
-                .unwrap_or(base);
-            let same_as = defined.iter().find(|(known, _)| *known == fields).map(|(_, first)| first.clone());
-            if same_as.is_none() {
-                defined.push((fields, name.clone()));
-            }
-            used.insert(name.clone());
-            response.headers_type = Some(HeadersType { name, same_as });
-        }
-    }
 }

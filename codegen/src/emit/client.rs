@@ -7,8 +7,8 @@ use super::docs::doc_attrs;
 use super::validation::{has_rules, Location, Value};
 use super::Emitter;
 use crate::ir::{
-    HeaderReading, HeadersType, Media, Method, Operation, Param, ParamLocation, ParamStyle, PathSegment, Response,
-    Shape, StatusMatch, Ty, TypeKind,
+    HeaderReading, HeadersType, Method, Operation, Param, ParamLocation, ParamStyle, PathSegment, Response, Shape,
+    StatusMatch, Ty, TypeKind,
 };
 
 impl Emitter<'_> {
@@ -58,6 +58,7 @@ impl Emitter<'_> {
                 .as_ref()
                 .and_then(|shape| correlation_shapes.iter().position(|s| *s == shape))
                 .and_then(|index| checker_of[index].as_ref());
+            outcomes.push(self.request_body_enum(op));
             outcomes.push(self.outcome_enum(op, &outcome));
             methods.push(self.method(op, &outcome, checker));
         }
@@ -144,7 +145,7 @@ impl Emitter<'_> {
             if !matches!(response.status, StatusMatch::Code(_)) {
                 fields.push(quote!(u16));
             }
-            fields.extend(response.body.as_ref().map(|shape| self.shape_type(shape)));
+            fields.extend(self.response_body_type(response));
             fields.extend(response.headers_type.as_ref().map(|headers| {
                 let ident = format_ident!("{}", headers.name);
                 quote!(#ident)
@@ -162,6 +163,7 @@ impl Emitter<'_> {
                 _ => quote!(#variant(status #(, #ignored)*) => *status),
             };
             let fields = if fields.is_empty() { quote!() } else { quote!((#(#fields),*)) };
+            headers_structs.push(self.response_body_enum(op, response));
             if let Some(headers) = &response.headers_type {
                 headers_structs.push(self.headers_struct(op, response, headers));
             }
@@ -273,16 +275,10 @@ impl Emitter<'_> {
             [only] if matches!(only.status, StatusMatch::Code(_)) => {
                 let variant = Self::variant_name(&only.status);
                 let headers = only.headers_type.as_ref().map(|h| format_ident!("{}", h.name));
-                match (&only.body, headers) {
-                    (Some(shape), None) => {
-                        let body = self.shape_type(shape);
-                        (body, quote!(#name::#variant(body) => Ok(body),))
-                    }
+                match (self.response_body_type(only), headers) {
+                    (Some(body), None) => (body, quote!(#name::#variant(body) => Ok(body),)),
                     // The body is the success value; the headers stay in the outcome.
-                    (Some(shape), Some(_)) => {
-                        let body = self.shape_type(shape);
-                        (body, quote!(#name::#variant(body, _) => Ok(body),))
-                    }
+                    (Some(body), Some(_)) => (body, quote!(#name::#variant(body, _) => Ok(body),)),
                     // Without a body, the typed headers are what the success gives.
                     (None, Some(headers)) => (quote!(#headers), quote!(#name::#variant(headers) => Ok(headers),)),
                     (None, None) => (quote!(()), quote!(#name::#variant => Ok(()),)),
@@ -299,24 +295,30 @@ impl Emitter<'_> {
     }
 
     /// The argument type for an input of some shape: borrowed, `Option` when optional.
-    fn input_type(&self, shape: &Shape, required: bool) -> TokenStream {
-        let ty = match &shape.ty {
-            Ty::String => quote!(&str),
-            Ty::Bytes => quote!(&[u8]),
-            Ty::Named(name) if self.is_string_alias(name) => quote!(&str),
-            Ty::Array(item) => {
-                let item = self.shape_type(item);
-                quote!(&[#item])
-            }
-            other => {
-                let ty = self.ty(other);
-                quote!(&#ty)
-            }
-        };
+    pub(super) fn input_type(&self, shape: &Shape, required: bool) -> TokenStream {
+        let ty = self.borrowed_type(shape, &quote!());
         if required {
             ty
         } else {
             quote!(Option<#ty>)
+        }
+    }
+
+    /// A borrowed value of some shape (`&str` for text, `&[T]` for arrays),
+    /// with `lifetime` (`'a`, or nothing).
+    pub(super) fn borrowed_type(&self, shape: &Shape, lifetime: &TokenStream) -> TokenStream {
+        match &shape.ty {
+            Ty::String => quote!(&#lifetime str),
+            Ty::Bytes => quote!(&#lifetime [u8]),
+            Ty::Named(name) if self.is_string_alias(name) => quote!(&#lifetime str),
+            Ty::Array(item) => {
+                let item = self.shape_type(item);
+                quote!(&#lifetime [#item])
+            }
+            other => {
+                let ty = self.ty(other);
+                quote!(&#lifetime #ty)
+            }
         }
     }
 
@@ -326,7 +328,7 @@ impl Emitter<'_> {
     }
 
     /// Validation of one input at `/<group>/<name>` into `out`.
-    fn input_check(
+    pub(super) fn input_check(
         &self,
         group: &str,
         name: Option<&str>,
@@ -385,15 +387,11 @@ impl Emitter<'_> {
         }
         let body_ident = format_ident!("body");
         if let Some(body) = &op.body {
-            let ty = self.input_type(&body.shape, body.required);
+            let ty = self.body_argument_type(body);
             args.push(quote!(#body_ident: #ty));
             names.push(body_ident.clone());
-            checks.push(self.input_check("body", None, &body_ident, &body.shape, body.required));
-            arg_docs.push(format!(
-                "- `body`: {} request body, sent as `{}`.",
-                if body.required { "required" } else { "optional" },
-                body.content_type
-            ));
+            checks.push(self.body_check(body));
+            arg_docs.push(self.body_argument_doc(body));
         }
 
         let mut build = Vec::new();
@@ -485,27 +483,10 @@ impl Emitter<'_> {
             });
         }
         if let Some(body) = &op.body {
-            let content_type = &body.content_type;
-            let write = match body.media {
-                Media::Json | Media::AnyJson if content_type == "application/json" => {
-                    quote!(request.json_body(body)?;)
-                }
-                Media::Json | Media::AnyJson => quote!(request.json_body_as(body, #content_type)?;),
-                Media::Form => quote!(request.form_body(body)?;),
-                Media::Multipart => quote!(request.multipart_body(body)?;),
-                Media::Text => quote!(request.bytes_body(#content_type, body.as_bytes().to_vec());),
-                Media::Binary => quote!(request.bytes_body(#content_type, body.to_vec());),
-            };
-            build.push(if body.required {
-                write
-            } else {
-                quote!(if let Some(body) = body {
-                    #write
-                })
-            });
+            build.push(self.body_write(body));
         }
-        if op.responses.iter().any(|r| r.body.is_some() && r.media != Media::Json) {
-            build.push(quote!(request.accept("*/*");));
+        if let Some(accept) = &op.accept {
+            build.push(quote!(request.accept(#accept);));
         }
         build.push(Self::security_call(op));
         if let Some(header) = &op.partner_account_header {
@@ -532,12 +513,7 @@ impl Emitter<'_> {
         let mut fallbacks = Vec::new();
         for response in &op.responses {
             let variant = Self::variant_name(&response.status);
-            let read = match response.media {
-                Media::Json => quote!(json),
-                Media::AnyJson => quote!(json_any_type),
-                Media::Text | Media::Form | Media::Multipart => quote!(text),
-                Media::Binary => quote!(bytes),
-            };
+            let read = self.body_read(response);
             let pattern = match &response.status {
                 StatusMatch::Code(code) => quote!(#code),
                 StatusMatch::Range(digit) => {
@@ -551,7 +527,7 @@ impl Emitter<'_> {
             if !matches!(response.status, StatusMatch::Code(_)) {
                 fields.push(quote!(status));
             }
-            if response.body.is_some() {
+            if !response.body.is_empty() {
                 fields.push(quote!(body));
             }
             if response.headers_type.is_some() {
@@ -559,10 +535,10 @@ impl Emitter<'_> {
             }
             let value =
                 if fields.is_empty() { quote!(#outcome::#variant) } else { quote!(#outcome::#variant(#(#fields),*)) };
-            let arm = match &response.body {
-                Some(_) if fields.len() == 1 => quote!(#pattern => response.#read().map(#outcome::#variant),),
-                Some(_) => quote!(#pattern => response.#read().map(|body| #value),),
-                None => quote!(#pattern => Ok(#value),),
+            let arm = match response.body.is_empty() {
+                false if fields.len() == 1 => quote!(#pattern => #read.map(#outcome::#variant),),
+                false => quote!(#pattern => #read.map(|body| #value),),
+                true => quote!(#pattern => Ok(#value),),
             };
             match response.status {
                 StatusMatch::Code(_) => arms.push(arm),
@@ -694,7 +670,7 @@ impl Emitter<'_> {
 }
 
 /// The runtime's `ParamStyle` variant for a style.
-fn style_ident(style: ParamStyle) -> Ident {
+pub(super) fn style_ident(style: ParamStyle) -> Ident {
     format_ident!(
         "{}",
         match style {

@@ -25,7 +25,16 @@ impl Emitter<'_> {
                         let ty = self.ty(&input.shape.ty);
                         let what = format!("example for {id}/{}", input.name);
                         bindings.push(quote!(let #ident: #ty = serde_json::from_str(#text).expect(#what);));
-                        args.push(if input.required { quote!(&#ident) } else { quote!(Some(&#ident)) });
+                        // A body of several media types goes as the preferred variant of its enum.
+                        let value = match op.body.as_ref().and_then(|b| Some((b.enum_name.as_ref()?, b))) {
+                            Some((name, body)) if input.name == "body" => {
+                                let name = format_ident!("{}", name);
+                                let variant = format_ident!("{}", body.preferred().variant);
+                                quote!(#api_path::client::#name::#variant(&#ident))
+                            }
+                            _ => quote!(&#ident),
+                        };
+                        args.push(if input.required { value } else { quote!(Some(#value)) });
                     }
                     None => args.push(quote!(None)),
                 }

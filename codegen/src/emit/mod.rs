@@ -1,6 +1,7 @@
 //! Model -> Rust tokens, one concern per module. No string pasting of code:
 //! everything is built with `quote!`.
 
+mod bodies;
 mod builders;
 mod client;
 mod contract;

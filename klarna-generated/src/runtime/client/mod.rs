@@ -47,6 +47,8 @@ pub use security::{SchemeKind, SecurityScheme};
 #[doc(hidden)]
 pub use self::core::Core;
 #[doc(hidden)]
+pub use body::MemberEncoding;
+#[doc(hidden)]
 pub use header::{check_cookie_param, check_header_param};
 #[doc(hidden)]
 pub use request::{check_param_value, InputCheck, Method, ParamIn, RequestSpec};

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use crate::runtime::{Path, Violation, Violations};
 
+use super::body::MemberEncoding;
 use super::config::RetryPolicy;
 
 use serde_json::Value;
@@ -357,20 +358,28 @@ impl RequestSpec {
         Ok(self.bytes_body(content_type, bytes))
     }
 
-    /// Sends `body` form-urlencoded: top-level arrays repeat their key,
-    /// nested members use brackets (`a[b]=1`, `a[0]=x`), `null`s are left out.
-    pub fn form_body<T: serde::Serialize + ?Sized>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
-        let value = serde_json::to_value(body).map_err(|e| ClientError::Serialize(e.to_string()))?;
-        let text = super::body::form(&value)?;
+    /// Sends `body` form-urlencoded, each member as its encoding says
+    /// (`form` style, exploded, by default: arrays repeat their key, an
+    /// object's members go under their own keys); `null`s are left out.
+    pub fn form_body<T: serde::Serialize + ?Sized>(
+        &mut self,
+        body: &T,
+        encodings: &[MemberEncoding],
+    ) -> Result<&mut Self, ClientError> {
+        let text = super::body::form(&to_value(body)?, encodings)?;
         Ok(self.bytes_body("application/x-www-form-urlencoded", text.into_bytes()))
     }
 
     /// Sends `body` as `multipart/form-data`: one part per member, strings
-    /// as text, other values as JSON.
-    pub fn multipart_body<T: serde::Serialize + ?Sized>(&mut self, body: &T) -> Result<&mut Self, ClientError> {
-        let value = serde_json::to_value(body).map_err(|e| ClientError::Serialize(e.to_string()))?;
+    /// as text, other values as JSON, binary members as file parts, each
+    /// part's content type as its encoding says.
+    pub fn multipart_body<T: serde::Serialize + ?Sized>(
+        &mut self,
+        body: &T,
+        encodings: &[MemberEncoding],
+    ) -> Result<&mut Self, ClientError> {
         let boundary = format!("boundary-{}", uuid::Uuid::new_v4().simple());
-        let bytes = super::body::multipart(&value, &boundary)?;
+        let bytes = super::body::multipart(&to_value(body)?, &boundary, encodings)?;
         self.body = Some(bytes);
         self.content_type = Some(format!("multipart/form-data; boundary={boundary}"));
         Ok(self)

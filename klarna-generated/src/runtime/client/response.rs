@@ -207,6 +207,20 @@ impl RawResponse {
         crate::runtime::decode::from_slice(body).map_err(|reason| self.decode_error(reason))
     }
 
+    /// Which of the `documented` media types the received `Content-Type`
+    /// is: the index of the first that names it exactly, else of the
+    /// range that covers it (`text/*` before `*/*`); `None` when none does
+    /// or the response names no content type.
+    pub fn media_among(&self, documented: &[&str]) -> Option<usize> {
+        let essence = |media: &str| media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        let received = essence(self.content_type.as_deref()?);
+        let range = format!("{}/*", received.split('/').next().unwrap_or_default());
+        let documented: Vec<String> = documented.iter().map(|media| essence(media)).collect();
+        [received, range, "*/*".to_owned()]
+            .iter()
+            .find_map(|wanted| documented.iter().position(|media| media == wanted))
+    }
+
     /// The body as text (for `text/*` and XML responses); it must be UTF-8.
     pub fn text(&self) -> Result<String, ClientError> {
         String::from_utf8(self.body.clone()).map_err(|e| {
