@@ -167,3 +167,153 @@ async fn multipart_parts_follow_their_encoding_and_binary_members_are_files() {
     .concat();
     assert_eq!(text, expected);
 }
+
+async fn report_server(body: &'static [u8], content_type: Option<&'static str>) -> MockServer {
+    let server = MockServer::start().await;
+    let answer = match content_type {
+        Some(content_type) => ResponseTemplate::new(200).set_body_raw(body, content_type),
+        None => ResponseTemplate::new(200).set_body_bytes(body),
+    };
+    Mock::given(method("GET")).and(path("/report")).respond_with(answer).mount(&server).await;
+    server
+}
+
+async fn report(body: &'static [u8], content_type: Option<&'static str>) -> Result<GetReportOkBody, ClientError> {
+    let server = report_server(body, content_type).await;
+    let outcome = client(&server).get_report().await?.into_outcome();
+    let request = &server.received_requests().await.unwrap()[0];
+    assert_eq!(
+        accept(request),
+        "application/json, application/vnd.example.report+json;q=0.9, text/csv;q=0.9, application/xml;q=0.9, application/pdf;q=0.9",
+        "every documented type once, JSON first, the others in document order"
+    );
+    let GetReportOutcome::Ok(body) = outcome;
+    Ok(body)
+}
+
+#[tokio::test]
+async fn one_response_in_five_media_types_is_read_as_the_one_received() {
+    let json = report(br#"{"amount": 4}"#, Some("application/json; charset=utf-8")).await.unwrap();
+    assert_eq!(json, GetReportOkBody::Json(Charge::new(4)));
+    let vendor = report(br#"{"amount": 6}"#, Some("application/vnd.example.report+json")).await.unwrap();
+    assert_eq!(vendor, GetReportOkBody::Json(Charge::new(6)), "a vendor JSON type with the same schema");
+    let csv = report(b"amount\n4\n", Some("text/csv")).await.unwrap();
+    assert_eq!(csv, GetReportOkBody::Csv("amount\n4\n".into()));
+    let xml = report(b"<report amount=\"4\"/>", Some("application/xml")).await.unwrap();
+    assert_eq!(xml, GetReportOkBody::Xml("<report amount=\"4\"/>".into()), "XML is text, apart from CSV");
+    let pdf = report(b"%PDF-1.7\n\xff\xfe", Some("application/pdf")).await.unwrap();
+    assert_eq!(pdf, GetReportOkBody::Pdf(b"%PDF-1.7\n\xff\xfe".to_vec()), "binary as bytes, not UTF-8");
+}
+
+#[tokio::test]
+async fn an_undocumented_or_missing_response_type_is_read_as_the_preferred_one() {
+    // Content types are compared without parameters and case.
+    let upper = report(b"a\n", Some("TEXT/CSV; header=present")).await.unwrap();
+    assert_eq!(upper, GetReportOkBody::Csv("a\n".into()));
+    // No `Content-Type`: the preferred kind (JSON), which `json()` refuses without one.
+    let missing = report(br#"{"amount": 4}"#, None).await;
+    assert!(
+        matches!(missing, Err(ClientError::UnexpectedContentType { status: 200, content_type: None, .. })),
+        "{missing:?}"
+    );
+    let html = report(b"<html></html>", Some("text/html")).await;
+    match html {
+        Err(ClientError::UnexpectedContentType { status: 200, content_type, .. }) => {
+            assert_eq!(content_type.as_deref(), Some("text/html"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn every_variant_of_a_four_type_request_body_goes_with_its_own_content_type() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).and(path("/import")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let client = client(&server);
+    let mut records = bodies::Import::new();
+    records.note = Some("first".into());
+    let bytes = [0u8, 0xff, 7];
+    for body in [
+        ImportRecordsBody::Json(&records),
+        ImportRecordsBody::Form(&records),
+        ImportRecordsBody::Text("a;b"),
+        ImportRecordsBody::OctetStream(&bytes),
+    ] {
+        assert_eq!(client.import_records(body).await.unwrap().into_outcome(), ImportRecordsOutcome::NoContent);
+    }
+    let requests = server.received_requests().await.unwrap();
+    let sent: Vec<(&str, &[u8])> = requests
+        .iter()
+        .map(|r| (r.headers.get("content-type").unwrap().to_str().unwrap(), r.body.as_slice()))
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            ("application/json", br#"{"note":"first"}"#.as_slice()),
+            ("application/x-www-form-urlencoded", b"note=first".as_slice()),
+            ("text/plain", b"a;b".as_slice()),
+            ("application/octet-stream", bytes.as_slice()),
+        ]
+    );
+    // No documented response body: the client's default `Accept`.
+    assert!(requests.iter().all(|r| accept(r) == "application/json"));
+}
+
+#[tokio::test]
+async fn form_members_are_written_in_each_documented_style() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).and(path("/import")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let mut range = bodies::ImportFilterRange::new();
+    range.from = Some(1);
+    range.to = Some(9);
+    let mut filter = bodies::ImportFilter::new();
+    filter.status = Some("open".into());
+    filter.range = Some(range);
+    let mut point = bodies::ImportPoint::new();
+    point.x = Some(1);
+    point.y = Some(2);
+    let mut records = bodies::Import::new();
+    records.filter = Some(filter);
+    records.ids = Some(vec![1, 2, 3]);
+    records.words = Some(vec!["a".into(), "b".into()]);
+    records.meta = Some([("k".to_owned(), "v w".to_owned())].into());
+    records.point = Some(point);
+    records.note = Some("n".into());
+    client(&server).import_records(ImportRecordsBody::Form(&records)).await.unwrap().into_result().unwrap();
+    let request = &server.received_requests().await.unwrap()[0];
+    let pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(&request.body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let expected = [
+        ("filter[status]", "open"),   // deepObject, nested a level deeper too
+        ("filter[range][from]", "1"), //
+        ("filter[range][to]", "9"),
+        ("ids", "1|2|3"),           // pipeDelimited
+        ("words", "a b"),           // spaceDelimited
+        ("meta", r#"{"k":"v w"}"#), // contentType: application/json
+        ("point", "x,1,y,2"),       // form without explode
+        ("note", "n"),              // no encoding: form, exploded
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    assert_eq!(pairs, expected);
+}
+
+#[tokio::test]
+async fn a_text_error_body_never_holds_an_echoed_secret() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/enrichment"))
+        .respond_with(ResponseTemplate::new(400).set_body_raw("bad key K-SECRET-7781 for you", "text/plain"))
+        .mount(&server)
+        .await;
+    let config =
+        ClientConfig::builder(Environment::Custom(server.uri()), ApiKey::new("K-SECRET-7781")).build().unwrap();
+    let error =
+        Client::new(config).unwrap().create_enrichment(CreateEnrichmentBody::Csv("a")).await.unwrap().into_result();
+    let error = error.unwrap_err();
+    let CreateEnrichmentOutcome::BadRequest(CreateEnrichmentBadRequestBody::Text(text)) = error.outcome() else {
+        panic!("{error:?}");
+    };
+    assert!(!text.contains("K-SECRET") && text.contains(klarna_generated::runtime::client::REDACTED), "{text}");
+    let shown = format!("{error} {error:?}");
+    assert!(!shown.contains("K-SECRET"), "{shown}");
+}

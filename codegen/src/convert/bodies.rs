@@ -70,9 +70,9 @@ impl Converter<'_> {
     }
 
     /// The body of a response (or callback request): one kind per way it
-    /// is read, the preferred first. Media types read the same way into the
-    /// same shape share a kind (`application/json` and
-    /// `application/scim+json`); form and multipart responses are read as
+    /// is read, the preferred first. JSON-like media types with the same
+    /// shape share a kind (`application/json` and `application/scim+json`);
+    /// form and multipart responses are read as
     /// text; `*/*` without a schema is no body on its own and bytes beside
     /// other types.
     pub(super) fn response_body(
@@ -94,9 +94,15 @@ impl Converter<'_> {
             };
             let media_at = pointer::join(&format!("{at}/content"), content_type);
             let shape = self.kind_shape(media_type, kind, context, &media_at, &mut converted)?;
+            // JSON-like types with one schema decode into the same value;
+            // other types share a kind only with their own repeats (`text/csv`
+            // and `text/csv; charset=utf-8`): CSV and XML text differ.
             let json = |media: Media| matches!(media, Media::Json | Media::AnyJson);
-            let alike =
-                |known: &BodyKind| (known.media == kind || json(known.media) && json(kind)) && known.shape == shape;
+            let alike = |known: &BodyKind| {
+                let same_type = known.media == kind
+                    && known.content_types.iter().any(|known| media::essence(known) == media::essence(content_type));
+                (same_type || json(known.media) && json(kind)) && known.shape == shape
+            };
             if let Some(same) = kinds.iter_mut().find(|known| alike(known)) {
                 same.content_types.push(content_type.clone());
                 if kind == Media::AnyJson {

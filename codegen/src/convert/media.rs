@@ -76,8 +76,9 @@ pub fn header_safe(content_type: &str) -> bool {
 }
 
 /// The variant of a body enum for media type `content_type`: `Json`,
-/// `Form`, `Multipart`, `Any` for `*/*`, `Text` for `text/plain`, else the
-/// subtype (`Csv`, `Xml`, `ScimJson`, `OctetStream`).
+/// `Form`, `Multipart`, `Any` for `*/*`, `Text` for `text/plain`, `Any`
+/// and the type for another range (`AnyImage`), else the subtype (`Csv`,
+/// `Xml`, `ScimJson`, `OctetStream`).
 pub fn variant_name(content_type: &str) -> String {
     let essence = essence(content_type);
     match essence.as_str() {
@@ -86,6 +87,7 @@ pub fn variant_name(content_type: &str) -> String {
         "multipart/form-data" => "Multipart".to_owned(),
         "*/*" => "Any".to_owned(),
         "text/plain" => "Text".to_owned(),
+        range if range.ends_with("/*") => format!("Any{}", naming::type_name(range.trim_end_matches("/*"))),
         other => naming::type_name(other.rsplit('/').next().unwrap_or(other)),
     }
 }
@@ -145,11 +147,11 @@ mod tests {
     #[test]
     fn names_sends_and_accepts() {
         let names: Vec<String> =
-            ["application/json", "application/scim+json", "text/csv", "text/plain", "*/*", "application/octet-stream"]
+            ["application/json", "application/scim+json", "text/csv", "text/plain", "*/*", "image/*", "application/octet-stream"]
                 .into_iter()
                 .map(variant_name)
                 .collect();
-        assert_eq!(names, ["Json", "ScimJson", "Csv", "Text", "Any", "OctetStream"]);
+        assert_eq!(names, ["Json", "ScimJson", "Csv", "Text", "Any", "AnyImage", "OctetStream"]);
         assert_eq!(sent_as("*/*"), "application/json");
         assert_eq!(sent_as("text/*"), "text/plain");
         assert_eq!(sent_as("image/*"), "application/octet-stream");

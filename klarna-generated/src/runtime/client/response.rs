@@ -196,15 +196,16 @@ impl RawResponse {
     /// secrets already replaced, so a typed error body, an `ApiError` and
     /// their `Debug` output never hold a key or token the server echoed.
     pub fn json_any_type<T: DeserializeOwned>(&self) -> Result<T, ClientError> {
-        let scrubbed;
-        let body = match std::str::from_utf8(&self.body) {
-            Ok(text) if !(200..300).contains(&self.status) => {
-                scrubbed = self.secrets.scrub(text);
-                scrubbed.as_bytes()
-            }
-            _ => &self.body[..],
-        };
-        crate::runtime::decode::from_slice(body).map_err(|reason| self.decode_error(reason))
+        crate::runtime::decode::from_slice(&self.readable_body()).map_err(|reason| self.decode_error(reason))
+    }
+
+    /// The body as the caller gets it: with the call's secrets replaced when
+    /// the status is an error (not 2xx) and the body is UTF-8 text.
+    fn readable_body(&self) -> std::borrow::Cow<'_, [u8]> {
+        match std::str::from_utf8(&self.body) {
+            Ok(text) if !(200..300).contains(&self.status) => self.secrets.scrub(text).into_bytes().into(),
+            _ => self.body[..].into(),
+        }
     }
 
     /// Which of the `documented` media types the received `Content-Type`
@@ -222,8 +223,9 @@ impl RawResponse {
     }
 
     /// The body as text (for `text/*` and XML responses); it must be UTF-8.
+    /// An error status's text has the call's secrets replaced.
     pub fn text(&self) -> Result<String, ClientError> {
-        String::from_utf8(self.body.clone()).map_err(|e| {
+        String::from_utf8(self.readable_body().into_owned()).map_err(|e| {
             self.decode_error(crate::runtime::decode::DecodeError {
                 pointer: String::new(),
                 reason: format!("the body is not UTF-8 text: {e}"),
@@ -233,9 +235,10 @@ impl RawResponse {
         })
     }
 
-    /// The body as bytes (for binary responses).
+    /// The body as bytes (for binary responses). An error status's body
+    /// that is UTF-8 text has the call's secrets replaced.
     pub fn bytes(&self) -> Result<Vec<u8>, ClientError> {
-        Ok(self.body.clone())
+        Ok(self.readable_body().into_owned())
     }
 
     fn decode_error(&self, reason: crate::runtime::decode::DecodeError) -> ClientError {
