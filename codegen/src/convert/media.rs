@@ -146,11 +146,18 @@ mod tests {
 
     #[test]
     fn names_sends_and_accepts() {
-        let names: Vec<String> =
-            ["application/json", "application/scim+json", "text/csv", "text/plain", "*/*", "image/*", "application/octet-stream"]
-                .into_iter()
-                .map(variant_name)
-                .collect();
+        let names: Vec<String> = [
+            "application/json",
+            "application/scim+json",
+            "text/csv",
+            "text/plain",
+            "*/*",
+            "image/*",
+            "application/octet-stream",
+        ]
+        .into_iter()
+        .map(variant_name)
+        .collect();
         assert_eq!(names, ["Json", "ScimJson", "Csv", "Text", "Any", "AnyImage", "OctetStream"]);
         assert_eq!(sent_as("*/*"), "application/json");
         assert_eq!(sent_as("text/*"), "text/plain");
