@@ -21,8 +21,8 @@ pub mod runtime;
 
 #[cfg(feature = "client")]
 pub use runtime::client::{
-    ApiError, ApiKey, CallOptions, ClientConfig, ClientConfigBuilder, ClientError, Credentials, Environment, Region,
-    Response, ResponseMeta, RetryPolicy,
+    ApiError, ApiKey, CallOptions, CallResult, ClientConfig, ClientConfigBuilder, ClientError, Credentials,
+    Environment, Region, Response, ResponseMeta, RetryPolicy,
 };
 pub use runtime::{Delivery, ReceiveError, SignatureError, SigningKeys, Validate, Violation, Violations, WebhookError};
 

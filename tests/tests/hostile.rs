@@ -535,6 +535,7 @@ async fn debug_output_of_clients_and_configs_hides_credentials() {
         let mut spec = klarna_generated::runtime::client::RequestSpec::new(
             klarna_generated::runtime::client::Method::Get,
             "readCustomerToken",
+            "/tokens/{token}",
         );
         spec.segment("tokens").segment(TOKEN).secret(TOKEN).header("X-Klarna-Customer-Token", TOKEN);
         assert_no_secret(&format!("{spec:?}"));

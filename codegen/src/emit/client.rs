@@ -395,9 +395,23 @@ impl Emitter<'_> {
         }
 
         let mut build = Vec::new();
+        // Runs of fixed segments go in one call: `v2/accounts`.
+        let mut fixed: Vec<&str> = Vec::new();
+        let flush = |fixed: &mut Vec<&str>, build: &mut Vec<TokenStream>| {
+            if !fixed.is_empty() {
+                let run = fixed.join("/");
+                build.push(quote!(request.fixed_segments(#run);));
+                fixed.clear();
+            }
+        };
         for segment in &op.path.segments {
+            if let PathSegment::Literal(text) = segment {
+                fixed.push(text);
+                continue;
+            }
+            flush(&mut fixed, &mut build);
             match segment {
-                PathSegment::Literal(text) => build.push(quote!(request.fixed_segment(#text);)),
+                PathSegment::Literal(_) => {}
                 PathSegment::Param(index) => {
                     let param = &op.params[*index];
                     let ident = rust_ident(&param.rust_name);
@@ -439,6 +453,7 @@ impl Emitter<'_> {
                 }
             }
         }
+        flush(&mut fixed, &mut build);
         for p in ordered.iter().filter(|p| p.location != ParamLocation::Path) {
             let ident = rust_ident(&p.rust_name);
             let name = &p.wire_name;
@@ -466,6 +481,10 @@ impl Emitter<'_> {
                             #add(#name, text);
                         }
                     },
+                    _ if !p.secret => {
+                        let text = Self::wire_text(p, &format_ident!("value"));
+                        quote!(#add(#name, #text);)
+                    }
                     _ => {
                         let text = Self::wire_text(p, &format_ident!("value"));
                         quote! {
@@ -476,10 +495,19 @@ impl Emitter<'_> {
                     }
                 }
             };
-            build.push(if p.required {
-                quote!({ let value = #ident; #write })
-            } else {
-                quote!(if let Some(value) = #ident { #write })
+            build.push(match (p.required, p.structured || p.secret || matches!(p.shape.ty, Ty::Array(_))) {
+                // A plain required value: one line.
+                (true, false) => {
+                    let text = Self::wire_text(p, &ident);
+                    let add = match p.location {
+                        ParamLocation::Query => quote!(request.query),
+                        ParamLocation::Cookie => quote!(request.cookie),
+                        _ => quote!(request.header),
+                    };
+                    quote!(#add(#name, #text);)
+                }
+                (true, true) => quote!({ let value = #ident; #write }),
+                (false, _) => quote!(if let Some(value) = #ident { #write }),
             });
         }
         if let Some(body) = &op.body {
@@ -602,17 +630,16 @@ impl Emitter<'_> {
         quote! {
             #docs
             #allow_plain
-            pub async fn #method_ident(&self, #(#args),*) -> Result<rt::client::Response<#outcome>, rt::client::ClientError> {
+            pub async fn #method_ident(&self, #(#args),*) -> rt::client::CallResult<#outcome> {
                 self.#with_ident(#(#names,)* rt::client::CallOptions::default()).await
             }
 
             #[doc = #with_doc]
             #allow_with
             #single_arm
-            pub async fn #with_ident(&self, #(#args,)* options: rt::client::CallOptions) -> Result<rt::client::Response<#outcome>, rt::client::ClientError> {
+            pub async fn #with_ident(&self, #(#args,)* options: rt::client::CallOptions) -> rt::client::CallResult<#outcome> {
                 #check_stmt
-                let mut request = rt::client::RequestSpec::new(rt::client::Method::#http_method, #op_id);
-                request.path_template(#path_template);
+                let mut request = rt::client::RequestSpec::new(rt::client::Method::#http_method, #op_id, #path_template);
                 #(#build)*
                 let response = self.core.execute(request, options).await?;
                 let outcome = match response.status() {

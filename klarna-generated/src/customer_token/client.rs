@@ -59,10 +59,7 @@ impl Client {
     pub async fn read_customer_token(
         &self,
         customer_token: &str,
-    ) -> Result<
-        rt::client::Response<ReadCustomerTokenOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<ReadCustomerTokenOutcome> {
         self.read_customer_token_with(customer_token, rt::client::CallOptions::default())
             .await
     }
@@ -71,10 +68,7 @@ impl Client {
         &self,
         customer_token: &str,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<ReadCustomerTokenOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<ReadCustomerTokenOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
@@ -83,11 +77,9 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "readCustomerToken",
+            "/customer-token/v1/tokens/{customerToken}",
         );
-        request.path_template("/customer-token/v1/tokens/{customerToken}");
-        request.fixed_segment("customer-token");
-        request.fixed_segment("v1");
-        request.fixed_segment("tokens");
+        request.fixed_segments("customer-token/v1/tokens");
         request.segment(customer_token.to_string());
         request.secret(customer_token);
         request.security(&[&["klarna_api_key"]]);
@@ -121,7 +113,7 @@ impl Client {
         &self,
         customer_token: &str,
         body: Option<&CustomerTokenOrder>,
-    ) -> Result<rt::client::Response<CreateOrderOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<CreateOrderOutcome> {
         self.create_order_with(customer_token, body, rt::client::CallOptions::default())
             .await
     }
@@ -131,7 +123,7 @@ impl Client {
         customer_token: &str,
         body: Option<&CustomerTokenOrder>,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<CreateOrderOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<CreateOrderOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
@@ -141,14 +133,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "createOrder",
+            "/customer-token/v1/tokens/{customerToken}/order",
         );
-        request.path_template("/customer-token/v1/tokens/{customerToken}/order");
-        request.fixed_segment("customer-token");
-        request.fixed_segment("v1");
-        request.fixed_segment("tokens");
+        request.fixed_segments("customer-token/v1/tokens");
         request.segment(customer_token.to_string());
         request.secret(customer_token);
-        request.fixed_segment("order");
+        request.fixed_segments("order");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -186,10 +176,7 @@ impl Client {
         &self,
         customer_token: &str,
         body: Option<&CustomerTokenStatusUpdateRequest>,
-    ) -> Result<
-        rt::client::Response<PatchCustomerTokenOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<PatchCustomerTokenOutcome> {
         self.patch_customer_token_with(
                 customer_token,
                 body,
@@ -203,10 +190,7 @@ impl Client {
         customer_token: &str,
         body: Option<&CustomerTokenStatusUpdateRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<PatchCustomerTokenOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<PatchCustomerTokenOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("customerToken", customer_token, out);
@@ -215,14 +199,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
             "patchCustomerToken",
+            "/customer-token/v1/tokens/{customerToken}/status",
         );
-        request.path_template("/customer-token/v1/tokens/{customerToken}/status");
-        request.fixed_segment("customer-token");
-        request.fixed_segment("v1");
-        request.fixed_segment("tokens");
+        request.fixed_segments("customer-token/v1/tokens");
         request.segment(customer_token.to_string());
         request.secret(customer_token);
-        request.fixed_segment("status");
+        request.fixed_segments("status");
         if let Some(body) = body {
             request.json_body(body)?;
         }

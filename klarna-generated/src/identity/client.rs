@@ -65,10 +65,7 @@ impl Client {
         account_id: &str,
         x_klarna_client_id: &str,
         body: &CheckCustomerExistsRequest,
-    ) -> Result<
-        rt::client::Response<CheckCustomerExistsOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<CheckCustomerExistsOutcome> {
         self.check_customer_exists_with(
                 account_id,
                 x_klarna_client_id,
@@ -84,10 +81,7 @@ impl Client {
         x_klarna_client_id: &str,
         body: &CheckCustomerExistsRequest,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<CheckCustomerExistsOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<CheckCustomerExistsOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -105,18 +99,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "checkCustomerExists",
+            "/v2/accounts/{account_id}/identity/customer-exists",
         );
-        request.path_template("/v2/accounts/{account_id}/identity/customer-exists");
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("identity");
-        request.fixed_segment("customer-exists");
-        {
-            let value = x_klarna_client_id;
-            let text = value.to_string();
-            request.header("X-Klarna-Client-Id", text);
-        }
+        request.fixed_segments("identity/customer-exists");
+        request.header("X-Klarna-Client-Id", x_klarna_client_id.to_string());
         request.json_body(body)?;
         request.security(&[&["klarna_api_key"]]);
         request.idempotency_key_header("Klarna-Idempotency-Key");
@@ -157,10 +145,7 @@ impl Client {
         &self,
         account_id: &str,
         x_klarna_customer_token: &str,
-    ) -> Result<
-        rt::client::Response<IntrospectCustomerTokenOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<IntrospectCustomerTokenOutcome> {
         self.introspect_customer_token_with(
                 account_id,
                 x_klarna_customer_token,
@@ -174,10 +159,7 @@ impl Client {
         account_id: &str,
         x_klarna_customer_token: &str,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<IntrospectCustomerTokenOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<IntrospectCustomerTokenOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -198,17 +180,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "introspectCustomerToken",
+            "/v2/accounts/{account_id}/identity/customer-token/introspect",
         );
-        request
-            .path_template(
-                "/v2/accounts/{account_id}/identity/customer-token/introspect",
-            );
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("identity");
-        request.fixed_segment("customer-token");
-        request.fixed_segment("introspect");
+        request.fixed_segments("identity/customer-token/introspect");
         {
             let value = x_klarna_customer_token;
             let text = value.to_string();
@@ -259,10 +235,7 @@ impl Client {
         &self,
         account_id: &str,
         x_klarna_customer_token: &RevokeCustomerTokenXKlarnaCustomerToken,
-    ) -> Result<
-        rt::client::Response<RevokeCustomerTokenOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<RevokeCustomerTokenOutcome> {
         self.revoke_customer_token_with(
                 account_id,
                 x_klarna_customer_token,
@@ -276,10 +249,7 @@ impl Client {
         account_id: &str,
         x_klarna_customer_token: &RevokeCustomerTokenXKlarnaCustomerToken,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<RevokeCustomerTokenOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<RevokeCustomerTokenOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -298,15 +268,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "revokeCustomerToken",
+            "/v2/accounts/{account_id}/identity/customer-token/revoke",
         );
-        request
-            .path_template("/v2/accounts/{account_id}/identity/customer-token/revoke");
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("identity");
-        request.fixed_segment("customer-token");
-        request.fixed_segment("revoke");
+        request.fixed_segments("identity/customer-token/revoke");
         {
             let value = x_klarna_customer_token;
             let text = value.to_string();

@@ -57,14 +57,14 @@ impl Client {
     ///
     pub async fn list_credentials(
         &self,
-    ) -> Result<rt::client::Response<ListCredentialsOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<ListCredentialsOutcome> {
         self.list_credentials_with(rt::client::CallOptions::default()).await
     }
     /// [`Client::list_credentials`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
     pub async fn list_credentials_with(
         &self,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<ListCredentialsOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<ListCredentialsOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         check_correlation_id_1(&options, out);
@@ -72,11 +72,9 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listCredentials",
+            "/v1/account/credentials",
         );
-        request.path_template("/v1/account/credentials");
-        request.fixed_segment("v1");
-        request.fixed_segment("account");
-        request.fixed_segment("credentials");
+        request.fixed_segments("v1/account/credentials");
         request.security(&[&["klarna_api_key"]]);
         request.correlation_id_header("Partner-Correlation-Id");
         let response = self.core.execute(request, options).await?;
@@ -106,7 +104,7 @@ impl Client {
     pub async fn create_credential(
         &self,
         body: Option<&CreateCredentialRequest>,
-    ) -> Result<rt::client::Response<CreateCredentialOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<CreateCredentialOutcome> {
         self.create_credential_with(body, rt::client::CallOptions::default()).await
     }
     /// [`Client::create_credential`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
@@ -114,7 +112,7 @@ impl Client {
         &self,
         body: Option<&CreateCredentialRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<CreateCredentialOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<CreateCredentialOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::Validate::validate_at(&body, &rt::Path::Root.field("body"), out);
@@ -123,11 +121,9 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "createCredential",
+            "/v1/account/credentials",
         );
-        request.path_template("/v1/account/credentials");
-        request.fixed_segment("v1");
-        request.fixed_segment("account");
-        request.fixed_segment("credentials");
+        request.fixed_segments("v1/account/credentials");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -160,10 +156,7 @@ impl Client {
     pub async fn disable_credential(
         &self,
         credential_id: &str,
-    ) -> Result<
-        rt::client::Response<DisableCredentialOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<DisableCredentialOutcome> {
         self.disable_credential_with(credential_id, rt::client::CallOptions::default())
             .await
     }
@@ -172,10 +165,7 @@ impl Client {
         &self,
         credential_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<DisableCredentialOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<DisableCredentialOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::check::pattern(
@@ -190,11 +180,9 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Delete,
             "disableCredential",
+            "/v1/account/credentials/{credential_id}",
         );
-        request.path_template("/v1/account/credentials/{credential_id}");
-        request.fixed_segment("v1");
-        request.fixed_segment("account");
-        request.fixed_segment("credentials");
+        request.fixed_segments("v1/account/credentials");
         request.segment(credential_id.to_string());
         request.security(&[&["klarna_api_key"]]);
         request.correlation_id_header("Partner-Correlation-Id");
@@ -223,10 +211,7 @@ impl Client {
     ///
     pub async fn list_payment_distribution_profiles(
         &self,
-    ) -> Result<
-        rt::client::Response<ListPaymentDistributionProfilesOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<ListPaymentDistributionProfilesOutcome> {
         self.list_payment_distribution_profiles_with(rt::client::CallOptions::default())
             .await
     }
@@ -234,10 +219,7 @@ impl Client {
     pub async fn list_payment_distribution_profiles_with(
         &self,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<ListPaymentDistributionProfilesOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<ListPaymentDistributionProfilesOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         check_correlation_id_1(&options, out);
@@ -245,13 +227,9 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listPaymentDistributionProfiles",
+            "/v1/distribution/products/payment/profiles",
         );
-        request.path_template("/v1/distribution/products/payment/profiles");
-        request.fixed_segment("v1");
-        request.fixed_segment("distribution");
-        request.fixed_segment("products");
-        request.fixed_segment("payment");
-        request.fixed_segment("profiles");
+        request.fixed_segments("v1/distribution/products/payment/profiles");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -290,7 +268,7 @@ impl Client {
     pub async fn onboard_merchant(
         &self,
         body: Option<&OnboardMerchantRequest>,
-    ) -> Result<rt::client::Response<OnboardMerchantOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<OnboardMerchantOutcome> {
         self.onboard_merchant_with(body, rt::client::CallOptions::default()).await
     }
     /// [`Client::onboard_merchant`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
@@ -298,7 +276,7 @@ impl Client {
         &self,
         body: Option<&OnboardMerchantRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<OnboardMerchantOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<OnboardMerchantOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         check_correlation_id_1(&options, out);
@@ -306,11 +284,9 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "onboardMerchant",
+            "/v1/distribution/onboard",
         );
-        request.path_template("/v1/distribution/onboard");
-        request.fixed_segment("v1");
-        request.fixed_segment("distribution");
-        request.fixed_segment("onboard");
+        request.fixed_segments("v1/distribution/onboard");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -346,7 +322,7 @@ impl Client {
     pub async fn get_account(
         &self,
         account_id: &str,
-    ) -> Result<rt::client::Response<GetAccountOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<GetAccountOutcome> {
         self.get_account_with(account_id, rt::client::CallOptions::default()).await
     }
     /// [`Client::get_account`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
@@ -354,7 +330,7 @@ impl Client {
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<GetAccountOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<GetAccountOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -363,10 +339,9 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getAccount",
+            "/v1/accounts/{account_id}",
         );
-        request.path_template("/v1/accounts/{account_id}");
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
@@ -402,7 +377,7 @@ impl Client {
         &self,
         account_id: &str,
         body: Option<&UpdateAccountRequest>,
-    ) -> Result<rt::client::Response<UpdateAccountOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<UpdateAccountOutcome> {
         self.update_account_with(account_id, body, rt::client::CallOptions::default())
             .await
     }
@@ -412,7 +387,7 @@ impl Client {
         account_id: &str,
         body: Option<&UpdateAccountRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<UpdateAccountOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<UpdateAccountOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -421,10 +396,9 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
             "updateAccount",
+            "/v1/accounts/{account_id}",
         );
-        request.path_template("/v1/accounts/{account_id}");
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;
@@ -461,10 +435,7 @@ impl Client {
     pub async fn list_payment_products(
         &self,
         account_id: &str,
-    ) -> Result<
-        rt::client::Response<ListPaymentProductsOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<ListPaymentProductsOutcome> {
         self.list_payment_products_with(account_id, rt::client::CallOptions::default())
             .await
     }
@@ -473,10 +444,7 @@ impl Client {
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<ListPaymentProductsOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<ListPaymentProductsOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -485,13 +453,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listPaymentProducts",
+            "/v1/accounts/{account_id}/products/payment",
         );
-        request.path_template("/v1/accounts/{account_id}/products/payment");
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("products");
-        request.fixed_segment("payment");
+        request.fixed_segments("products/payment");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -530,10 +496,7 @@ impl Client {
         account_id: &str,
         product_id: &PaymentProductSelector,
         body: Option<&UpdatePaymentProductRequest>,
-    ) -> Result<
-        rt::client::Response<UpdatePaymentProductOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdatePaymentProductOutcome> {
         self.update_payment_product_with(
                 account_id,
                 product_id,
@@ -549,10 +512,7 @@ impl Client {
         product_id: &PaymentProductSelector,
         body: Option<&UpdatePaymentProductRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<UpdatePaymentProductOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdatePaymentProductOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -563,13 +523,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
             "updatePaymentProduct",
+            "/v1/accounts/{account_id}/products/payment/{product_id}",
         );
-        request.path_template("/v1/accounts/{account_id}/products/payment/{product_id}");
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("products");
-        request.fixed_segment("payment");
+        request.fixed_segments("products/payment");
         request.segment(product_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;
@@ -614,10 +572,7 @@ impl Client {
         account_id: &str,
         product_id: &PaymentProductSelector,
         body: Option<&SuspendPaymentProductRequest>,
-    ) -> Result<
-        rt::client::Response<SuspendPaymentProductOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<SuspendPaymentProductOutcome> {
         self.suspend_payment_product_with(
                 account_id,
                 product_id,
@@ -633,10 +588,7 @@ impl Client {
         product_id: &PaymentProductSelector,
         body: Option<&SuspendPaymentProductRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<SuspendPaymentProductOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<SuspendPaymentProductOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -647,18 +599,13 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "suspendPaymentProduct",
+            "/v1/accounts/{account_id}/products/payment/{product_id}/disable",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/products/payment/{product_id}/disable",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("products");
-        request.fixed_segment("payment");
+        request.fixed_segments("products/payment");
         request.segment(product_id.to_string());
-        request.fixed_segment("disable");
+        request.fixed_segments("disable");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -699,10 +646,7 @@ impl Client {
         &self,
         account_id: &str,
         product_id: &PaymentProductSelector,
-    ) -> Result<
-        rt::client::Response<RevertPaymentProductSuspensionOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<RevertPaymentProductSuspensionOutcome> {
         self.revert_payment_product_suspension_with(
                 account_id,
                 product_id,
@@ -716,10 +660,7 @@ impl Client {
         account_id: &str,
         product_id: &PaymentProductSelector,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<RevertPaymentProductSuspensionOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<RevertPaymentProductSuspensionOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -729,18 +670,13 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "revertPaymentProductSuspension",
+            "/v1/accounts/{account_id}/products/payment/{product_id}/enable",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/products/payment/{product_id}/enable",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("products");
-        request.fixed_segment("payment");
+        request.fixed_segments("products/payment");
         request.segment(product_id.to_string());
-        request.fixed_segment("enable");
+        request.fixed_segments("enable");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
@@ -787,10 +723,7 @@ impl Client {
         &self,
         account_id: &str,
         body: Option<&SuspendPaymentProductRequest>,
-    ) -> Result<
-        rt::client::Response<SuspendPaymentProductDeprecatedOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<SuspendPaymentProductDeprecatedOutcome> {
         self.suspend_payment_product_deprecated_with(
                 account_id,
                 body,
@@ -804,10 +737,7 @@ impl Client {
         account_id: &str,
         body: Option<&SuspendPaymentProductRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<SuspendPaymentProductDeprecatedOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<SuspendPaymentProductDeprecatedOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -817,14 +747,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "suspendPaymentProductDeprecated",
+            "/v1/accounts/{account_id}/products/payment/disable",
         );
-        request.path_template("/v1/accounts/{account_id}/products/payment/disable");
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("products");
-        request.fixed_segment("payment");
-        request.fixed_segment("disable");
+        request.fixed_segments("products/payment/disable");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -869,10 +796,7 @@ impl Client {
     pub async fn revert_payment_product_suspension_deprecated(
         &self,
         account_id: &str,
-    ) -> Result<
-        rt::client::Response<RevertPaymentProductSuspensionDeprecatedOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<RevertPaymentProductSuspensionDeprecatedOutcome> {
         self.revert_payment_product_suspension_deprecated_with(
                 account_id,
                 rt::client::CallOptions::default(),
@@ -884,10 +808,7 @@ impl Client {
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<RevertPaymentProductSuspensionDeprecatedOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<RevertPaymentProductSuspensionDeprecatedOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -896,14 +817,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "revertPaymentProductSuspensionDeprecated",
+            "/v1/accounts/{account_id}/products/payment/enable",
         );
-        request.path_template("/v1/accounts/{account_id}/products/payment/enable");
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("products");
-        request.fixed_segment("payment");
-        request.fixed_segment("enable");
+        request.fixed_segments("products/payment/enable");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.idempotency_key_header("Klarna-Idempotency-Key");
@@ -954,7 +872,7 @@ impl Client {
     pub async fn migrate_merchant(
         &self,
         body: Option<&MigrateMerchantRequest>,
-    ) -> Result<rt::client::Response<MigrateMerchantOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<MigrateMerchantOutcome> {
         self.migrate_merchant_with(body, rt::client::CallOptions::default()).await
     }
     /// [`Client::migrate_merchant`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
@@ -962,7 +880,7 @@ impl Client {
         &self,
         body: Option<&MigrateMerchantRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<MigrateMerchantOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<MigrateMerchantOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         check_correlation_id_1(&options, out);
@@ -970,11 +888,9 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "migrateMerchant",
+            "/v1/distribution/migrate",
         );
-        request.path_template("/v1/distribution/migrate");
-        request.fixed_segment("v1");
-        request.fixed_segment("distribution");
-        request.fixed_segment("migrate");
+        request.fixed_segments("v1/distribution/migrate");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -1010,7 +926,7 @@ impl Client {
     pub async fn list_websites(
         &self,
         account_id: &str,
-    ) -> Result<rt::client::Response<ListWebsitesOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<ListWebsitesOutcome> {
         self.list_websites_with(account_id, rt::client::CallOptions::default()).await
     }
     /// [`Client::list_websites`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
@@ -1018,7 +934,7 @@ impl Client {
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<ListWebsitesOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<ListWebsitesOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1027,13 +943,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listWebsites",
+            "/v1/accounts/{account_id}/channel/websites",
         );
-        request.path_template("/v1/accounts/{account_id}/channel/websites");
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("channel");
-        request.fixed_segment("websites");
+        request.fixed_segments("channel/websites");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1070,7 +984,7 @@ impl Client {
         account_id: &str,
         website_id: &str,
         body: Option<&UpdateWebsiteRequest>,
-    ) -> Result<rt::client::Response<UpdateWebsiteOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<UpdateWebsiteOutcome> {
         self.update_website_with(
                 account_id,
                 website_id,
@@ -1086,7 +1000,7 @@ impl Client {
         website_id: &str,
         body: Option<&UpdateWebsiteRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<UpdateWebsiteOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<UpdateWebsiteOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1097,13 +1011,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
             "updateWebsite",
+            "/v1/accounts/{account_id}/channel/websites/{website_id}",
         );
-        request.path_template("/v1/accounts/{account_id}/channel/websites/{website_id}");
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("channel");
-        request.fixed_segment("websites");
+        request.fixed_segments("channel/websites");
         request.segment(website_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;
@@ -1140,7 +1052,7 @@ impl Client {
     pub async fn list_collections(
         &self,
         account_id: &str,
-    ) -> Result<rt::client::Response<ListCollectionsOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<ListCollectionsOutcome> {
         self.list_collections_with(account_id, rt::client::CallOptions::default()).await
     }
     /// [`Client::list_collections`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
@@ -1148,7 +1060,7 @@ impl Client {
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<ListCollectionsOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<ListCollectionsOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1157,13 +1069,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listCollections",
+            "/v1/accounts/{account_id}/channel/collections",
         );
-        request.path_template("/v1/accounts/{account_id}/channel/collections");
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("channel");
-        request.fixed_segment("collections");
+        request.fixed_segments("channel/collections");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1200,7 +1110,7 @@ impl Client {
         account_id: &str,
         collection_id: &str,
         body: Option<&UpdateCollectionRequest>,
-    ) -> Result<rt::client::Response<UpdateCollectionOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<UpdateCollectionOutcome> {
         self.update_collection_with(
                 account_id,
                 collection_id,
@@ -1216,7 +1126,7 @@ impl Client {
         collection_id: &str,
         body: Option<&UpdateCollectionRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<UpdateCollectionOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<UpdateCollectionOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1227,16 +1137,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
             "updateCollection",
+            "/v1/accounts/{account_id}/channel/collections/{collection_id}",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/channel/collections/{collection_id}",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("channel");
-        request.fixed_segment("collections");
+        request.fixed_segments("channel/collections");
         request.segment(collection_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;
@@ -1271,10 +1176,7 @@ impl Client {
     pub async fn get_account_information(
         &self,
         account_id: &str,
-    ) -> Result<
-        rt::client::Response<GetAccountInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetAccountInformationOutcome> {
         self.get_account_information_with(account_id, rt::client::CallOptions::default())
             .await
     }
@@ -1283,10 +1185,7 @@ impl Client {
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetAccountInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetAccountInformationOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1295,16 +1194,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getAccountInformation",
+            "/v1/accounts/{account_id}/extra-account-data/account-information",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/account-information",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("account-information");
+        request.fixed_segments("extra-account-data/account-information");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1341,10 +1235,7 @@ impl Client {
         &self,
         account_id: &str,
         body: Option<&UpdateAccountInformationRequest>,
-    ) -> Result<
-        rt::client::Response<UpdateAccountInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdateAccountInformationOutcome> {
         self.update_account_information_with(
                 account_id,
                 body,
@@ -1358,10 +1249,7 @@ impl Client {
         account_id: &str,
         body: Option<&UpdateAccountInformationRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<UpdateAccountInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdateAccountInformationOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1371,16 +1259,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
             "updateAccountInformation",
+            "/v1/accounts/{account_id}/extra-account-data/account-information",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/account-information",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("account-information");
+        request.fixed_segments("extra-account-data/account-information");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -1417,10 +1300,7 @@ impl Client {
     pub async fn get_business_information(
         &self,
         account_id: &str,
-    ) -> Result<
-        rt::client::Response<GetBusinessInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetBusinessInformationOutcome> {
         self.get_business_information_with(
                 account_id,
                 rt::client::CallOptions::default(),
@@ -1432,10 +1312,7 @@ impl Client {
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetBusinessInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetBusinessInformationOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1444,16 +1321,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getBusinessInformation",
+            "/v1/accounts/{account_id}/extra-account-data/business-information",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/business-information",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("business-information");
+        request.fixed_segments("extra-account-data/business-information");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1490,10 +1362,7 @@ impl Client {
         &self,
         account_id: &str,
         body: Option<&UpdateBusinessInformationRequest>,
-    ) -> Result<
-        rt::client::Response<UpdateBusinessInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdateBusinessInformationOutcome> {
         self.update_business_information_with(
                 account_id,
                 body,
@@ -1507,10 +1376,7 @@ impl Client {
         account_id: &str,
         body: Option<&UpdateBusinessInformationRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<UpdateBusinessInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdateBusinessInformationOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1520,16 +1386,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
             "updateBusinessInformation",
+            "/v1/accounts/{account_id}/extra-account-data/business-information",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/business-information",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("business-information");
+        request.fixed_segments("extra-account-data/business-information");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -1569,7 +1430,7 @@ impl Client {
     pub async fn list_stakeholders(
         &self,
         account_id: &str,
-    ) -> Result<rt::client::Response<ListStakeholdersOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<ListStakeholdersOutcome> {
         self.list_stakeholders_with(account_id, rt::client::CallOptions::default()).await
     }
     /// [`Client::list_stakeholders`] with per-call options: idempotency key, correlation id, deadline, retry policy, extra headers.
@@ -1577,7 +1438,7 @@ impl Client {
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<ListStakeholdersOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<ListStakeholdersOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1586,17 +1447,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listStakeholders",
+            "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("beneficiary-information");
-        request.fixed_segment("stakeholders");
+        request
+            .fixed_segments("extra-account-data/beneficiary-information/stakeholders");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -1631,10 +1487,7 @@ impl Client {
         &self,
         account_id: &str,
         body: Option<&StakeholderRequest>,
-    ) -> Result<
-        rt::client::Response<RegisterStakeholderOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<RegisterStakeholderOutcome> {
         self.register_stakeholder_with(
                 account_id,
                 body,
@@ -1648,10 +1501,7 @@ impl Client {
         account_id: &str,
         body: Option<&StakeholderRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<RegisterStakeholderOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<RegisterStakeholderOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1661,17 +1511,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "registerStakeholder",
+            "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("beneficiary-information");
-        request.fixed_segment("stakeholders");
+        request
+            .fixed_segments("extra-account-data/beneficiary-information/stakeholders");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -1711,7 +1556,7 @@ impl Client {
         &self,
         account_id: &str,
         stakeholder_id: &str,
-    ) -> Result<rt::client::Response<GetStakeholderOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<GetStakeholderOutcome> {
         self.get_stakeholder_with(
                 account_id,
                 stakeholder_id,
@@ -1725,7 +1570,7 @@ impl Client {
         account_id: &str,
         stakeholder_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<GetStakeholderOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<GetStakeholderOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1735,17 +1580,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getStakeholder",
+            "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("beneficiary-information");
-        request.fixed_segment("stakeholders");
+        request
+            .fixed_segments("extra-account-data/beneficiary-information/stakeholders");
         request.segment(stakeholder_id.to_string());
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
@@ -1779,10 +1619,7 @@ impl Client {
         &self,
         account_id: &str,
         stakeholder_id: &str,
-    ) -> Result<
-        rt::client::Response<DeleteStakeholderOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<DeleteStakeholderOutcome> {
         self.delete_stakeholder_with(
                 account_id,
                 stakeholder_id,
@@ -1796,10 +1633,7 @@ impl Client {
         account_id: &str,
         stakeholder_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<DeleteStakeholderOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<DeleteStakeholderOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1809,17 +1643,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Delete,
             "deleteStakeholder",
+            "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("beneficiary-information");
-        request.fixed_segment("stakeholders");
+        request
+            .fixed_segments("extra-account-data/beneficiary-information/stakeholders");
         request.segment(stakeholder_id.to_string());
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
@@ -1857,10 +1686,7 @@ impl Client {
         account_id: &str,
         stakeholder_id: &str,
         body: Option<&StakeholderRequest>,
-    ) -> Result<
-        rt::client::Response<UpdateStakeholderOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdateStakeholderOutcome> {
         self.update_stakeholder_with(
                 account_id,
                 stakeholder_id,
@@ -1876,10 +1702,7 @@ impl Client {
         stakeholder_id: &str,
         body: Option<&StakeholderRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<UpdateStakeholderOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdateStakeholderOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1890,17 +1713,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
             "updateStakeholder",
+            "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/beneficiary-information/stakeholders/{stakeholder_id}",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("beneficiary-information");
-        request.fixed_segment("stakeholders");
+        request
+            .fixed_segments("extra-account-data/beneficiary-information/stakeholders");
         request.segment(stakeholder_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;
@@ -1937,10 +1755,7 @@ impl Client {
     pub async fn get_settlement_information(
         &self,
         account_id: &str,
-    ) -> Result<
-        rt::client::Response<GetSettlementInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetSettlementInformationOutcome> {
         self.get_settlement_information_with(
                 account_id,
                 rt::client::CallOptions::default(),
@@ -1952,10 +1767,7 @@ impl Client {
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetSettlementInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetSettlementInformationOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -1964,16 +1776,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getSettlementInformation",
+            "/v1/accounts/{account_id}/extra-account-data/settlement-information",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/settlement-information",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("settlement-information");
+        request.fixed_segments("extra-account-data/settlement-information");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -2009,10 +1816,7 @@ impl Client {
         &self,
         account_id: &str,
         body: Option<&UpdateSettlementInformationRequest>,
-    ) -> Result<
-        rt::client::Response<UpdateSettlementInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdateSettlementInformationOutcome> {
         self.update_settlement_information_with(
                 account_id,
                 body,
@@ -2026,10 +1830,7 @@ impl Client {
         account_id: &str,
         body: Option<&UpdateSettlementInformationRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<UpdateSettlementInformationOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdateSettlementInformationOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -2039,16 +1840,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
             "updateSettlementInformation",
+            "/v1/accounts/{account_id}/extra-account-data/settlement-information",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/settlement-information",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("settlement-information");
+        request.fixed_segments("extra-account-data/settlement-information");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -2089,7 +1885,7 @@ impl Client {
     pub async fn list_bank_accounts(
         &self,
         account_id: &str,
-    ) -> Result<rt::client::Response<ListBankAccountsOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<ListBankAccountsOutcome> {
         self.list_bank_accounts_with(account_id, rt::client::CallOptions::default())
             .await
     }
@@ -2098,7 +1894,7 @@ impl Client {
         &self,
         account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<ListBankAccountsOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<ListBankAccountsOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -2107,17 +1903,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "listBankAccounts",
+            "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("settlement-information");
-        request.fixed_segment("bank-accounts");
+        request
+            .fixed_segments("extra-account-data/settlement-information/bank-accounts");
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -2150,7 +1941,7 @@ impl Client {
         &self,
         account_id: &str,
         body: Option<&BankAccountRequest>,
-    ) -> Result<rt::client::Response<AddBankAccountOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<AddBankAccountOutcome> {
         self.add_bank_account_with(account_id, body, rt::client::CallOptions::default())
             .await
     }
@@ -2160,7 +1951,7 @@ impl Client {
         account_id: &str,
         body: Option<&BankAccountRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<AddBankAccountOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<AddBankAccountOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -2170,17 +1961,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "addBankAccount",
+            "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("settlement-information");
-        request.fixed_segment("bank-accounts");
+        request
+            .fixed_segments("extra-account-data/settlement-information/bank-accounts");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -2218,7 +2004,7 @@ impl Client {
         &self,
         account_id: &str,
         bank_account_id: &str,
-    ) -> Result<rt::client::Response<GetBankAccountOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<GetBankAccountOutcome> {
         self.get_bank_account_with(
                 account_id,
                 bank_account_id,
@@ -2232,7 +2018,7 @@ impl Client {
         account_id: &str,
         bank_account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<rt::client::Response<GetBankAccountOutcome>, rt::client::ClientError> {
+    ) -> rt::client::CallResult<GetBankAccountOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -2242,17 +2028,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getBankAccount",
+            "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("settlement-information");
-        request.fixed_segment("bank-accounts");
+        request
+            .fixed_segments("extra-account-data/settlement-information/bank-accounts");
         request.segment(bank_account_id.to_string());
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
@@ -2286,10 +2067,7 @@ impl Client {
         &self,
         account_id: &str,
         bank_account_id: &str,
-    ) -> Result<
-        rt::client::Response<DeleteBankAccountOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<DeleteBankAccountOutcome> {
         self.delete_bank_account_with(
                 account_id,
                 bank_account_id,
@@ -2303,10 +2081,7 @@ impl Client {
         account_id: &str,
         bank_account_id: &str,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<DeleteBankAccountOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<DeleteBankAccountOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -2316,17 +2091,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Delete,
             "deleteBankAccount",
+            "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("settlement-information");
-        request.fixed_segment("bank-accounts");
+        request
+            .fixed_segments("extra-account-data/settlement-information/bank-accounts");
         request.segment(bank_account_id.to_string());
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
@@ -2364,10 +2134,7 @@ impl Client {
         account_id: &str,
         bank_account_id: &str,
         body: Option<&BankAccountRequest>,
-    ) -> Result<
-        rt::client::Response<UpdateBankAccountOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdateBankAccountOutcome> {
         self.update_bank_account_with(
                 account_id,
                 bank_account_id,
@@ -2383,10 +2150,7 @@ impl Client {
         bank_account_id: &str,
         body: Option<&BankAccountRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<UpdateBankAccountOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<UpdateBankAccountOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -2397,17 +2161,12 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Patch,
             "updateBankAccount",
+            "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
         );
-        request
-            .path_template(
-                "/v1/accounts/{account_id}/extra-account-data/settlement-information/bank-accounts/{bank_account_id}",
-            );
-        request.fixed_segment("v1");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v1/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("extra-account-data");
-        request.fixed_segment("settlement-information");
-        request.fixed_segment("bank-accounts");
+        request
+            .fixed_segments("extra-account-data/settlement-information/bank-accounts");
         request.segment(bank_account_id.to_string());
         if let Some(body) = body {
             request.json_body(body)?;

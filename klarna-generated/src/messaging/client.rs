@@ -69,10 +69,7 @@ impl Client {
         custom_payment_method_ids: Option<&[String]>,
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
-    ) -> Result<
-        rt::client::Response<GetCreditPromotionAutoSizeMessagingOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetCreditPromotionAutoSizeMessagingOutcome> {
         self.get_credit_promotion_auto_size_messaging_with(
                 account_id,
                 locale,
@@ -95,10 +92,7 @@ impl Client {
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetCreditPromotionAutoSizeMessagingOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetCreditPromotionAutoSizeMessagingOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -112,27 +106,13 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getCreditPromotionAutoSizeMessaging",
+            "/v2/accounts/{account_id}/payment/messaging/credit-promotion-auto-size",
         );
-        request
-            .path_template(
-                "/v2/accounts/{account_id}/payment/messaging/credit-promotion-auto-size",
-            );
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("payment");
-        request.fixed_segment("messaging");
-        request.fixed_segment("credit-promotion-auto-size");
-        {
-            let value = locale;
-            let text = value.to_string();
-            request.query("locale", text);
-        }
-        {
-            let value = payment_amount;
-            let text = value.to_string();
-            request.query("payment_amount", text);
-        }
+        request.fixed_segments("payment/messaging/credit-promotion-auto-size");
+        request.query("locale", locale.to_string());
+        request.query("payment_amount", payment_amount.to_string());
         if let Some(value) = custom_payment_method_ids {
             for item in value.iter() {
                 let text = item.to_string();
@@ -140,12 +120,10 @@ impl Client {
             }
         }
         if let Some(value) = message_preference {
-            let text = value.to_string();
-            request.query("message_preference", text);
+            request.query("message_preference", value.to_string());
         }
         if let Some(value) = message_prefix {
-            let text = value.to_string();
-            request.query("message_prefix", text);
+            request.query("message_prefix", value.to_string());
         }
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
@@ -207,10 +185,7 @@ impl Client {
         custom_payment_method_ids: Option<&[String]>,
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
-    ) -> Result<
-        rt::client::Response<GetCreditPromotionBadgeMessagingOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetCreditPromotionBadgeMessagingOutcome> {
         self.get_credit_promotion_badge_messaging_with(
                 account_id,
                 locale,
@@ -233,10 +208,7 @@ impl Client {
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetCreditPromotionBadgeMessagingOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetCreditPromotionBadgeMessagingOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -250,27 +222,13 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getCreditPromotionBadgeMessaging",
+            "/v2/accounts/{account_id}/payment/messaging/credit-promotion-badge",
         );
-        request
-            .path_template(
-                "/v2/accounts/{account_id}/payment/messaging/credit-promotion-badge",
-            );
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("payment");
-        request.fixed_segment("messaging");
-        request.fixed_segment("credit-promotion-badge");
-        {
-            let value = locale;
-            let text = value.to_string();
-            request.query("locale", text);
-        }
-        {
-            let value = payment_amount;
-            let text = value.to_string();
-            request.query("payment_amount", text);
-        }
+        request.fixed_segments("payment/messaging/credit-promotion-badge");
+        request.query("locale", locale.to_string());
+        request.query("payment_amount", payment_amount.to_string());
         if let Some(value) = custom_payment_method_ids {
             for item in value.iter() {
                 let text = item.to_string();
@@ -278,12 +236,10 @@ impl Client {
             }
         }
         if let Some(value) = message_preference {
-            let text = value.to_string();
-            request.query("message_preference", text);
+            request.query("message_preference", value.to_string());
         }
         if let Some(value) = message_prefix {
-            let text = value.to_string();
-            request.query("message_prefix", text);
+            request.query("message_prefix", value.to_string());
         }
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
@@ -339,10 +295,7 @@ impl Client {
         locale: &str,
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
-    ) -> Result<
-        rt::client::Response<GetTopStripPromotionAutoSizeMessagingOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetTopStripPromotionAutoSizeMessagingOutcome> {
         self.get_top_strip_promotion_auto_size_messaging_with(
                 account_id,
                 locale,
@@ -360,10 +313,7 @@ impl Client {
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetTopStripPromotionAutoSizeMessagingOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetTopStripPromotionAutoSizeMessagingOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -372,29 +322,17 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getTopStripPromotionAutoSizeMessaging",
+            "/v2/accounts/{account_id}/payment/messaging/top-strip-promotion-auto-size",
         );
-        request
-            .path_template(
-                "/v2/accounts/{account_id}/payment/messaging/top-strip-promotion-auto-size",
-            );
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("payment");
-        request.fixed_segment("messaging");
-        request.fixed_segment("top-strip-promotion-auto-size");
-        {
-            let value = locale;
-            let text = value.to_string();
-            request.query("locale", text);
-        }
+        request.fixed_segments("payment/messaging/top-strip-promotion-auto-size");
+        request.query("locale", locale.to_string());
         if let Some(value) = message_preference {
-            let text = value.to_string();
-            request.query("message_preference", text);
+            request.query("message_preference", value.to_string());
         }
         if let Some(value) = message_prefix {
-            let text = value.to_string();
-            request.query("message_prefix", text);
+            request.query("message_prefix", value.to_string());
         }
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
@@ -458,10 +396,7 @@ impl Client {
         locale: &str,
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
-    ) -> Result<
-        rt::client::Response<GetTopStripPromotionBadgeMessagingOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetTopStripPromotionBadgeMessagingOutcome> {
         self.get_top_strip_promotion_badge_messaging_with(
                 account_id,
                 locale,
@@ -479,10 +414,7 @@ impl Client {
         message_preference: Option<&MessagePreference>,
         message_prefix: Option<&MessagePrefix>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetTopStripPromotionBadgeMessagingOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetTopStripPromotionBadgeMessagingOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -491,29 +423,17 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getTopStripPromotionBadgeMessaging",
+            "/v2/accounts/{account_id}/payment/messaging/top-strip-promotion-badge",
         );
-        request
-            .path_template(
-                "/v2/accounts/{account_id}/payment/messaging/top-strip-promotion-badge",
-            );
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("payment");
-        request.fixed_segment("messaging");
-        request.fixed_segment("top-strip-promotion-badge");
-        {
-            let value = locale;
-            let text = value.to_string();
-            request.query("locale", text);
-        }
+        request.fixed_segments("payment/messaging/top-strip-promotion-badge");
+        request.query("locale", locale.to_string());
         if let Some(value) = message_preference {
-            let text = value.to_string();
-            request.query("message_preference", text);
+            request.query("message_preference", value.to_string());
         }
         if let Some(value) = message_prefix {
-            let text = value.to_string();
-            request.query("message_prefix", text);
+            request.query("message_prefix", value.to_string());
         }
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
@@ -571,10 +491,7 @@ impl Client {
         locale: &str,
         custom_payment_method_ids: Option<&[String]>,
         payment_amount: &PaymentAmount,
-    ) -> Result<
-        rt::client::Response<GetCheckoutMessagingOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetCheckoutMessagingOutcome> {
         self.get_checkout_messaging_with(
                 account_id,
                 locale,
@@ -592,10 +509,7 @@ impl Client {
         custom_payment_method_ids: Option<&[String]>,
         payment_amount: &PaymentAmount,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetCheckoutMessagingOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetCheckoutMessagingOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -609,30 +523,19 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getCheckoutMessaging",
+            "/v2/accounts/{account_id}/payment/messaging/checkout",
         );
-        request.path_template("/v2/accounts/{account_id}/payment/messaging/checkout");
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("payment");
-        request.fixed_segment("messaging");
-        request.fixed_segment("checkout");
-        {
-            let value = locale;
-            let text = value.to_string();
-            request.query("locale", text);
-        }
+        request.fixed_segments("payment/messaging/checkout");
+        request.query("locale", locale.to_string());
         if let Some(value) = custom_payment_method_ids {
             for item in value.iter() {
                 let text = item.to_string();
                 request.query("custom_payment_method_ids", text);
             }
         }
-        {
-            let value = payment_amount;
-            let text = value.to_string();
-            request.query("payment_amount", text);
-        }
+        request.query("payment_amount", payment_amount.to_string());
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
         request.correlation_id_header("Partner-Correlation-Id");
@@ -671,10 +574,7 @@ impl Client {
         account_id: &str,
         mid: Option<&str>,
         client_id: Option<&str>,
-    ) -> Result<
-        rt::client::Response<GetMessagingCapabilitiesOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetMessagingCapabilitiesOutcome> {
         self.get_messaging_capabilities_with(
                 account_id,
                 mid,
@@ -690,10 +590,7 @@ impl Client {
         mid: Option<&str>,
         client_id: Option<&str>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetMessagingCapabilitiesOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetMessagingCapabilitiesOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -702,22 +599,16 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Get,
             "getMessagingCapabilities",
+            "/v2/accounts/{account_id}/payment/messaging/capabilities",
         );
-        request
-            .path_template("/v2/accounts/{account_id}/payment/messaging/capabilities");
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("payment");
-        request.fixed_segment("messaging");
-        request.fixed_segment("capabilities");
+        request.fixed_segments("payment/messaging/capabilities");
         if let Some(value) = mid {
-            let text = value.to_string();
-            request.query("mid", text);
+            request.query("mid", value.to_string());
         }
         if let Some(value) = client_id {
-            let text = value.to_string();
-            request.query("client_id", text);
+            request.query("client_id", value.to_string());
         }
         request.security(&[&["klarna_api_key"]]);
         request.partner_account_header("Klarna-Partner-Account");
@@ -760,10 +651,7 @@ impl Client {
         &self,
         account_id: &str,
         body: Option<&GetPaymentOptionsRequest>,
-    ) -> Result<
-        rt::client::Response<GetPaymentOptionsOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetPaymentOptionsOutcome> {
         self.get_payment_options_with(
                 account_id,
                 body,
@@ -777,10 +665,7 @@ impl Client {
         account_id: &str,
         body: Option<&GetPaymentOptionsRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetPaymentOptionsOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetPaymentOptionsOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -790,17 +675,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "getPaymentOptions",
+            "/v2/accounts/{account_id}/payment/messaging/payment-options",
         );
-        request
-            .path_template(
-                "/v2/accounts/{account_id}/payment/messaging/payment-options",
-            );
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("payment");
-        request.fixed_segment("messaging");
-        request.fixed_segment("payment-options");
+        request.fixed_segments("payment/messaging/payment-options");
         if let Some(body) = body {
             request.json_body(body)?;
         }
@@ -846,10 +725,7 @@ impl Client {
         &self,
         account_id: &str,
         body: Option<&GetPaymentDescriptorsRequest>,
-    ) -> Result<
-        rt::client::Response<GetPaymentDescriptorsOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetPaymentDescriptorsOutcome> {
         self.get_payment_descriptors_with(
                 account_id,
                 body,
@@ -863,10 +739,7 @@ impl Client {
         account_id: &str,
         body: Option<&GetPaymentDescriptorsRequest>,
         options: rt::client::CallOptions,
-    ) -> Result<
-        rt::client::Response<GetPaymentDescriptorsOutcome>,
-        rt::client::ClientError,
-    > {
+    ) -> rt::client::CallResult<GetPaymentDescriptorsOutcome> {
         let mut check = rt::client::InputCheck::default();
         let out = check.sink();
         rt::client::check_path_param("account_id", account_id, out);
@@ -876,17 +749,11 @@ impl Client {
         let mut request = rt::client::RequestSpec::new(
             rt::client::Method::Post,
             "getPaymentDescriptors",
+            "/v2/accounts/{account_id}/payment/messaging/payment-descriptors",
         );
-        request
-            .path_template(
-                "/v2/accounts/{account_id}/payment/messaging/payment-descriptors",
-            );
-        request.fixed_segment("v2");
-        request.fixed_segment("accounts");
+        request.fixed_segments("v2/accounts");
         request.segment(account_id.to_string());
-        request.fixed_segment("payment");
-        request.fixed_segment("messaging");
-        request.fixed_segment("payment-descriptors");
+        request.fixed_segments("payment/messaging/payment-descriptors");
         if let Some(body) = body {
             request.json_body(body)?;
         }

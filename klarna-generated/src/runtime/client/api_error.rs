@@ -25,6 +25,11 @@ pub trait Outcome: fmt::Debug + Sized {
     fn into_success(self) -> Result<Self::Success, Self>;
 }
 
+/// What a client method returns: the [`Response`] with the operation's
+/// outcome, or a [`ClientError`](super::ClientError) when no documented
+/// response came back (invalid input, transport, an undocumented status).
+pub type CallResult<O> = Result<Response<O>, super::ClientError>;
+
 /// The documented answer of a call, with the response's metadata.
 ///
 /// `response.into_result()?` gives the success value, or an [`ApiError`]

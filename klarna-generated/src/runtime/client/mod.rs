@@ -27,7 +27,7 @@ mod security;
 mod segment;
 mod trace;
 
-pub use api_error::{ApiError, Outcome, Response};
+pub use api_error::{ApiError, CallResult, Outcome, Response};
 pub use config::{
     ClientConfig, ClientConfigBuilder, Environment, RetryPolicy, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES,
 };

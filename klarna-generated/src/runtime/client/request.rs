@@ -195,13 +195,14 @@ impl fmt::Debug for RequestSpec {
 }
 
 impl RequestSpec {
-    /// A request for the operation `operation` (its `operationId`), without
-    /// path, query, headers or body yet.
-    pub fn new(method: Method, operation: &'static str) -> Self {
+    /// A request for the operation `operation` (its `operationId`) at the
+    /// path template `path_template` (`/v2/accounts/{account_id}`, for
+    /// traces), without path segments, query, headers or body yet.
+    pub fn new(method: Method, operation: &'static str, path_template: &'static str) -> Self {
         RequestSpec {
             method,
             operation,
-            path_template: "",
+            path_template,
             segments: Vec::new(),
             query: Vec::new(),
             headers: Vec::new(),
@@ -216,12 +217,6 @@ impl RequestSpec {
         }
     }
 
-    /// The operation's path template (`/v2/accounts/{account_id}`), for traces.
-    pub fn path_template(&mut self, template: &'static str) -> &mut Self {
-        self.path_template = template;
-        self
-    }
-
     /// Appends a path segment; it is percent-encoded, and refused when the
     /// URL is built (nothing is sent) when it is empty, `.` or `..`.
     pub fn segment(&mut self, segment: impl Into<String>) -> &mut Self {
@@ -234,6 +229,15 @@ impl RequestSpec {
     /// it may be empty, as the one of `/` or of a trailing slash is.
     pub fn fixed_segment(&mut self, segment: &'static str) -> &mut Self {
         self.segments.push(Segment { encoded: segment::encode(segment), text: segment.to_owned(), fixed: true });
+        self
+    }
+
+    /// Appends the fixed segments of `run` (`v2/accounts`: two segments),
+    /// each as [`RequestSpec::fixed_segment`] appends one.
+    pub fn fixed_segments(&mut self, run: &'static str) -> &mut Self {
+        for segment in run.split('/') {
+            self.fixed_segment(segment);
+        }
         self
     }
 
