@@ -538,7 +538,9 @@ async fn debug_output_of_clients_and_configs_hides_credentials() {
             "/tokens/{token}",
         );
         spec.segment("tokens").segment(TOKEN).secret(TOKEN).header("X-Klarna-Customer-Token", TOKEN);
-        assert_no_secret(&format!("{spec:?}"));
+        let debug = format!("{spec:?}");
+        assert_no_secret(&debug);
+        assert!(debug.contains(r#"path_template: "/tokens/{token}""#), "{debug}");
     })
     .await;
 }

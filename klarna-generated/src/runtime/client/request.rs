@@ -157,8 +157,8 @@ impl CallOptions {
 
 /// One request, built by a generated method after its inputs were validated.
 ///
-/// Its `Debug` output shows the method, the operation, the path with secret
-/// values redacted, and only the names of query parameters and headers.
+/// Its `Debug` output shows the method, the operation, its path template,
+/// the path with secret values redacted, and only the names of query parameters and headers.
 #[derive(Clone)]
 pub struct RequestSpec {
     pub(crate) method: Method,
@@ -186,6 +186,7 @@ impl fmt::Debug for RequestSpec {
         f.debug_struct("RequestSpec")
             .field("method", &self.method)
             .field("operation", &self.operation)
+            .field("path_template", &self.path_template)
             .field("path", &path)
             .field("query", &query)
             .field("headers", &headers)
